@@ -1,0 +1,1 @@
+// VNXArticle: see Sources/VNX/Pipeline.swift for where this stage sits.

@@ -1,0 +1,106 @@
+/// Turns bytes in any encoding Vietnamese sites use into a Swift string.
+///
+/// BOMs decide first (UTF-8, UTF-16 LE/BE). Otherwise valid UTF-8 is UTF-8 (unless it is
+/// VIQR), and bytes that are not valid UTF-8 are decoded with every legacy candidate
+/// (Windows-1258, TCVN3, VNI-Windows, and UTF-8 with replacements); the candidate that
+/// yields the most valid Vietnamese syllables wins (`EncodingDetector`).
+///
+///     try TextDecoder().decode(Array("Lai Châu".utf8)).encoding   // .utf8
+public struct TextDecoder: Sendable {
+  /// When set, the bytes are decoded in this encoding without detection.
+  public var forcedEncoding: TextEncoding?
+
+  public init(forcedEncoding: TextEncoding? = nil) {
+    self.forcedEncoding = forcedEncoding
+  }
+
+  public func decode(_ bytes: [UInt8]) throws(DecodingError) -> DecodedText {
+    if let format = BinarySniffer.format(of: bytes) { throw .binary(format: format) }
+    if let forced = forcedEncoding {
+      var decoded = try Self.decode(bytes, as: forced)
+      decoded.detected = false
+      return decoded
+    }
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Self.utf8(bytes.dropFirst(3)) }
+    if bytes.starts(with: [0xFF, 0xFE]) { return Self.utf16(bytes.dropFirst(2), .utf16LE) }
+    if bytes.starts(with: [0xFE, 0xFF]) { return Self.utf16(bytes.dropFirst(2), .utf16BE) }
+    return EncodingDetector.decode(bytes)
+  }
+
+  /// Decodes bytes in one given encoding; a BOM that matches it is skipped.
+  public static func decode(_ bytes: [UInt8], as encoding: TextEncoding) throws(DecodingError)
+    -> DecodedText
+  {
+    switch encoding {
+    case .utf8:
+      let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+      return utf8(body)
+    case .utf16LE:
+      return utf16(bytes.starts(with: [0xFF, 0xFE]) ? bytes.dropFirst(2) : bytes[...], .utf16LE)
+    case .utf16BE:
+      return utf16(bytes.starts(with: [0xFE, 0xFF]) ? bytes.dropFirst(2) : bytes[...], .utf16BE)
+    case .windows1258:
+      do {
+        let text = try ICU.decode(bytes, charset: "windows-1258")
+        return DecodedText(text: text, encoding: .windows1258)
+      } catch {
+        throw .undecodable(encoding: .windows1258, reason: "\(error)")
+      }
+    case .tcvn3, .vniWindows, .viqr:
+      return LegacyCodec.decode(bytes, as: encoding)
+    }
+  }
+
+  /// UTF-8, each maximal invalid subsequence replaced by U+FFFD and counted.
+  static func utf8(_ bytes: ArraySlice<UInt8>) -> DecodedText {
+    var replacements = 0
+    let text = bytes.withUnsafeBufferPointer { buffer -> String in
+      if let valid = String(validating: buffer, as: UTF8.self) { return valid }
+      var scalars = String.UnicodeScalarView()
+      var iterator = buffer.makeIterator()
+      var parser = Unicode.UTF8.ForwardParser()
+      loop: while true {
+        switch parser.parseScalar(from: &iterator) {
+        case .valid(let encoded): scalars.append(Unicode.UTF8.decode(encoded))
+        case .error:
+          replacements += 1
+          scalars.append("\u{FFFD}")
+        case .emptyInput: break loop
+        }
+      }
+      return String(scalars)
+    }
+    return DecodedText(
+      text: text, encoding: .utf8, replacements: replacements,
+      warnings: replacements == 0 ? [] : ["\(replacements) invalid UTF-8 sequences replaced by U+FFFD"])
+  }
+
+  static func utf16(_ bytes: ArraySlice<UInt8>, _ encoding: TextEncoding) -> DecodedText {
+    let bigEndian = encoding == .utf16BE
+    var units = [UInt16]()
+    units.reserveCapacity(bytes.count / 2)
+    var index = bytes.startIndex
+    while index + 1 < bytes.endIndex {
+      let first = UInt16(bytes[index])
+      let second = UInt16(bytes[index + 1])
+      units.append(bigEndian ? first << 8 | second : second << 8 | first)
+      index += 2
+    }
+    var replacements = bytes.count % 2
+    var scalars = String.UnicodeScalarView()
+    var iterator = units.makeIterator()
+    var parser = Unicode.UTF16.ForwardParser()
+    loop: while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded): scalars.append(Unicode.UTF16.decode(encoded))
+      case .error:
+        replacements += 1
+        scalars.append("\u{FFFD}")
+      case .emptyInput: break loop
+      }
+    }
+    return DecodedText(
+      text: String(scalars), encoding: encoding, replacements: replacements,
+      warnings: replacements == 0 ? [] : ["\(replacements) invalid UTF-16 units replaced by U+FFFD"])
+  }
+}

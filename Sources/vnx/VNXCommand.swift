@@ -1,0 +1,11 @@
+import ArgumentParser
+import VNX
+
+@main
+struct VNXCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "vnx",
+    abstract: "Turn scraped Vietnamese provincial news into clean, structured data.",
+    subcommands: [NormalizeCommand.self]
+  )
+}
