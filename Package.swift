@@ -11,6 +11,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // The one door to ICU: plain C types only, so Foundation's bundled ICU never clashes.
@@ -18,12 +19,14 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
     ),
+    // libxml2's HTML parser (Debian libxml2-dev), for HTML pages.
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     // bytes → text: decoding (UTF-8/16, Windows-1258, TCVN3, VNI, VIQR) and normalization.
     .target(name: "VNXText", dependencies: ["CICU"]),
     // Plain-text lexicons in lexicons/, found from any working directory.
     .target(name: "VNXLexicons"),
     // text → article: boilerplate separated from title, lead, paragraphs, captions.
-    .target(name: "VNXArticle", dependencies: ["VNXText"]),
+    .target(name: "VNXArticle", dependencies: ["VNXText", "CLibXML2"]),
     // article → sentences → tokens → words.
     .target(name: "VNXSegmentation", dependencies: ["VNXText", "VNXLexicons", "CICU"]),
     // tokens → entities, numbers, indicators.
@@ -33,14 +36,22 @@ let package = Package(
       name: "VNX",
       dependencies: ["VNXText", "VNXArticle", "VNXSegmentation", "VNXExtraction"]
     ),
+    // Folders of inputs → datasets (JSON Lines, CSV, SQLite), in parallel and resumably.
+    .target(name: "VNXBatch", dependencies: ["VNX", .product(name: "GRDB", package: "GRDB.swift")]),
+    // Scores extraction against gold samples (SAMPLES.md).
+    .target(name: "VNXEvaluation", dependencies: ["VNX"]),
     .executableTarget(
       name: "vnx",
-      dependencies: ["VNX", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "VNX", "VNXBatch", "VNXEvaluation",
+        .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "VNXTextTests", dependencies: ["VNXText"]),
     .testTarget(name: "VNXArticleTests", dependencies: ["VNXArticle"]),
     .testTarget(name: "VNXSegmentationTests", dependencies: ["VNXSegmentation"]),
     .testTarget(name: "VNXExtractionTests", dependencies: ["VNXExtraction"]),
+    .testTarget(name: "VNXBatchTests", dependencies: ["VNXBatch"]),
+    .testTarget(name: "VNXEvaluationTests", dependencies: ["VNXEvaluation"]),
     .testTarget(name: "vnxEndToEndTests", dependencies: ["VNX"]),
   ]
 )

@@ -1,0 +1,1 @@
+// VNXEvaluation: scores extraction against gold samples.
