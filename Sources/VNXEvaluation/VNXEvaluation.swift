@@ -1,1 +1,2 @@
 // VNXEvaluation: scores extraction against gold samples.
+enum VNXEvaluationStage { static let name = "evaluation" }
