@@ -1,5 +1,15 @@
-/// Turns decoded text into the one form every later stage relies on (NFC, one tone style,
-/// repaired characters, collapsed spaces), with a map back to the original offsets.
+/// Turns decoded text into the one form every later stage relies on.
+///
+/// In one pass over the UTF-8 bytes: HTML character references decoded; Ð/ð → Đ/đ;
+/// zero-width characters, soft hyphens and controls dropped; NBSP and other spaces → space;
+/// CR/CRLF → LF; full-width digits and Latin letters folded; runs of spaces collapsed,
+/// spaces at line ends dropped, blank lines kept as one paragraph break; NFC through ICU
+/// (`unorm2_normalize`) for the segments that need it; one tone-mark placement style.
+/// Text already in this form is copied through with a table lookup per non-ASCII scalar.
+///
+///     TextNormalizer().normalize("Ho\u{300}a  Bi\u{300}nh").text   // "Hòa Bình"
+///
+/// Idempotent: `normalize(normalize(x).text).text == normalize(x).text`.
 public struct TextNormalizer: Sendable {
   public var toneStyle: ToneStyle
   /// Decode HTML character references (`&agrave;`, `&#7897;`); off for HTML markup.
@@ -11,11 +21,48 @@ public struct TextNormalizer: Sendable {
   }
 
   public func normalize(_ text: String) -> NormalizedText {
-    NormalizedText(text: (try? ICU.nfc(text)) ?? text)
+    normalize(text, repairsCharacters: true)
   }
-}
 
-/// Normalized text.
-public struct NormalizedText: Sendable, Hashable {
-  public var text: String
+  /// With `repairsCharacters: false`, only NFC composition runs (conformance tests).
+  func normalize(_ text: String, repairsCharacters: Bool) -> NormalizedText {
+    var text = text
+    return text.withUTF8 { bytes in
+      var writer = NormalizedTextWriter(
+        toneStyle: toneStyle, repairsCharacters: repairsCharacters, capacity: bytes.count)
+      var index = 0
+      var origin = 0
+      let count = bytes.count
+      while index < count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          if byte == UInt8(ascii: "&"), decodesCharacterReferences, repairsCharacters,
+            let (scalar, length) = CharacterReference.read(bytes, at: index)
+          {
+            writer.repairs.characterReferencesDecoded += 1
+            writer.put(scalar.value, origin: origin)
+            index += length
+            origin += length
+            continue
+          }
+          if byte == 0x0D, repairsCharacters, index + 1 < count, bytes[index + 1] == 0x0A {
+            writer.repairs.lineEndsReplaced += 1
+            index += 1
+            origin += 1
+            continue
+          }
+          writer.put(UInt32(byte), origin: origin)
+          index += 1
+        } else {
+          let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+          var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+          for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+          writer.put(value, origin: origin, source: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+          index += length
+        }
+        origin += 1
+      }
+      return writer.finish(originalLength: origin)
+    }
+  }
 }

@@ -1,0 +1,179 @@
+/// The output side of `TextNormalizer`: spaces, lines, NFC segments, words and offsets.
+struct NormalizedTextWriter {
+  let toneStyle: ToneStyle
+  /// False gives NFC composition alone (for conformance tests of the NFC path).
+  let repairsCharacters: Bool
+  var repairs = Repairs()
+  private var output: [UInt8]
+  private var offsets = OffsetMap()
+  private var distance = 0
+  private var scalarCount = 0
+
+  private var pendingSpace = false
+  private var pendingSpaceOrigin = 0
+  private var pendingLineBreaks = 0
+  private var lineBreakOrigin = 0
+  private var atLineStart = true
+
+  /// Start of the current NFC segment (a scalar with a boundary before it).
+  private var segmentByte = 0
+  private var segmentScalar = 0
+  private var segmentOrigin = 0
+  private var segmentNeedsComposition = false
+
+  private var inWord = false
+  private var wordByte = 0
+  private var wordIsASCII = true
+  private var wordScratch: [Unicode.Scalar] = []
+
+  init(toneStyle: ToneStyle, repairsCharacters: Bool = true, capacity: Int) {
+    self.toneStyle = toneStyle
+    self.repairsCharacters = repairsCharacters
+    output = []
+    output.reserveCapacity(capacity)
+  }
+
+  /// Takes one scalar of the original text; `source` holds its UTF-8 bytes when non-ASCII.
+  @inline(__always)
+  mutating func put(_ value: UInt32, origin: Int, source: UnsafeBufferPointer<UInt8>? = nil) {
+    guard repairsCharacters else { return emit(value, origin: origin, source: source) }
+    switch CharacterRepair.of(value, repairs: &repairs) {
+    case .keep: emit(value, origin: origin, source: source)
+    case .replace(let scalar): emit(scalar.value, origin: origin, source: nil)
+    case .space:
+      if !atLineStart, pendingLineBreaks == 0, !pendingSpace {
+        pendingSpace = true
+        pendingSpaceOrigin = origin
+      }
+    case .lineBreak: breakLine(count: 1, origin: origin)
+    case .paragraphBreak: breakLine(count: 2, origin: origin)
+    case .drop: break
+    }
+  }
+
+  private mutating func breakLine(count: Int, origin: Int) {
+    pendingSpace = false
+    guard scalarCount > 0 else { return }
+    endWord()
+    if pendingLineBreaks == 0 { lineBreakOrigin = origin }
+    pendingLineBreaks += count
+  }
+
+  @inline(__always)
+  private mutating func emit(_ value: UInt32, origin: Int, source: UnsafeBufferPointer<UInt8>?) {
+    if pendingLineBreaks > 0 {
+      endWord()
+      for index in 0..<min(pendingLineBreaks, 2) { write(0x0A, origin: lineBreakOrigin + index) }
+      pendingLineBreaks = 0
+      pendingSpace = false
+    } else if pendingSpace {
+      endWord()
+      write(0x20, origin: pendingSpaceOrigin)
+      pendingSpace = false
+    }
+    let isLetter =
+      value < 0x80
+      ? (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A
+      : value >= 0xC0 && value < 0x2000 && value != 0xD7 && value != 0xF7
+    if !isLetter {
+      endWord()
+    } else if !inWord {
+      inWord = true
+      wordByte = output.count
+      wordIsASCII = true
+    }
+    if value >= 0x80 { wordIsASCII = false }
+    if NFCProperties.isStable(value) {
+      if segmentNeedsComposition { compose() }
+      segmentByte = output.count
+      segmentScalar = scalarCount
+      segmentOrigin = origin
+    } else {
+      segmentNeedsComposition = true
+    }
+    if let source {
+      record(origin: origin)
+      output.append(contentsOf: source)
+      scalarCount += 1
+      atLineStart = false
+    } else {
+      write(value, origin: origin)
+    }
+  }
+
+  @inline(__always)
+  private mutating func record(origin: Int) {
+    if origin - scalarCount != distance {
+      distance = origin - scalarCount
+      offsets.record(normalized: scalarCount, original: origin)
+    }
+  }
+
+  @inline(__always)
+  private mutating func write(_ value: UInt32, origin: Int) {
+    record(origin: origin)
+    Self.appendUTF8(value, to: &output)
+    scalarCount += 1
+    atLineStart = value == 0x0A
+  }
+
+  @inline(__always)
+  private static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
+    switch value {
+    case ..<0x80: output.append(UInt8(value))
+    case ..<0x800:
+      output.append(UInt8(0xC0 | value >> 6))
+      output.append(UInt8(0x80 | value & 0x3F))
+    case ..<0x10000:
+      output.append(UInt8(0xE0 | value >> 12))
+      output.append(UInt8(0x80 | value >> 6 & 0x3F))
+      output.append(UInt8(0x80 | value & 0x3F))
+    default:
+      output.append(UInt8(0xF0 | value >> 18))
+      output.append(UInt8(0x80 | value >> 12 & 0x3F))
+      output.append(UInt8(0x80 | value >> 6 & 0x3F))
+      output.append(UInt8(0x80 | value & 0x3F))
+    }
+  }
+
+  /// Replaces the current segment with its NFC form.
+  private mutating func compose() {
+    segmentNeedsComposition = false
+    let segment = output[segmentByte...]
+    guard let composed = try? ICU.nfc(String(decoding: segment, as: UTF8.self)) else { return }
+    guard !composed.utf8.elementsEqual(segment) else { return }
+    repairs.composed += 1
+    output.removeSubrange(segmentByte...)
+    output.append(contentsOf: composed.utf8)
+    offsets.truncate(after: segmentScalar)
+    if segmentOrigin - segmentScalar != offsets.currentDistance {
+      offsets.record(normalized: segmentScalar, original: segmentOrigin)
+    }
+    distance = offsets.currentDistance
+    scalarCount = segmentScalar + composed.unicodeScalars.count
+    if wordByte > segmentByte { wordByte = segmentByte }
+  }
+
+  private mutating func endWord() {
+    if segmentNeedsComposition { compose() }
+    guard inWord else { return }
+    inWord = false
+    guard !wordIsASCII, repairsCharacters else { return }
+    wordScratch.removeAll(keepingCapacity: true)
+    for scalar in String(decoding: output[wordByte...], as: UTF8.self).unicodeScalars {
+      wordScratch.append(scalar)
+      if wordScratch.count > 7 { return }
+    }
+    guard ToneMarkPlacement.apply(toneStyle, to: &wordScratch) else { return }
+    repairs.toneMarksMoved += 1
+    output.removeSubrange(wordByte...)
+    for scalar in wordScratch { Self.appendUTF8(scalar.value, to: &output) }
+  }
+
+  mutating func finish(originalLength: Int) -> NormalizedText {
+    endWord()
+    offsets.finish(originalLength: originalLength)
+    return NormalizedText(
+      text: String(decoding: output, as: UTF8.self), offsets: offsets, repairs: repairs)
+  }
+}
