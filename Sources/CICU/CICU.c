@@ -20,6 +20,18 @@ int32_t vnx_icu_nfc(const uint16_t *src, int32_t length, uint16_t *dst, int32_t 
   return result;
 }
 
+int32_t vnx_icu_nfd(const uint16_t *src, int32_t length, uint16_t *dst, int32_t capacity,
+                    int32_t *status) {
+  UErrorCode code = U_ZERO_ERROR;
+  const UNormalizer2 *n = unorm2_getNFDInstance(&code);
+  int32_t result = 0;
+  if (U_SUCCESS(code)) {
+    result = unorm2_normalize(n, (const UChar *)src, length, (UChar *)dst, capacity, &code);
+  }
+  *status = code;
+  return result;
+}
+
 int32_t vnx_icu_nfc_flags(uint32_t codePoint) {
   UErrorCode code = U_ZERO_ERROR;
   const UNormalizer2 *n = nfc(&code);

@@ -11,6 +11,10 @@ const char *vnx_icu_error_name(int32_t status);
 int32_t vnx_icu_nfc(const uint16_t *src, int32_t length, uint16_t *dst, int32_t capacity,
                     int32_t *status);
 
+/// NFD-normalizes UTF-16 `src` into `dst`; returns the needed length.
+int32_t vnx_icu_nfd(const uint16_t *src, int32_t length, uint16_t *dst, int32_t capacity,
+                    int32_t *status);
+
 /// Bit flags describing how one code point behaves under NFC.
 enum {
   VNX_NFC_BOUNDARY_BEFORE = 1,  // never combines with what comes before it

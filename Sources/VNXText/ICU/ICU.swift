@@ -48,6 +48,17 @@ public enum ICU {
     String(decoding: try nfc(Array(text.utf16)), as: UTF16.self)
   }
 
+  /// NFD of a string (`unorm2_normalize` with the NFD instance).
+  public static func nfd(_ text: String) throws -> String {
+    let source = Array(text.utf16)
+    let units = try source.withUnsafeBufferPointer { source in
+      try fillingUTF16("unorm2_normalize", capacity: source.count * 3 + 4) {
+        vnx_icu_nfd(source.baseAddress, Int32(source.count), $0, $1, $2)
+      }
+    }
+    return String(decoding: units, as: UTF16.self)
+  }
+
   /// How a code point behaves under NFC (`unorm2_hasBoundaryBefore`, `unorm2_quickCheck`).
   public struct NFCFlags: OptionSet, Sendable {
     public let rawValue: Int32

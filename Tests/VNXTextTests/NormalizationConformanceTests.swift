@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import VNXText
+
+/// Unicode's NormalizationTest.txt, as Debian's `unicode-data` ships it (bzip2-compressed).
+private let normalizationTestFile = "/usr/share/unicode/NormalizationTest.txt.bz2"
+
+private func normalizationTestLines() throws -> [String] {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/bin/bzcat")
+  process.arguments = [normalizationTestFile]
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  try process.run()
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+}
+
+@Test(
+  "NFC path conforms to every line of every part of NormalizationTest.txt",
+  .enabled(if: FileManager.default.fileExists(atPath: normalizationTestFile)))
+func normalizationConformance() throws {
+  let normalizer = TextNormalizer()
+  func nfc(_ text: String) -> String { normalizer.normalize(text, repairsCharacters: false).text }
+  var checked = 0
+  var failures: [String] = []
+  for line in try normalizationTestLines() where !line.hasPrefix("#") && !line.hasPrefix("@") {
+    let columns = line.split(separator: ";", omittingEmptySubsequences: false).prefix(5).map {
+      String(String.UnicodeScalarView($0.split(separator: " ").map { Unicode.Scalar(UInt32($0, radix: 16)!)! }))
+    }
+    guard columns.count == 5 else { continue }
+    checked += 1
+    let ok =
+      columns[1] == nfc(columns[0]) && columns[1] == nfc(columns[1]) && columns[1] == nfc(columns[2])
+      && columns[3] == nfc(columns[3]) && columns[3] == nfc(columns[4])
+    if !ok { failures.append(line) }
+  }
+  #expect(checked > 19_000)
+  #expect(failures.isEmpty, "\(failures.count) failing lines, first: \(failures.prefix(5))")
+}

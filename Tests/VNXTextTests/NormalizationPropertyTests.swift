@@ -1,0 +1,60 @@
+import Testing
+@testable import VNXText
+
+/// Texts with every kind of repair, in both tone styles and both normalization forms.
+private let samples: [String] = [
+  "Đảng bộ xã Bản Hon có 166 đảng viên sinh hoạt tại 13 chi bộ.\n\nSản lượng đạt 2.343 tấn.",
+  "  Ðồng chí Lò Văn Phà,\u{00A0}Bí thư Đảng uỷ xã\r\nphát biểu   tại Chi bộ 6 &amp; Chi bộ 7 ",
+  "Hoà bình, khoẻ mạnh, thuỷ lợi, quý, giữ, thuở, hoàn, khuyến.\u{200B}\u{00AD}\t\t1\u{FF10}%",
+  "Vie\u{302}\u{323}t Nam ho\u{300}a bi\u{300}nh \u{2028} x\u{E2}y du\u{31B}\u{323}ng   &#7897;",
+  "\u{0301}bắt đầu bằng dấu; \u{1E9B}\u{0323} và ký tự lạ \u{FFFD} 😀 cuối",
+]
+
+@Test("Normalization is idempotent", arguments: samples)
+func idempotent(_ text: String) {
+  for style in ToneStyle.allCases {
+    let normalizer = TextNormalizer(toneStyle: style)
+    let once = normalizer.normalize(text).text
+    #expect(normalizer.normalize(once).text == once)
+  }
+}
+
+@Test("NFC and NFD forms of a text normalize identically", arguments: samples)
+func formsAgree(_ text: String) throws {
+  let nfc = try ICU.nfc(text)
+  let nfd = try ICU.nfd(text)
+  #expect(TextNormalizer().normalize(nfc).text == TextNormalizer().normalize(nfd).text)
+  #expect(TextNormalizer().normalize(text).text == TextNormalizer().normalize(nfd).text)
+}
+
+@Test("Each normalized span maps back to the original text it came from", arguments: samples)
+func offsetMapPointsBack(_ text: String) throws {
+  let result = TextNormalizer().normalize(text)
+  let original = Array(text.unicodeScalars)
+  let normalized = Array(result.text.unicodeScalars)
+  for (offset, scalar) in normalized.enumerated() where scalar.value > 0x20 {
+    let back = result.offsets.originalOffset(offset)
+    #expect(back < original.count)
+    // The original scalar is the same one, or one it was repaired or composed from.
+    let source = original[back]
+    let scalarBase = try ICU.nfd(String(scalar)).unicodeScalars.first
+    let sourceBase = try ICU.nfd(String(source)).unicodeScalars.first
+    let sameBase = scalarBase == source || sourceBase == scalar || scalarBase == sourceBase
+    let repairedEth = (source == "\u{D0}" && scalar == "Đ") || (source == "\u{F0}" && scalar == "đ")
+    #expect(source == scalar || sameBase || repairedEth || !source.properties.isAlphabetic || scalar.value < 0x80,
+      "normalized \(offset) '\(scalar)' maps to original \(back) '\(source)'")
+  }
+  // A word's span maps back to the span of the same word in the original.
+  if let range = result.text.range(of: "Chi bộ 7") {
+    let start = result.text.unicodeScalars.distance(from: result.text.startIndex, to: range.lowerBound)
+    let back = result.offsets.originalRange(start..<(start + 8))
+    #expect(String(String.UnicodeScalarView(original[back])) == "Chi bộ 7")
+  }
+}
+
+@Test("The offset map of clean text is the identity, with one anchor")
+func cleanTextMap() {
+  let result = TextNormalizer().normalize("Đảng bộ xã Bản Hon\n\nTam Đường")
+  #expect(result.offsets.anchorCount == 1)
+  #expect(result.offsets.originalOffset(11) == 11)
+}
