@@ -1,0 +1,125 @@
+/// Splits normalized text into sentences, typed tokens and words.
+///
+///     let text = "TP. Hà Giang có 2.343 đảng viên. Ngày 22/9/2017, tỉnh họp."
+///     let sentences = Segmenter().sentences(in: text)   // 2 sentences
+///     sentences[0].tokens.map(\.kind)    // abbreviation, word, word, word, number, word, …
+///     sentences[0].words                 // …, "đảng viên", …
+///
+/// Input is NFC text (`TextNormalizer`'s output); every offset is a Unicode scalar offset into
+/// it, with the UTF-8 offset beside it. Sentences and tokens come from one hand-written scan;
+/// words from an averaged-perceptron model over syllable tokens
+/// (`lexicons/segmentation/wordseg.model`).
+public struct Segmenter: Sendable {
+  public var abbreviations: AbbreviationTable
+  /// The word segmentation model; without one, every token is a word.
+  public var model: WordSegmentationModel?
+  /// Whether `sentences(in:)` fills each sentence's `words`.
+  public var segmentsWords = true
+
+  /// A segmenter with the lexicons in `lexicons/segmentation/`.
+  public init() {
+    self.init(abbreviations: .standard, model: WordSegmentationModel.standard)
+  }
+
+  public init(abbreviations: AbbreviationTable, model: WordSegmentationModel?) {
+    self.abbreviations = abbreviations
+    self.model = model
+  }
+
+  /// The tokens of `text`, in order.
+  public func tokens(in text: String) -> [Token] {
+    let scalars = ScalarBuffer.scalars(of: text)
+    return scalars.withUnsafeBufferPointer { buffer in
+      var scanner = TokenScanner(scalars: buffer, abbreviations: abbreviations)
+      scanner.scan()
+      return scanner.tokens
+    }
+  }
+
+  /// The sentences of `text`, each with its tokens (and words, when `segmentsWords`).
+  public func sentences(in text: String) -> [Sentence] {
+    let scalars = ScalarBuffer.scalars(of: text)
+    return scalars.withUnsafeBufferPointer { buffer in
+      var scanner = TokenScanner(scalars: buffer, abbreviations: abbreviations)
+      scanner.scan()
+      let splitter = SentenceSplitter(
+        scalars: buffer, tokens: scanner.tokens, breaksBefore: scanner.breaksBefore,
+        abbreviations: abbreviations)
+      return splitter.split().map { range in
+        makeSentence(Array(scanner.tokens[range]), buffer, offset: 0)
+      }
+    }
+  }
+
+  /// One sentence per non-blank line of `text` (for corpora that are already split).
+  public func sentences(lines text: String) -> [Sentence] {
+    let scalars = ScalarBuffer.scalars(of: text)
+    return scalars.withUnsafeBufferPointer { buffer in
+      var scanner = TokenScanner(scalars: buffer, abbreviations: abbreviations)
+      scanner.scan()
+      var sentences: [Sentence] = []
+      var start = 0
+      for index in scanner.tokens.indices where index > start && scanner.breaksBefore[index] > 0 {
+        sentences.append(makeSentence(Array(scanner.tokens[start..<index]), buffer, offset: 0))
+        start = index
+      }
+      if start < scanner.tokens.count {
+        sentences.append(makeSentence(Array(scanner.tokens[start...]), buffer, offset: 0))
+      }
+      return sentences
+    }
+  }
+
+  /// The words of a sentence of `text` (the text the sentence was split from).
+  public func words(in sentence: Sentence, of text: String) -> [Word] {
+    guard let model, !sentence.tokens.isEmpty else { return Self.singleTokenWords(sentence.tokens) }
+    var text = text
+    return text.withUTF8 { bytes in
+      let slice = UnsafeBufferPointer(rebasing: bytes[sentence.utf8Start..<sentence.utf8End])
+      let scalars = ScalarBuffer.decode(slice)
+      return scalars.withUnsafeBufferPointer { buffer in
+        Self.words(sentence.tokens, starts: model.wordStarts(sentence.tokens, buffer, offset: sentence.start))
+      }
+    }
+  }
+
+  private func makeSentence(_ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int)
+    -> Sentence
+  {
+    var sentence = Sentence(tokens: tokens)
+    if segmentsWords {
+      if let model {
+        sentence.words = Self.words(tokens, starts: model.wordStarts(tokens, scalars, offset: offset))
+      } else {
+        sentence.words = Self.singleTokenWords(tokens)
+      }
+    }
+    return sentence
+  }
+
+  static func singleTokenWords(_ tokens: [Token]) -> [Word] {
+    tokens.indices.map { index in
+      let token = tokens[index]
+      return Word(
+        kind: token.kind, start: token.start, end: token.end, utf8Start: token.utf8Start,
+        utf8End: token.utf8End, tokenStart: index, tokenEnd: index + 1)
+    }
+  }
+
+  /// Words from the tokens where a word starts (`starts[0]` is always true).
+  static func words(_ tokens: [Token], starts: [Bool]) -> [Word] {
+    var words: [Word] = []
+    words.reserveCapacity(tokens.count)
+    var start = 0
+    for index in 1...tokens.count where index == tokens.count || starts[index] {
+      let first = tokens[start]
+      let last = tokens[index - 1]
+      words.append(
+        Word(
+          kind: first.kind, start: first.start, end: last.end, utf8Start: first.utf8Start,
+          utf8End: last.utf8End, tokenStart: start, tokenEnd: index))
+      start = index
+    }
+    return words
+  }
+}

@@ -1,0 +1,55 @@
+/// Multi-syllable words as hashes of their lowercase syllables, with their prefixes, so that
+/// the longest match at a position costs one hash lookup per syllable.
+///
+/// While training, each word also remembers which folds of the training data it came from, so
+/// that a sentence sees only the words of the other folds (its own words would make the
+/// dictionary look more reliable than it is on new text).
+struct WordDictionary {
+  static let maximumLength = 5
+  static let seed: UInt64 = 0x776f_7264_7321_2121
+
+  /// Bit 0: a prefix of a longer word; bits 1…: the folds the word was seen in (bit 1 alone
+  /// when folds are not tracked).
+  private(set) var entries: [UInt64: UInt16] = [:]
+
+  var wordCount: Int { entries.values.reduce(0) { $0 + ($1 >> 1 != 0 ? 1 : 0) } }
+
+  /// Adds a word given by its syllable hashes.
+  mutating func insert<Hashes: Collection>(_ syllables: Hashes, fold: Int = 0)
+  where Hashes.Element == UInt64 {
+    guard syllables.count >= 2, syllables.count <= Self.maximumLength else { return }
+    var hash = mixHash(Self.seed, syllables.first!)
+    for (position, syllable) in syllables.dropFirst().enumerated() {
+      hash = mixHash(hash, syllable)
+      if position == syllables.count - 2 {
+        entries[hash, default: 0] |= UInt16(1) << (1 + fold)
+      } else {
+        entries[hash, default: 0] |= 1
+      }
+    }
+  }
+
+  /// Adds a word hash and its flags as stored in a model file.
+  mutating func insertRaw(hash: UInt64, flags: UInt16) { entries[hash] = flags }
+
+  /// For each token, the lengths of dictionary words starting there (bit `length - 2`).
+  ///
+  /// `excludedFold` hides the words seen only in that fold.
+  func startMasks(_ sequence: SyllableSequence, excludedFold: Int? = nil) -> [UInt8] {
+    var masks = [UInt8](repeating: 0, count: sequence.count)
+    guard !entries.isEmpty else { return masks }
+    let foldMask: UInt16 = excludedFold.map { ~(UInt16(1) << (1 + $0)) & ~1 } ?? ~1
+    for start in 0..<sequence.count where sequence.syllable[start] {
+      var hash = mixHash(Self.seed, sequence.hashes[start])
+      var end = start + 1
+      while end < sequence.count, end - start < Self.maximumLength, sequence.syllable[end] {
+        hash = mixHash(hash, sequence.hashes[end])
+        guard let flags = entries[hash] else { break }
+        if flags & foldMask != 0 { masks[start] |= UInt8(1) << (end - start - 1) }
+        if flags & 1 == 0 { break }
+        end += 1
+      }
+    }
+    return masks
+  }
+}

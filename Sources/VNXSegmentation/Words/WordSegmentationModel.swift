@@ -1,0 +1,202 @@
+import Foundation
+import VNXLexicons
+
+/// An averaged-perceptron model that tags each syllable as the start of a word (B) or the
+/// continuation of the word before (I), decoded exactly with Viterbi over the two tags.
+///
+/// Feature weights live in a fixed-size table indexed by feature hashes (`WordFeatures`);
+/// the dictionary of multi-syllable words is stored with them. `vnx train-segmenter` trains
+/// it; the file format is little-endian binary:
+///
+///     "VNXWSEG1"  u32 tableBits  f32×4 transitions (B→B B→I I→B I→I)
+///     u32 words   words × (u64 hash, u16 flags)
+///     u32 weights weights × (u32 index, f32 weight)      (non-zero weights only)
+public final class WordSegmentationModel: Sendable {
+  public static let fileName = "segmentation/wordseg.model"
+  static let magic = Array("VNXWSEG1".utf8)
+
+  let tableBits: Int
+  let weights: [Float]
+  /// B→B, B→I, I→B, I→I.
+  let transitions: [Float]
+  let dictionary: WordDictionary
+
+  init(tableBits: Int, weights: [Float], transitions: [Float], dictionary: WordDictionary) {
+    self.tableBits = tableBits
+    self.weights = weights
+    self.transitions = transitions
+    self.dictionary = dictionary
+  }
+
+  /// The model in `lexicons/segmentation/wordseg.model`, or nil when it is missing or unreadable.
+  public static let standard: WordSegmentationModel? = try? WordSegmentationModel(
+    contentsOf: LexiconDirectory.file(fileName))
+
+  /// Whether each token starts a word; `scalars[0]` is the scalar at text offset `offset`.
+  public func wordStarts(_ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int)
+    -> [Bool]
+  {
+    let sequence = SyllableSequence(tokens, scalars, offset: offset)
+    return decode(WordFeatures(sequence, dictionary: dictionary))
+  }
+
+  /// The emission score of B at each syllable (I scores 0).
+  func scores(_ features: WordFeatures) -> [Float] {
+    let count = features.sequence.count
+    var scores = [Float](repeating: 0, count: count)
+    let mask = UInt64(1 << tableBits - 1)
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: WordFeatures.maximumCount) { buffer in
+      weights.withUnsafeBufferPointer { weights in
+        for index in 0..<count where features.sequence.mayJoin(index) {
+          let n = features.features(index, into: buffer.baseAddress!)
+          var score: Float = 0
+          for k in 0..<n { score += weights[Int(truncatingIfNeeded: buffer[k] & mask)] }
+          scores[index] = score
+        }
+      }
+    }
+    return scores
+  }
+
+  func decode(_ features: WordFeatures) -> [Bool] {
+    Self.viterbi(
+      scores: scores(features), mayJoin: { features.sequence.mayJoin($0) },
+      transitions: transitions)
+  }
+
+  /// The best B/I sequence; a syllable that may not join the one before is always B.
+  static func viterbi(scores: [Float], mayJoin: (Int) -> Bool, transitions: [Float]) -> [Bool] {
+    let count = scores.count
+    guard count > 0 else { return [] }
+    var starts = [Bool](repeating: true, count: count)
+    // Back-pointers: bit 0 = best previous tag for B is I, bit 1 = best previous for I is I.
+    var back = [UInt8](repeating: 0, count: count)
+    var scoreB = scores[0]
+    var scoreI = -Float.infinity
+    for index in 1..<count {
+      let fromBtoB = scoreB + transitions[0]
+      let fromItoB = scoreI + transitions[2]
+      let newB = max(fromBtoB, fromItoB) + scores[index]
+      var pointers: UInt8 = fromItoB > fromBtoB ? 1 : 0
+      var newI = -Float.infinity
+      if mayJoin(index) {
+        let fromBtoI = scoreB + transitions[1]
+        let fromItoI = scoreI + transitions[3]
+        newI = max(fromBtoI, fromItoI)
+        if fromItoI > fromBtoI { pointers |= 2 }
+      }
+      back[index] = pointers
+      scoreB = newB
+      scoreI = newI
+    }
+    var isInside = scoreI > scoreB
+    var index = count - 1
+    while index >= 0 {
+      starts[index] = !isInside
+      if index == 0 { break }
+      let pointers = back[index]
+      isInside = isInside ? pointers & 2 != 0 : pointers & 1 != 0
+      index -= 1
+    }
+    starts[0] = true
+    return starts
+  }
+
+  // MARK: - File
+
+  public convenience init(contentsOf url: URL) throws {
+    let data = try Data(contentsOf: url, options: .mappedIfSafe)
+    try self.init(data: data)
+  }
+
+  public convenience init(data: Data) throws {
+    var reader = ByteReader(bytes: [UInt8](data))
+    guard reader.take(8) == Self.magic else { throw WordSegmentationModelError.notAModel }
+    let bits = Int(try reader.u32())
+    guard (10...26).contains(bits) else { throw WordSegmentationModelError.corrupt("table bits") }
+    var transitions = [Float]()
+    for _ in 0..<4 { transitions.append(Float(bitPattern: try reader.u32())) }
+    var dictionary = WordDictionary()
+    let words = Int(try reader.u32())
+    for _ in 0..<words {
+      let hash = try reader.u64()
+      let flags = UInt16(truncatingIfNeeded: try reader.u16())
+      dictionary.insertRaw(hash: hash, flags: flags)
+    }
+    var weights = [Float](repeating: 0, count: 1 << bits)
+    let count = Int(try reader.u32())
+    for _ in 0..<count {
+      let index = Int(try reader.u32())
+      let weight = Float(bitPattern: try reader.u32())
+      guard index < weights.count else { throw WordSegmentationModelError.corrupt("weight index") }
+      weights[index] = weight
+    }
+    self.init(tableBits: bits, weights: weights, transitions: transitions, dictionary: dictionary)
+  }
+
+  /// The model as file bytes.
+  public func serialized() -> Data {
+    var bytes = Self.magic
+    func put32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+    put32(UInt32(tableBits))
+    for transition in transitions { put32(transition.bitPattern) }
+    let entries = dictionary.entries.sorted { $0.key < $1.key }
+    put32(UInt32(entries.count))
+    for (hash, flags) in entries {
+      withUnsafeBytes(of: hash.littleEndian) { bytes += $0 }
+      // Folds do not matter once trained: keep "is a word" and "is a prefix".
+      let stored: UInt16 = (flags & 1) | (flags >> 1 != 0 ? 2 : 0)
+      withUnsafeBytes(of: stored.littleEndian) { bytes += $0 }
+    }
+    let nonZero = weights.indices.filter { weights[$0] != 0 }
+    put32(UInt32(nonZero.count))
+    for index in nonZero {
+      put32(UInt32(index))
+      put32(weights[index].bitPattern)
+    }
+    return Data(bytes)
+  }
+}
+
+public enum WordSegmentationModelError: Error, CustomStringConvertible {
+  case notAModel
+  case corrupt(String)
+  case truncated
+
+  public var description: String {
+    switch self {
+    case .notAModel: "not a vnx word segmentation model (bad magic)"
+    case .corrupt(let what): "corrupt word segmentation model (\(what))"
+    case .truncated: "truncated word segmentation model"
+    }
+  }
+}
+
+struct ByteReader {
+  let bytes: [UInt8]
+  var position = 0
+
+  mutating func take(_ count: Int) -> [UInt8] {
+    let end = min(bytes.count, position + count)
+    defer { position = end }
+    return Array(bytes[position..<end])
+  }
+
+  mutating func u16() throws -> UInt32 {
+    guard position + 2 <= bytes.count else { throw WordSegmentationModelError.truncated }
+    defer { position += 2 }
+    return UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8
+  }
+
+  mutating func u32() throws -> UInt32 {
+    guard position + 4 <= bytes.count else { throw WordSegmentationModelError.truncated }
+    var value: UInt32 = 0
+    for k in 0..<4 { value |= UInt32(bytes[position + k]) << (8 * k) }
+    position += 4
+    return value
+  }
+
+  mutating func u64() throws -> UInt64 {
+    UInt64(try u32()) | UInt64(try u32()) << 32
+  }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import VNX
+
+/// `vnx tokenize`: sentences, one per line, with the syllables of a word joined by `_`.
+struct TokenizeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tokenize",
+    abstract: "Split text into sentences, tokens and words (one sentence per line).",
+    discussion: """
+      Input is decoded and normalized like every vnx input. Output: one sentence per line, \
+      tokens separated by spaces, the syllables of a multi-syllable word joined by "_" \
+      ("Hà_Giang có 2.343 đảng_viên ."). With --json, one JSON object per sentence with its \
+      tokens (kind, Unicode scalar offsets into the normalized text) and words.
+      """
+  )
+
+  @Argument(help: "Text files; standard input when none.")
+  var files: [String] = []
+
+  @Flag(help: "Print one JSON object per sentence with typed tokens, words and offsets.")
+  var json = false
+
+  @Flag(help: "Treat each input line as one sentence (for corpora already split).")
+  var lines = false
+
+  @Flag(help: "Do not join syllables into words (tokens only).")
+  var noWords = false
+
+  func run() throws {
+    let segmenter = Segmenter()
+    var output = TokenizeOutput()
+    if files.isEmpty {
+      let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+      try tokenize(bytes, segmenter, &output)
+    }
+    for file in files {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw ValidationError("cannot read \(file)")
+      }
+      try tokenize([UInt8](data), segmenter, &output)
+    }
+    output.flush()
+  }
+
+  private func tokenize(_ bytes: [UInt8], _ segmenter: Segmenter, _ output: inout TokenizeOutput)
+    throws
+  {
+    let decoded = try TextDecoder().decode(bytes)
+    let text = TextNormalizer().normalize(decoded.text).text
+    var segmenter = segmenter
+    if noWords { segmenter.model = nil }
+    let sentences = lines ? segmenter.sentences(lines: text) : segmenter.sentences(in: text)
+    let utf8 = Array(text.utf8)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    for sentence in sentences {
+      if json {
+        let record = SentenceRecord(sentence, utf8)
+        output.write(String(decoding: try encoder.encode(record), as: UTF8.self))
+        output.write("\n")
+        continue
+      }
+      var line = ""
+      for (position, word) in sentence.words.enumerated() {
+        if position > 0 { line += " " }
+        for index in word.tokenStart..<word.tokenEnd {
+          if index > word.tokenStart { line += "_" }
+          let token = sentence.tokens[index]
+          line += String(decoding: utf8[token.utf8Start..<token.utf8End], as: UTF8.self)
+        }
+      }
+      output.write(line)
+      output.write("\n")
+    }
+  }
+}
+
+/// One sentence of `vnx tokenize --json`.
+private struct SentenceRecord: Encodable {
+  struct TokenRecord: Encodable {
+    var text: String
+    var kind: TokenKind
+    var start: Int
+    var end: Int
+  }
+  struct WordRecord: Encodable {
+    var text: String
+    var start: Int
+    var end: Int
+    var tokens: [Int]
+  }
+  var start: Int
+  var end: Int
+  var text: String
+  var tokens: [TokenRecord]
+  var words: [WordRecord]
+
+  init(_ sentence: Sentence, _ utf8: [UInt8]) {
+    func slice(_ from: Int, _ to: Int) -> String { String(decoding: utf8[from..<to], as: UTF8.self) }
+    start = sentence.start
+    end = sentence.end
+    text = slice(sentence.utf8Start, sentence.utf8End)
+    tokens = sentence.tokens.map {
+      TokenRecord(text: slice($0.utf8Start, $0.utf8End), kind: $0.kind, start: $0.start, end: $0.end)
+    }
+    words = sentence.words.map {
+      WordRecord(
+        text: slice($0.utf8Start, $0.utf8End), start: $0.start, end: $0.end,
+        tokens: [$0.tokenStart, $0.tokenEnd])
+    }
+  }
+}
+
+/// Buffered standard output.
+private struct TokenizeOutput {
+  private var buffer: [UInt8] = []
+
+  mutating func write(_ string: String) {
+    buffer.append(contentsOf: string.utf8)
+    if buffer.count > 1 << 16 { flush() }
+  }
+
+  mutating func flush() {
+    FileHandle.standardOutput.write(Data(buffer))
+    buffer.removeAll(keepingCapacity: true)
+  }
+}
