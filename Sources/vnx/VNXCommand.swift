@@ -6,6 +6,6 @@ struct VNXCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "vnx",
     abstract: "Turn scraped Vietnamese provincial news into clean, structured data.",
-    subcommands: [NormalizeCommand.self, TokenizeCommand.self]
+    subcommands: [NormalizeCommand.self, TokenizeCommand.self, EncodeCommand.self]
   )
 }

@@ -1,5 +1,6 @@
 /// Turns bytes in any encoding Vietnamese sites use into a Swift string.
 ///
+/// Binary formats (PDF, PNG, ZIP, NUL bytes) are refused with `DecodingError.binary`.
 /// BOMs decide first (UTF-8, UTF-16 LE/BE). Otherwise valid UTF-8 is UTF-8 (unless it is
 /// VIQR), and bytes that are not valid UTF-8 are decoded with every legacy candidate
 /// (Windows-1258, TCVN3, VNI-Windows, and UTF-8 with replacements); the candidate that
@@ -41,7 +42,7 @@ public struct TextDecoder: Sendable {
       return utf16(bytes.starts(with: [0xFE, 0xFF]) ? bytes.dropFirst(2) : bytes[...], .utf16BE)
     case .windows1258:
       do {
-        let text = try ICU.decode(bytes, charset: "windows-1258")
+        let text = try Windows1258Codec.decode(bytes)
         return DecodedText(text: text, encoding: .windows1258)
       } catch {
         throw .undecodable(encoding: .windows1258, reason: "\(error)")

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import VNXText
+
+/// corpus/encodings, found from this file: Tests/VNXTextTests → package root.
+let encodingsCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("corpus/encodings")
+
+let corpusArticles = ["lua-dong-xuan", "dai-hoi-chi-bo", "mua-lu"]
+
+/// Each corpus form and the encoding detection must report for it.
+let corpusForms: [(form: String, encoding: TextEncoding)] = [
+  ("nfc", .utf8), ("nfd", .utf8), ("newtone", .utf8), ("cp1258", .windows1258), ("tcvn3", .tcvn3),
+  ("vni", .vniWindows), ("viqr", .viqr), ("utf16le", .utf16LE),
+]
+
+func corpusBytes(_ name: String, _ form: String) throws -> [UInt8] {
+  [UInt8](try Data(contentsOf: encodingsCorpus.appendingPathComponent("\(name).\(form).txt")))
+}
+
+@Test("Every corpus form is detected and decodes to the original", arguments: corpusArticles)
+func detectsCorpusForms(_ name: String) throws {
+  let original = String(decoding: try corpusBytes(name, "nfc"), as: UTF8.self)
+  for (form, encoding) in corpusForms {
+    let decoded = try TextDecoder().decode(try corpusBytes(name, form))
+    #expect(decoded.encoding == encoding, "\(name).\(form)")
+    #expect(decoded.detected)
+    #expect(decoded.replacements == 0)
+    let text = try ICU.nfc(decoded.text)
+    switch form {
+    case "newtone":
+      #expect(text == String(decoding: try corpusBytes(name, form), as: UTF8.self))
+      #expect(text != original)
+    case "tcvn3":
+      // TCVN3 has no capitals with a tone mark: they come back lowercase.
+      let expected = String(String.UnicodeScalarView(original.unicodeScalars.map(tcvn3Expected)))
+      #expect(text == expected, "\(name).\(form)")
+    default:
+      #expect(text == original, "\(name).\(form)")
+    }
+  }
+}
+
+@Test("Forcing the form's encoding decodes it too", arguments: corpusArticles)
+func forcedCorpusForms(_ name: String) throws {
+  let original = String(decoding: try corpusBytes(name, "nfc"), as: UTF8.self)
+  for (form, encoding) in corpusForms where !["newtone", "tcvn3"].contains(form) {
+    let decoded = try TextDecoder(forcedEncoding: encoding).decode(try corpusBytes(name, form))
+    #expect(!decoded.detected)
+    #expect(try ICU.nfc(decoded.text) == original, "\(name).\(form)")
+  }
+}
+
+@Test("Short legacy snippets are detected", arguments: [
+  ("Chi bộ thôn Khe Mây có 31 đảng viên.", TextEncoding.tcvn3),
+  ("Chi bộ thôn Khe Mây có 31 đảng viên.", .vniWindows),
+  ("Chi bộ thôn Khe Mây có 31 đảng viên.", .windows1258),
+  ("Năng suất ước đạt 63,5 tạ/ha, sản lượng hơn 5.400 tấn thóc.", .tcvn3),
+  ("Năng suất ước đạt 63,5 tạ/ha, sản lượng hơn 5.400 tấn thóc.", .vniWindows),
+  ("Năng suất ước đạt 63,5 tạ/ha, sản lượng hơn 5.400 tấn thóc.", .windows1258),
+  ("Năng suất ước đạt 63,5 tạ/ha, sản lượng hơn 5.400 tấn thóc.", .viqr),
+])
+func detectsSnippets(_ text: String, _ encoding: TextEncoding) throws {
+  let decoded = try TextDecoder().decode(try TextEncoder.encode(text, as: encoding))
+  #expect(decoded.encoding == encoding)
+  #expect(try ICU.nfc(decoded.text) == text)
+}
+
+@Test("UTF-8 with a few invalid bytes stays UTF-8, with U+FFFD and a count")
+func utf8WithBadBytesStaysUTF8() throws {
+  var bytes = try corpusBytes("mua-lu", "nfc")
+  bytes.insert(0xFF, at: 100)
+  bytes.insert(contentsOf: [0xC3, 0x28], at: 500)  // truncated two-byte sequence
+  bytes.append(contentsOf: [0xE1, 0xBB])  // truncated at the end
+  let decoded = try TextDecoder().decode(bytes)
+  #expect(decoded.encoding == .utf8)
+  #expect(decoded.replacements == 3)
+  #expect(decoded.text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count == 3)
+  #expect(decoded.warnings.count == 1)
+}
+
+@Test("VIQR is not seen in English or plain ASCII", arguments: [
+  "Is it true? Yes. The U.S. team won, i.e. they're back. Don't you see? We'll go at 5 a.m.",
+  "Hello world. How are you? I'm fine, thanks. See http://example.com/a?b=c.",
+  "Ha Noi, Viet Nam. Dan so 2.343 nguoi. Tong so diem: 10 trong 2 danh gia.",
+  "for (i = 0; i < n; i++) { x += a[i] ^ b[i]; } // C++ code: a+b, o+c?",
+  "Buddha, odd, address, Eddie's ladder. Oddly, add the caddie's fodder.",
+  "",
+])
+func viqrFalsePositives(_ text: String) throws {
+  let decoded = try TextDecoder().decode(Array(text.utf8))
+  #expect(decoded.encoding == .utf8)
+  #expect(decoded.text == text)
+}
+
+@Test("The candidate score counts valid syllables in non-ASCII words")
+func scoresCandidates() {
+  #expect(EncodingDetector.score("Việt Nam có 63 tỉnh") == 3)
+  #expect(EncodingDetector.score("Viá»‡t Nam") == -1)
+  #expect(EncodingDetector.score("Vi\u{FFFD}t") == -1)
+  #expect(EncodingDetector.score("Vie\u{302}\u{323}t Nam") == 1)
+}
+
+@Test("Windows-1258 goes through ICU and composes to NFC")
+func windows1258ThroughICU() throws {
+  let bytes = try TextEncoder.encode("Đảng ủy xã Tân Hòa", as: .windows1258)
+  #expect(bytes.contains(0xD2))  // combining hook above
+  let decoded = try TextDecoder.decode(bytes, as: .windows1258)
+  // Tones stay combining marks (Swift compares strings canonically, so compare scalars).
+  #expect(!decoded.text.unicodeScalars.elementsEqual("Đảng ủy xã Tân Hòa".unicodeScalars))
+  #expect(try ICU.nfc(decoded.text) == "Đảng ủy xã Tân Hòa")
+}
