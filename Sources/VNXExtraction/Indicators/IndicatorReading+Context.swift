@@ -1,0 +1,177 @@
+/// What each quantity measures (`about`) and the year it refers to, from the words around it.
+extension IndicatorReading {
+  /// Words that end the phrase after a quantity ("1.280 con bò giống cho hộ nghèo").
+  static let afterStops: Set<String> = [
+    "và", "với", "cho", "của", "tại", "trong", "để", "nhưng", "so", "từ", "đến", "tới",
+    "theo", "nên", "do", "vì", "mỗi", "ở", "thì", "bằng", "gồm", "hoặc", "hay", "như", "nhằm",
+    "lên", "xuống", "còn", "giảm", "tăng", "chiếm", "trên", "dưới", "hơn", "khoảng", "gần",
+    "nối", "qua", "vào", "ra", "trước", "sau", "khi", "đã", "sẽ", "đang", "cùng", "nay", "này", "đó", "thu", "về", "mà", "là", "cuối", "đầu", "giữa",
+  ]
+
+  /// Verbs that also end the phrase after a measure ("5,5 ha đạt trên 110%"); a counted noun
+  /// keeps them ("31 trường đạt chuẩn quốc gia").
+  static let afterMeasureStops: Set<String> = ["đạt", "được", "có", "bằng", "bị", "chiếm"]
+
+  /// Words trimmed from the end of the phrase before a quantity ("sản lượng đạt 2.343 tấn").
+  static let beforeTrailing: Set<String> = [
+    "đạt", "là", "có", "còn", "được", "với", "cho", "của", "chiếm", "giảm", "tăng", "xuống",
+    "lên", "từ", "đến", "tới", "thêm", "chỉ", "đã", "bình", "quân", "trung", "khoảng",
+    "gần", "hơn", "trên", "dưới", "ước", "tính", "dài", "rộng", "cao", "sâu", "mỗi", "năm",
+    "về", "ra", "gồm", "hiện", "vào", "trong", "tại", "và", "nhưng", "thì", "mà", "nay",
+    "lại", "vẫn", "thu", "đó", "này", "kiến", "dự", "nhận", "bao", "mức",
+  ]
+
+  /// Words trimmed from the start of the phrase before a quantity.
+  static let beforeLeading: Set<String> = [
+    "và", "với", "còn", "đã", "có", "trong", "đó", "đồng", "thời", "nhưng", "riêng", "ngoài",
+    "ra", "bên", "cạnh", "hiện", "nay", "đến", "từ", "tại", "thì", "là", "được", "cho",
+  ]
+
+  mutating func attachContext() {
+    let years = yearMentions()
+    var yearCursor = 0
+    var currentYear: (index: Int, year: Int, line: Int)?
+    let lines = lineNumbers()
+    for position in found.indices {
+      let span = spans[position]
+      while yearCursor < years.count, years[yearCursor].index < span.first {
+        currentYear = years[yearCursor]
+        yearCursor += 1
+      }
+      if let currentYear, currentYear.line == lines[span.first] {
+        found[position].year = currentYear.year
+      }
+      found[position].about = about(position)
+      if found[position].about == nil, position > 0, sameSentence(spans[position - 1].end, span.first) {
+        found[position].about = found[position - 1].about
+      }
+    }
+  }
+
+  /// The line (paragraph) number of each piece.
+  func lineNumbers() -> [Int] {
+    var line = 0
+    return pieces.map { piece in
+      if piece.newLine { line += 1 }
+      return line
+    }
+  }
+
+  /// "năm 2018", "Năm 2023": piece index, year, line.
+  func yearMentions() -> [(index: Int, year: Int, line: Int)] {
+    var line = 0
+    var mentions: [(index: Int, year: Int, line: Int)] = []
+    for index in pieces.indices {
+      if pieces[index].newLine { line += 1 }
+      guard pieces[index].kind == .number, pieces[index].key.utf8.count == 4,
+        let year = Int(pieces[index].key), (1900...2100).contains(year)
+      else { continue }
+      var back = index - 1
+      // "năm 2017 và 2018": the last year named counts.
+      if key(back) == "và" || key(back) == "-" || key(back) == "–" { back -= 2 }
+      if key(back) == "năm" || key(back) == "học" || key(back) == "đoạn" || (back >= 0 && pieces[back].kind == .number) {
+        mentions.append((index, year, line))
+      }
+    }
+    return mentions
+  }
+
+  /// Whether no sentence boundary lies between pieces `from` and `to`.
+  func sameSentence(_ from: Int, _ to: Int) -> Bool {
+    guard from <= to else { return false }
+    for index in from..<min(to + 1, pieces.count) {
+      if pieces[index].newLine && index > from { return false }
+      if [".", ";", "!", "?"].contains(pieces[index].key) { return false }
+    }
+    return true
+  }
+
+  /// What the quantity at `position` measures, as a short phrase from the text.
+  func about(_ position: Int) -> String? {
+    let indicator = found[position]
+    let unit = unitSpans[position]
+    let span = spans[position]
+    let after = phraseAfter(unit.next, counted: unit.counted)
+    var afterText: String?
+    if let after {
+      // A counted noun heads its own phrase: "hộ thoát nghèo", "con bò giống".
+      let from = indicator.kind == .count && unit.counted && after.skippedLa == false
+        ? unit.first : after.first
+      afterText = source.text(pieces[from].start, pieces[after.last].end)
+    }
+    switch indicator.kind {
+    case .money, .rate:
+      break
+    default:
+      if let afterText { return afterText }
+    }
+    let previousEnd = position > 0 ? spans[position - 1].end : 0
+    if let before = phraseBefore(span.first, previousEnd: previousEnd) { return before }
+    return afterText
+  }
+
+  /// The words right after a quantity, up to a stop word or punctuation ("bò giống").
+  /// "100% là đồng bào Mông" and "92% dân số là đồng bào Mông" give what follows "là".
+  func phraseAfter(_ start: Int, counted: Bool) -> (first: Int, last: Int, skippedLa: Bool)? {
+    var index = start
+    var words: [Int] = []
+    var skippedLa = false
+    if key(index) == "là", index < pieces.count, pieces[index].spaced {
+      index += 1
+      skippedLa = true
+    }
+    while index < pieces.count, pieces[index].kind == .word, !pieces[index].newLine,
+      words.count < 10
+    {
+      let word = pieces[index].key
+      if word == "là", !words.isEmpty, !skippedLa {
+        words = []
+        skippedLa = true
+        index += 1
+        continue
+      }
+      if Self.afterStops.contains(word) { break }
+      // "năm 2023" ends the phrase; "kế hoạch năm" keeps its word.
+      if ["năm", "tháng", "ngày"].contains(word), index + 1 < pieces.count,
+        pieces[index + 1].kind == .number
+      {
+        break
+      }
+      if !counted, Self.afterMeasureStops.contains(word) { break }
+      words.append(index)
+      index += 1
+    }
+    guard let first = words.first, let last = words.last else { return nil }
+    return (first, last, skippedLa)
+  }
+
+  /// The clause before a quantity, trimmed of verbs and function words at its ends
+  /// ("tổng sản lượng lương thực đạt" → "tổng sản lượng lương thực").
+  func phraseBefore(_ end: Int, previousEnd: Int) -> String? {
+    var first = end
+    while first - 1 >= max(previousEnd, 0), !pieces[first].newLine, end - first < 12 {
+      let piece = pieces[first - 1]
+      // A year named inside the clause stays in it: "thu nhập … năm 2023 đạt".
+      let isYear = piece.kind == .number && piece.key.utf8.count == 4 && key(first - 2) == "năm"
+      guard piece.kind == .word || isYear else { break }
+      first -= 1
+    }
+    var last = end - 1
+    while last >= first,
+      Self.beforeTrailing.contains(pieces[last].key) || pieces[last].kind == .number
+    {
+      last -= 1
+    }
+    while first <= last {
+      if Self.beforeLeading.contains(pieces[first].key) || pieces[first].kind == .number {
+        first += 1
+      } else if pieces[first].key == "năm", first + 1 <= last, pieces[first + 1].kind == .number {
+        first += 2
+      } else {
+        break
+      }
+    }
+    guard first <= last else { return nil }
+    return source.text(pieces[first].start, pieces[last].end)
+  }
+}

@@ -1,0 +1,76 @@
+import VNXLexicons
+
+/// The words around a number that make it a quantity, loaded once from `lexicons/units/`:
+/// units with their kinds, counted nouns, scale words, qualifiers, trend words, and the words
+/// that make a number a name, a date or a duration instead.
+///
+/// Phrases are keyed by their lowercase syllables joined with single spaces; lookups try the
+/// longest phrase first (at most `longestPhrase` syllables).
+struct UnitLexicon: Sendable {
+  struct Unit: Sendable, Hashable {
+    var name: String
+    var kind: QuantityKind
+  }
+
+  enum TrendWord: String, Sendable { case increase, decrease, level }
+
+  var units: [String: Unit] = [:]
+  var scales: [String: Double] = [:]
+  var qualifiers: [String: Indicator.Qualifier] = [:]
+  var trends: [String: TrendWord] = [:]
+  var nonQuantityNouns: Set<String> = []
+  var identifierNouns: Set<String> = []
+  var vagueWords: Set<String> = []
+  /// Words before a lone "năm" that make it "year": "cuối năm", "mỗi năm".
+  var periodWords: Set<String> = []
+  var longestPhrase = 1
+
+  static let shared = UnitLexicon()
+
+  init() {
+    func lines(_ name: String) -> [[Substring]] {
+      let lines = (try? LexiconDirectory.lines("units/" + name)) ?? []
+      return lines.map { line in
+        line.split(separator: "\t", omittingEmptySubsequences: false).map {
+          $0.drop(while: { $0 == " " })
+        }
+      }
+    }
+    func key(_ text: Substring) -> String {
+      text.lowercased().split(separator: " ").joined(separator: " ")
+    }
+    func note(_ phrase: String) {
+      longestPhrase = max(longestPhrase, phrase.split(separator: " ").count)
+    }
+    for columns in lines("count-nouns.txt") {
+      let phrase = key(columns[0])
+      units[phrase] = Unit(name: phrase, kind: .count)
+      note(phrase)
+    }
+    // Units of measure override counted nouns written the same way.
+    for columns in lines("units.tsv") where columns.count >= 3 {
+      let phrase = key(columns[0])
+      units[phrase] = Unit(
+        name: String(columns[1]), kind: QuantityKind(rawValue: String(columns[2])) ?? .other)
+      note(phrase)
+    }
+    for columns in lines("scales.tsv") where columns.count >= 2 {
+      scales[key(columns[0])] = Double(columns[1])
+    }
+    for columns in lines("qualifiers.tsv") where columns.count >= 2 {
+      let phrase = key(columns[0])
+      qualifiers[phrase] = Indicator.Qualifier(rawValue: String(columns[1]))
+      note(phrase)
+    }
+    for columns in lines("trends.tsv") where columns.count >= 2 {
+      let phrase = key(columns[0])
+      trends[phrase] = TrendWord(rawValue: String(columns[1]))
+      note(phrase)
+    }
+    nonQuantityNouns = Set(lines("non-quantity-nouns.txt").map { key($0[0]) })
+    identifierNouns = Set(lines("identifier-nouns.txt").map { key($0[0]) })
+    vagueWords = Set(lines("vague-words.txt").map { key($0[0]) })
+    periodWords = Set(lines("period-words.txt").map { key($0[0]) })
+    for phrase in nonQuantityNouns.union(identifierNouns).union(vagueWords) { note(phrase) }
+  }
+}
