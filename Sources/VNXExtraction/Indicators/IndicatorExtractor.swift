@@ -242,7 +242,12 @@ struct IndicatorReading {
     if first.spelled, first.next - first.first == 1 {
       // "một" alone is the article "a"; "năm" alone after "cuối", "mỗi"… or opening a
       // sentence is "year".
-      if piece.key == "một" { return index + 1 }
+      if piece.key == "một" {
+        // …unless a count follows a verb of getting more: "có thêm một con bê".
+        guard let before = key(index - 1), before == "thêm" || before == "được",
+          case .unit(let unit) = unit(at: first.next, openEnded: false), unit.counted
+        else { return index + 1 }
+      }
       if piece.key == "năm",
         piece.capitalized || key(index - 1).map(lexicon.periodWords.contains) ?? true
       {

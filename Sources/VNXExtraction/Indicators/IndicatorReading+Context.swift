@@ -5,7 +5,7 @@ extension IndicatorReading {
     "và", "với", "cho", "của", "tại", "trong", "để", "nhưng", "so", "từ", "đến", "tới",
     "theo", "nên", "do", "vì", "mỗi", "ở", "thì", "bằng", "gồm", "hoặc", "hay", "như", "nhằm",
     "lên", "xuống", "còn", "giảm", "tăng", "chiếm", "trên", "dưới", "hơn", "khoảng", "gần",
-    "nối", "qua", "vào", "ra", "trước", "sau", "khi", "đã", "sẽ", "đang", "cùng", "nay", "này", "đó", "thu", "về", "mà", "là", "cuối", "đầu", "giữa",
+    "nối", "qua", "vào", "ra", "trước", "sau", "khi", "đã", "sẽ", "đang", "cùng", "nay", "này", "đó", "thu", "về", "mà", "là",
   ]
 
   /// Verbs that also end the phrase after a measure ("5,5 ha đạt trên 110%"); a counted noun
@@ -99,8 +99,16 @@ extension IndicatorReading {
         ? unit.first : after.first
       afterText = source.text(pieces[from].start, pieces[after.last].end)
     }
+    // "đồng bào Thái chiếm trên 90% dân số": the share belongs to what comes before.
+    var verb = span.first - 1
+    while verb >= 0, pieces[verb].kind == .word, lexicon.qualifiers[pieces[verb].key] != nil {
+      verb -= 1
+    }
+    let share = indicator.kind == .percent && key(verb) == "chiếm"
     switch indicator.kind {
     case .money, .rate:
+      break
+    case .percent where share:
       break
     default:
       if let afterText { return afterText }
@@ -131,6 +139,12 @@ extension IndicatorReading {
         continue
       }
       if Self.afterStops.contains(word) { break }
+      // "cuối năm 2023" ends the phrase; "đầu tư" does not.
+      if ["cuối", "đầu", "giữa"].contains(word),
+        let next = key(index + 1), ["năm", "tháng", "kỳ", "vụ", "quý"].contains(next)
+      {
+        break
+      }
       // "năm 2023" ends the phrase; "kế hoạch năm" keeps its word.
       if ["năm", "tháng", "ngày"].contains(word), index + 1 < pieces.count,
         pieces[index + 1].kind == .number
@@ -149,7 +163,7 @@ extension IndicatorReading {
   /// ("tổng sản lượng lương thực đạt" → "tổng sản lượng lương thực").
   func phraseBefore(_ end: Int, previousEnd: Int) -> String? {
     var first = end
-    while first - 1 >= max(previousEnd, 0), !pieces[first].newLine, end - first < 12 {
+    while first - 1 >= max(previousEnd, 0), !pieces[first].newLine, end - first < 16 {
       let piece = pieces[first - 1]
       // A year named inside the clause stays in it: "thu nhập … năm 2023 đạt".
       let isYear = piece.kind == .number && piece.key.utf8.count == 4 && key(first - 2) == "năm"
@@ -170,6 +184,10 @@ extension IndicatorReading {
       } else {
         break
       }
+    }
+    // A long clause keeps its head: "tỷ lệ hộ nghèo … của huyện" → "tỷ lệ hộ nghèo …".
+    if last - first >= 4, let owner = (first + 1...last).first(where: { pieces[$0].key == "của" }) {
+      last = owner - 1
     }
     guard first <= last else { return nil }
     return source.text(pieces[first].start, pieces[last].end)
