@@ -6,6 +6,9 @@ struct VNXCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "vnx",
     abstract: "Turn scraped Vietnamese provincial news into clean, structured data.",
-    subcommands: [NormalizeCommand.self, TokenizeCommand.self, EncodeCommand.self]
+    subcommands: [
+      NormalizeCommand.self, TokenizeCommand.self, EncodeCommand.self,
+      TrainSegmenterCommand.self,
+    ]
   )
 }

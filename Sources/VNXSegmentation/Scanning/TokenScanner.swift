@@ -429,8 +429,8 @@ struct TokenScanner {
         while at(end) == 0x2E { end += 1 }  // v.v...
         return (end, .abbreviation)
       }
-      if dotted, initials, !isLetter(end + 1) {
-        return (end + 1, .abbreviation)  // T.T.M.
+      if initials, !isLetter(end + 1), dotted || LetterCase.isUpper(scalars[index]) {
+        return (end + 1, .abbreviation)  // T.T.M., anh H.
       }
     }
     return (end, dotted ? .abbreviation : .word)

@@ -15,14 +15,17 @@ struct WordDictionary {
   var wordCount: Int { entries.values.reduce(0) { $0 + ($1 >> 1 != 0 ? 1 : 0) } }
 
   /// Adds a word given by its syllable hashes.
-  mutating func insert<Hashes: Collection>(_ syllables: Hashes, fold: Int = 0)
+  ///
+  /// A word with no fold (from a word list) is seen by every fold.
+  mutating func insert<Hashes: Collection>(_ syllables: Hashes, fold: Int? = 0)
   where Hashes.Element == UInt64 {
+    let bits: UInt16 = fold.map { UInt16(1) << (1 + $0) } ?? Self.listed
     guard syllables.count >= 2, syllables.count <= Self.maximumLength else { return }
     var hash = mixHash(Self.seed, syllables.first!)
     for (position, syllable) in syllables.dropFirst().enumerated() {
       hash = mixHash(hash, syllable)
       if position == syllables.count - 2 {
-        entries[hash, default: 0] |= UInt16(1) << (1 + fold)
+        entries[hash, default: 0] |= bits
       } else {
         entries[hash, default: 0] |= 1
       }
@@ -32,12 +35,19 @@ struct WordDictionary {
   /// Adds a word hash and its flags as stored in a model file.
   mutating func insertRaw(hash: UInt64, flags: UInt16) { entries[hash] = flags }
 
-  /// For each token, the lengths of dictionary words starting there (bit `length - 2`).
+  /// Bit 15: the word is in the word list (seen by every fold).
+  static let listed: UInt16 = 0x8000
+
+  /// For each token, the lengths of dictionary words starting there (bit `length - 2`), and
+  /// the same for the words of the word list alone.
   ///
-  /// `excludedFold` hides the words seen only in that fold.
-  func startMasks(_ sequence: SyllableSequence, excludedFold: Int? = nil) -> [UInt8] {
+  /// `excludedFold` hides the corpus words seen only in that fold.
+  func startMasks(_ sequence: SyllableSequence, excludedFold: Int? = nil) -> (
+    all: [UInt8], listed: [UInt8]
+  ) {
     var masks = [UInt8](repeating: 0, count: sequence.count)
-    guard !entries.isEmpty else { return masks }
+    var listedMasks = masks
+    guard !entries.isEmpty else { return (masks, listedMasks) }
     let foldMask: UInt16 = excludedFold.map { ~(UInt16(1) << (1 + $0)) & ~1 } ?? ~1
     for start in 0..<sequence.count where sequence.syllable[start] {
       var hash = mixHash(Self.seed, sequence.hashes[start])
@@ -46,10 +56,11 @@ struct WordDictionary {
         hash = mixHash(hash, sequence.hashes[end])
         guard let flags = entries[hash] else { break }
         if flags & foldMask != 0 { masks[start] |= UInt8(1) << (end - start - 1) }
+        if flags & Self.listed != 0 { listedMasks[start] |= UInt8(1) << (end - start - 1) }
         if flags & 1 == 0 { break }
         end += 1
       }
     }
-    return masks
+    return (masks, listedMasks)
   }
 }

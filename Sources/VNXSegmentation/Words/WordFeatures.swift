@@ -5,16 +5,53 @@
 /// (lowercase, Title, CAPITALS, number, punctuation…) around the syllable, and the
 /// dictionary words that start or end around it.
 struct WordFeatures {
-  static let maximumCount = 32
+  static let maximumCount = 40
 
   let sequence: SyllableSequence
   let starts: [UInt8]
   let ends: [UInt8]
+  let listedStarts: [UInt8]
+  let listedEnds: [UInt8]
+  /// Tags of greedy longest-match segmentation, left to right and right to left
+  /// (bit 0: starts a word left to right; bit 1: right to left).
+  let matching: [UInt8]
 
   init(_ sequence: SyllableSequence, dictionary: WordDictionary, excludedFold: Int? = nil) {
     self.sequence = sequence
-    let starts = dictionary.startMasks(sequence, excludedFold: excludedFold)
-    var ends = [UInt8](repeating: 0, count: sequence.count)
+    let (starts, listedStarts) = dictionary.startMasks(sequence, excludedFold: excludedFold)
+    self.starts = starts
+    self.listedStarts = listedStarts
+    ends = Self.ends(starts)
+    listedEnds = Self.ends(listedStarts)
+    var matching = [UInt8](repeating: 3, count: sequence.count)
+    var position = 0
+    while position < starts.count {
+      let mask = starts[position]
+      let length = mask == 0 ? 1 : 9 - mask.leadingZeroBitCount
+      var inside = position + 1
+      while inside < position + length {
+        matching[inside] &= ~1
+        inside += 1
+      }
+      position += length
+    }
+    position = starts.count - 1
+    while position >= 0 {
+      let mask = ends[position]
+      let length = mask == 0 ? 1 : 9 - mask.leadingZeroBitCount
+      var inside = position
+      while inside > position - length + 1 {
+        matching[inside] &= ~2
+        inside -= 1
+      }
+      position -= length
+    }
+    self.matching = matching
+  }
+
+  /// For each token, the lengths of dictionary words ending there (bit `length - 2`).
+  private static func ends(_ starts: [UInt8]) -> [UInt8] {
+    var ends = [UInt8](repeating: 0, count: starts.count)
     for start in starts.indices where starts[start] != 0 {
       var mask = starts[start]
       var bit = 0
@@ -24,8 +61,7 @@ struct WordFeatures {
         bit += 1
       }
     }
-    self.starts = starts
-    self.ends = ends
+    return ends
   }
 
   @inline(__always)
@@ -35,6 +71,15 @@ struct WordFeatures {
   @inline(__always)
   private func end(_ index: Int) -> UInt64 {
     index >= 0 && index < ends.count ? UInt64(ends[index]) : 0
+  }
+  @inline(__always)
+  private func listed(_ index: Int) -> UInt64 {
+    index >= 0 && index < ends.count
+      ? UInt64(listedStarts[index]) | UInt64(listedEnds[index]) << 8 : 0
+  }
+  @inline(__always)
+  private func match(_ index: Int) -> UInt64 {
+    index >= 0 && index < matching.count ? UInt64(matching[index]) : 0
   }
 
   /// Writes the feature hashes of syllable `i` into `buffer`; returns how many.
@@ -84,6 +129,16 @@ struct WordFeatures {
     add(25, 0)
     add(26, end(i) << 8 | start(i), h0)
     add(27, start(i - 1) << 8 | end(i - 1), hm1)
+    add(28, listed(i))
+    add(29, listed(i - 1) << 16 | listed(i))
+    add(30, match(i - 1) << 8 | match(i) | match(i + 1) << 4)
+    add(31, match(i), shm1 << 8 | sh0)
+    // Function words ("với", "như", "ra") stay apart even where the word list joins them.
+    let listedHere = listed(i)
+    add(32, listedHere >> 8, h0)
+    add(33, listedHere >> 8, hm1)
+    add(34, match(i) & 1, h0)
+    add(35, match(i) & 1, hm1)
     return n
   }
 }

@@ -144,8 +144,8 @@ public final class WordSegmentationModel: Sendable {
     put32(UInt32(entries.count))
     for (hash, flags) in entries {
       withUnsafeBytes(of: hash.littleEndian) { bytes += $0 }
-      // Folds do not matter once trained: keep "is a word" and "is a prefix".
-      let stored: UInt16 = (flags & 1) | (flags >> 1 != 0 ? 2 : 0)
+      // Folds do not matter once trained: keep "prefix", "word" and "listed".
+      let stored: UInt16 = (flags & 1) | ((flags >> 1) & 0x3FFF != 0 ? 2 : 0) | (flags & 0x8000)
       withUnsafeBytes(of: stored.littleEndian) { bytes += $0 }
     }
     let nonZero = weights.indices.filter { weights[$0] != 0 }

@@ -1,0 +1,184 @@
+/// Trains a `WordSegmentationModel`: a structured averaged perceptron over B/I syllable tags,
+/// decoded with Viterbi, with the dictionary of the training words as features.
+///
+/// Deterministic: the same corpus and options give the same model, byte for byte.
+public struct WordSegmenterTrainer: Sendable {
+  public var epochs = 12
+  /// log2 of the weight table size.
+  public var tableBits = 20
+  /// The dictionary seen by a training sentence leaves out the words of its own fold.
+  public var folds = 10
+  /// The margin the gold tags must win by while training (cost-augmented perceptron).
+  public var margin: Float = 1
+  public var abbreviations: AbbreviationTable = .standard
+  /// Words from a word list (syllables separated by spaces), always visible as dictionary
+  /// words, besides those of the training corpus.
+  public var lexicon: [String] = []
+
+  public init() {}
+
+  /// One training sentence, tokenized, with features and gold tags precomputed.
+  private struct Example {
+    var starts: [Bool]
+    var mayJoin: [Bool]
+    /// Feature indices of each syllable that may join (`offsets[i]..<offsets[i + 1]`).
+    var features: [UInt32]
+    var offsets: [Int32]
+  }
+
+  /// Trains on `corpus`; `progress` receives one line per epoch (with the dev score when
+  /// `dev` is given).
+  public func train(
+    _ corpus: SegmentedCorpus, dev: SegmentedCorpus? = nil, progress: (String) -> Void = { _ in }
+  ) -> WordSegmentationModel {
+    let mask = UInt64(1 << tableBits - 1)
+    // Tokens and gold tags.
+    var tokenized: [(SyllableSequence, [Bool])] = []
+    var dictionary = WordDictionary()
+    for word in lexicon {
+      let syllables = word.split(separator: " ").map { syllable -> UInt64 in
+        var hash = ScalarHash()
+        for scalar in syllable.unicodeScalars { hash.add(LetterCase.lower(scalar.value)) }
+        return hash.value
+      }
+      dictionary.insert(syllables, fold: nil)
+    }
+    for (number, sentence) in corpus.sentences.enumerated() {
+      let scalars = ScalarBuffer.scalars(of: sentence.text)
+      let (sequence, starts, words) = scalars.withUnsafeBufferPointer { buffer in
+        var scanner = TokenScanner(scalars: buffer, abbreviations: abbreviations)
+        scanner.scan()
+        let tokens = scanner.tokens
+        let sequence = SyllableSequence(tokens, buffer, offset: 0)
+        let wordStarts = Set(sentence.words.map(\.lowerBound))
+        var starts = tokens.indices.map { !sequence.mayJoin($0) || wordStarts.contains(tokens[$0].start) }
+        starts[0] = true
+        // Gold words made of several syllable tokens feed the dictionary.
+        var words: [[UInt64]] = []
+        var current: [UInt64] = []
+        for index in tokens.indices {
+          if starts[index] {
+            if current.count >= 2 { words.append(current) }
+            current.removeAll()
+          }
+          current.append(sequence.hashes[index])
+        }
+        if current.count >= 2 { words.append(current) }
+        return (sequence, starts, words)
+      }
+      for word in words { dictionary.insert(word, fold: number % folds) }
+      tokenized.append((sequence, starts))
+    }
+    var examples: [Example] = []
+    var buffer = [UInt64](repeating: 0, count: WordFeatures.maximumCount)
+    for (number, (sequence, starts)) in tokenized.enumerated() {
+      let features = WordFeatures(sequence, dictionary: dictionary, excludedFold: number % folds)
+      var example = Example(
+        starts: starts, mayJoin: (0..<sequence.count).map(sequence.mayJoin), features: [],
+        offsets: [0])
+      for index in 0..<sequence.count {
+        if example.mayJoin[index] {
+          let n = buffer.withUnsafeMutableBufferPointer { features.features(index, into: $0.baseAddress!) }
+          for k in 0..<n { example.features.append(UInt32(truncatingIfNeeded: buffer[k] & mask)) }
+        }
+        example.offsets.append(Int32(example.features.count))
+      }
+      examples.append(example)
+    }
+
+    var weights = [Float](repeating: 0, count: 1 << tableBits)
+    var totals = [Double](repeating: 0, count: 1 << tableBits)
+    var stamps = [Int32](repeating: 0, count: 1 << tableBits)
+    var transitions = [Float](repeating: 0, count: 4)
+    var transitionTotals = [Double](repeating: 0, count: 4)
+    var transitionStamps = [Int32](repeating: 0, count: 4)
+    var clock: Int32 = 1
+
+    func averaged() -> ([Float], [Float]) {
+      let c = Double(clock)
+      let w = weights.indices.map { index in
+        Float((totals[index] + Double(clock - stamps[index]) * Double(weights[index])) / c)
+      }
+      let t = transitions.indices.map { index in
+        Float(
+          (transitionTotals[index] + Double(clock - transitionStamps[index])
+            * Double(transitions[index])) / c)
+      }
+      return (w, t)
+    }
+
+    var order = Array(examples.indices)
+    var random = SplitMix(seed: 0x5345_4753)
+    for epoch in 1...max(1, epochs) {
+      order.shuffle(using: &random)
+      var errors = 0
+      var total = 0
+      for exampleIndex in order {
+        let example = examples[exampleIndex]
+        let count = example.starts.count
+        var scores = [Float](repeating: 0, count: count)
+        for index in 0..<count where example.mayJoin[index] {
+          var score: Float = 0
+          for k in Int(example.offsets[index])..<Int(example.offsets[index + 1]) {
+            score += weights[Int(example.features[k])]
+          }
+          // Cost-augmented decoding: the wrong tag gets a head start of `margin`.
+          scores[index] = score + (example.starts[index] ? -margin : margin)
+        }
+        let predicted = WordSegmentationModel.viterbi(
+          scores: scores, mayJoin: { example.mayJoin[$0] }, transitions: transitions)
+        total += count
+        if predicted != example.starts {
+          for index in 0..<count where predicted[index] != example.starts[index] {
+            errors += 1
+            let delta: Float = example.starts[index] ? 1 : -1
+            for k in Int(example.offsets[index])..<Int(example.offsets[index + 1]) {
+              let feature = Int(example.features[k])
+              totals[feature] += Double(clock - stamps[feature]) * Double(weights[feature])
+              stamps[feature] = clock
+              weights[feature] += delta
+            }
+          }
+          for index in 1..<count {
+            let gold = (example.starts[index - 1] ? 0 : 2) + (example.starts[index] ? 0 : 1)
+            let guess = (predicted[index - 1] ? 0 : 2) + (predicted[index] ? 0 : 1)
+            guard gold != guess else { continue }
+            for (transition, delta) in [(gold, Float(1)), (guess, Float(-1))] {
+              transitionTotals[transition] +=
+                Double(clock - transitionStamps[transition]) * Double(transitions[transition])
+              transitionStamps[transition] = clock
+              transitions[transition] += delta
+            }
+          }
+        }
+        clock += 1
+      }
+      var line = "epoch \(epoch): \(errors) tag errors in \(total) tokens"
+      if let dev {
+        let (w, t) = averaged()
+        let model = WordSegmentationModel(
+          tableBits: tableBits, weights: w, transitions: t, dictionary: dictionary)
+        let score = WordSegmentationScore.evaluate(
+          Segmenter(abbreviations: abbreviations, model: model), on: dev)
+        line += "; dev \(score)"
+      }
+      progress(line)
+    }
+    let (w, t) = averaged()
+    return WordSegmentationModel(
+      tableBits: tableBits, weights: w, transitions: t, dictionary: dictionary)
+  }
+}
+
+/// A small deterministic random number generator (SplitMix64) for shuffling.
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import VNX
+
+/// `vnx train-segmenter`: trains the word segmentation model on CoNLL-U files, or scores one.
+struct TrainSegmenterCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train-segmenter",
+    abstract: "Train the word segmentation model on CoNLL-U corpora (UD Vietnamese VTB).",
+    discussion: """
+      Trains an averaged perceptron over syllable B/I tags and writes the model file. With \
+      --dev, prints the dev word-boundary P/R/F1 after each epoch. Without --train, scores the \
+      model given by --model (default: the shipped one) on the --dev files.
+
+        vnx train-segmenter --train ../shared/data/ud-vi-vtb/vi_vtb-ud-train.conllu \\
+          --output lexicons/segmentation/wordseg.model
+      """
+  )
+
+  @Option(name: .customLong("train"), help: "CoNLL-U training files.")
+  var trainFiles: [String] = []
+
+  @Option(name: .customLong("dev"), help: "CoNLL-U files to score on.")
+  var devFiles: [String] = []
+
+  @Option(help: "Where to write the trained model.")
+  var output: String?
+
+  @Option(help: "The model to score when not training (default: the shipped model).")
+  var model: String?
+
+  @Option(help: "A word list (one multi-syllable word per line, # comments) for dictionary features.")
+  var words: String?
+
+  @Option(help: "Training epochs.")
+  var epochs = WordSegmenterTrainer().epochs
+
+  @Option(help: "The margin by which gold tags must win while training.")
+  var margin = WordSegmenterTrainer().margin
+
+  @Option(help: "log2 of the weight table size.")
+  var tableBits = WordSegmenterTrainer().tableBits
+
+  func run() throws {
+    let dev = devFiles.isEmpty ? nil : try corpus(devFiles)
+    guard !trainFiles.isEmpty else {
+      guard let dev else { throw ValidationError("give --train files, or --dev files to score") }
+      let loaded =
+        try model.map { try WordSegmentationModel(contentsOf: URL(fileURLWithPath: $0)) }
+        ?? WordSegmentationModel.standard
+      guard let loaded else { throw ValidationError("no model at \(WordSegmentationModel.fileName)") }
+      let score = WordSegmentationScore.evaluate(
+        Segmenter(abbreviations: .standard, model: loaded), on: dev)
+      print("dev \(score)")
+      return
+    }
+    guard let output else { throw ValidationError("--output is required when training") }
+    let train = try corpus(trainFiles)
+    var trainer = WordSegmenterTrainer()
+    trainer.epochs = epochs
+    trainer.tableBits = tableBits
+    trainer.margin = margin
+    if let words {
+      // Normalized like every input, so that tone placement matches the text at run time.
+      let text = TextNormalizer().normalize(try String(contentsOfFile: words, encoding: .utf8)).text
+      trainer.lexicon = text.split(separator: "\n").compactMap { line in
+        line.hasPrefix("#") || line.isEmpty ? nil : String(line)
+      }
+    }
+    let started = Date()
+    let trained = trainer.train(train, dev: dev) { line in print(line) }
+    let data = trained.serialized()
+    try data.write(to: URL(fileURLWithPath: output))
+    print(
+      "trained on \(train.sentences.count) sentences in "
+        + "\(Int(Date().timeIntervalSince(started)))s; wrote \(output) (\(data.count) bytes)")
+  }
+
+  private func corpus(_ files: [String]) throws -> SegmentedCorpus {
+    var sentences: [SegmentedCorpus.Sentence] = []
+    for file in files {
+      let text = try String(contentsOfFile: file, encoding: .utf8)
+      sentences += SegmentedCorpus(conllu: text).sentences
+    }
+    return SegmentedCorpus(sentences: sentences)
+  }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import VNXSegmentation
+
+/// `../shared` beside the package root, when present.
+let sharedData: URL? = {
+  let url = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("shared/data")
+  return FileManager.default.fileExists(atPath: url.path) ? url : nil
+}()
+
+@Test("Viterbi keeps non-syllables apart and follows the scores")
+func viterbi() {
+  let starts = WordSegmentationModel.viterbi(
+    scores: [0, -5, 3, -2], mayJoin: { $0 != 2 }, transitions: [0, 0, 0, 0])
+  #expect(starts == [true, false, true, false])
+}
+
+@Test("A trained model round-trips through its file format, byte for byte")
+func fileRoundTrip() throws {
+  let corpus = SegmentedCorpus(sentences: [
+    .init(words: ["đảng viên", "tăng", "."]), .init(words: ["Lò Văn Phà", "là", "đảng viên"]),
+  ])
+  var trainer = WordSegmenterTrainer()
+  trainer.tableBits = 12
+  trainer.epochs = 3
+  let model = trainer.train(corpus)
+  let data = model.serialized()
+  let loaded = try WordSegmentationModel(data: data)
+  #expect(loaded.serialized() == data)
+  #expect(trainer.train(corpus).serialized() == data)
+  #expect(throws: WordSegmentationModelError.self) { try WordSegmentationModel(data: Data("nope".utf8)) }
+}
+
+@Test("Scores count exact spans")
+func score() {
+  var score = WordSegmentationScore()
+  score.add(gold: [0..<9, 10..<14], predicted: [0..<4, 5..<9, 10..<14])
+  #expect(score.correct == 1)
+  #expect(score.gold == 2)
+  #expect(score.predicted == 3)
+}
+
+@Test("CoNLL-U: FORM holds the syllables of one word")
+func conllu() {
+  let corpus = SegmentedCorpus(
+    conllu: "# text = Đảng viên tăng\n1\tĐảng viên\t_\n2\ttăng\t_\n\n1\tXã\t_\n")
+  #expect(corpus.sentences.map(\.text) == ["Đảng viên tăng", "Xã"])
+  #expect(corpus.sentences[0].words == [0..<9, 10..<14])
+}
+
+/// The committed model's score on UD Vietnamese VTB dev. The shipped model is trained on
+/// train + dev (see lexicons/README.md), so this is a floor that catches a broken model or
+/// scanner, not the held-out figure (which Tests/scripts/compare_wordseg.sh reports).
+@Test("The shipped model scores at least 0.95 F1 on UD VTB dev", .enabled(if: sharedData != nil))
+func devScore() throws {
+  let url = sharedData!.appendingPathComponent("ud-vi-vtb/vi_vtb-ud-dev.conllu")
+  let corpus = SegmentedCorpus(conllu: try String(contentsOf: url, encoding: .utf8))
+  let score = WordSegmentationScore.evaluate(Segmenter(), on: corpus)
+  #expect(score.f1 >= 0.95, "\(score)")
+}
