@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VNXText
 
 @testable import VNXExtraction
 
@@ -213,9 +214,12 @@ enum Samples {
     return names.sorted().compactMap { name in
       guard name.hasSuffix(".gold.json") else { return nil }
       let stem = String(name.dropLast(".gold.json".count))
-      guard let article = ["txt", "html"].lazy.compactMap({ ext in
-        (try? String(contentsOf: folder.appendingPathComponent(stem + "." + ext), encoding: .utf8))
-          .map { ext == "html" ? SampleArticle.htmlText($0) : $0 }
+      guard let article = ["txt", "html"].lazy.compactMap({ ext -> String? in
+        guard let bytes = try? Data(contentsOf: folder.appendingPathComponent(stem + "." + ext)),
+          let decoded = try? TextDecoder().decode(Array(bytes))
+        else { return nil }
+        let text = ext == "html" ? SampleArticle.htmlText(decoded.text) : decoded.text
+        return TextNormalizer().normalize(text).text
       }).first,
         let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
         let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],

@@ -189,7 +189,7 @@ struct IndicatorReading {
     } else {
       guard openEnded, !piece.capitalized, NumeralWords.words[Substring(piece.key)] == nil,
         lexicon.scales[piece.key] == nil, lexicon.qualifiers[piece.key] == nil,
-        lexicon.trends[piece.key] == nil, !lexicon.identifierNouns.contains(piece.key)
+        lexicon.trends[piece.key] == nil
       else { return .none }
       read = UnitRead(name: piece.key, kind: .count, first: index, next: index + 1, counted: true)
     }
@@ -243,9 +243,9 @@ struct IndicatorReading {
       // "một" alone is the article "a"; "năm" alone after "cuối", "mỗi"… or opening a
       // sentence is "year".
       if piece.key == "một" {
-        // …unless a count follows a verb of getting more: "có thêm một con bê".
-        guard let before = key(index - 1), before == "thêm" || before == "được",
-          case .unit(let unit) = unit(at: first.next, openEnded: false), unit.counted
+        // …unless a counted noun follows inside a sentence: "có thêm một con bê".
+        guard !piece.capitalized, case .unit(let unit) = unit(at: first.next, openEnded: false),
+          unit.counted, !lexicon.articleNouns.contains(unit.name)
         else { return index + 1 }
       }
       if piece.key == "năm",

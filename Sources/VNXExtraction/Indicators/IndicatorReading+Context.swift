@@ -91,7 +91,8 @@ extension IndicatorReading {
     let indicator = found[position]
     let unit = unitSpans[position]
     let span = spans[position]
-    let after = phraseAfter(unit.next, counted: unit.counted)
+    let after = phraseAfter(
+      unit.next, measure: [.mass, .area, .length, .volume].contains(indicator.kind))
     var afterText: String?
     if let after {
       // A counted noun heads its own phrase: "hộ thoát nghèo", "con bò giống".
@@ -110,6 +111,12 @@ extension IndicatorReading {
       break
     case .percent where share:
       break
+    case .percent where after.map({ lexicon.planWords.contains(pieces[$0.first].key)
+      || lexicon.planWords.contains(pieces[$0.first].key + " " + (key($0.first + 1) ?? "")) }) == true:
+      // "diện tích gieo trồng đạt 100% kế hoạch": the subject, when the clause names one.
+      let previousEnd = position > 0 ? spans[position - 1].end : 0
+      if let before = phraseBefore(span.first, previousEnd: previousEnd) { return before }
+      return afterText
     default:
       if let afterText { return afterText }
     }
@@ -120,7 +127,7 @@ extension IndicatorReading {
 
   /// The words right after a quantity, up to a stop word or punctuation ("bò giống").
   /// "100% là đồng bào Mông" and "92% dân số là đồng bào Mông" give what follows "là".
-  func phraseAfter(_ start: Int, counted: Bool) -> (first: Int, last: Int, skippedLa: Bool)? {
+  func phraseAfter(_ start: Int, measure: Bool) -> (first: Int, last: Int, skippedLa: Bool)? {
     var index = start
     var words: [Int] = []
     var skippedLa = false
@@ -151,7 +158,7 @@ extension IndicatorReading {
       {
         break
       }
-      if !counted, Self.afterMeasureStops.contains(word) { break }
+      if measure, Self.afterMeasureStops.contains(word) { break }
       words.append(index)
       index += 1
     }
@@ -163,8 +170,15 @@ extension IndicatorReading {
   /// ("tổng sản lượng lương thực đạt" → "tổng sản lượng lương thực").
   func phraseBefore(_ end: Int, previousEnd: Int) -> String? {
     var first = end
-    while first - 1 >= max(previousEnd, 0), !pieces[first].newLine, end - first < 16 {
+    while first - 1 >= max(previousEnd, 0), !pieces[first].newLine, end - first < 20 {
       let piece = pieces[first - 1]
+      // A parenthesis inside the clause stays in it: "huyện Sìn Hồ (tỉnh Lai Châu) đạt".
+      if piece.key == ")", let open = (max(previousEnd, 0)..<(first - 1)).last(where: {
+        pieces[$0].key == "("
+      }), first - 1 - open < 8 {
+        first = open
+        continue
+      }
       // A year named inside the clause stays in it: "thu nhập … năm 2023 đạt".
       let isYear = piece.kind == .number && piece.key.utf8.count == 4 && key(first - 2) == "năm"
       guard piece.kind == .word || isYear else { break }
