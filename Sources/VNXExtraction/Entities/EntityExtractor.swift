@@ -1,0 +1,38 @@
+import VNXSegmentation
+
+/// Finds people, party cells, villages, communes, districts, provinces, organizations,
+/// documents and dates in normalized text (the types of `SAMPLES.md`).
+///
+///     let text = "Đồng chí Lò Văn Phà, Bí thư Đảng ủy xã Bản Hon dự sinh hoạt tại Chi bộ 4 (bản Đông Pao)."
+///     let entities = EntityExtractor().extract(from: text, sentences: Segmenter().sentences(in: text))
+///     // person "Lò Văn Phà" (role "Bí thư Đảng ủy xã Bản Hon"), organization "Đảng ủy xã Bản Hon",
+///     // commune "Bản Hon" (code 03421), cell "Chi bộ 4" (village "Đông Pao"), village "Đông Pao"
+///
+/// Works on the segmenter's tokens: each token is hashed once (case-folded), and every
+/// lexicon is a hash table of token sequences, so recognition is a few dictionary probes per
+/// token. Entities come back in text order, one per mention, except that an organization
+/// named more fully elsewhere in the text is listed only in its fullest form (SAMPLES.md).
+public struct EntityExtractor: Sendable {
+  let lexicon: EntityLexicon
+  public let gazetteer: Gazetteer
+
+  /// An extractor with the lexicons and gazetteers in `lexicons/`.
+  public init() {
+    self.lexicon = .standard
+    self.gazetteer = .standard
+  }
+
+  /// The entities of `text`, given its sentences from `Segmenter.sentences(in:)`.
+  public func extract(from text: String, sentences: [Sentence]) -> [Entity] {
+    var scan = EntityScan(text: text, sentences: sentences, lexicon: lexicon, gazetteer: gazetteer)
+    return scan.run()
+  }
+
+  /// The entities of `text`, segmenting it first (tokens only).
+  public func extract(from text: String) -> [Entity] {
+    let segmenter = Segmenter(abbreviations: .standard, model: nil)
+    var plain = segmenter
+    plain.segmentsWords = false
+    return extract(from: text, sentences: plain.sentences(in: text))
+  }
+}

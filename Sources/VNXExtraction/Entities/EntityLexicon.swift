@@ -1,0 +1,99 @@
+import VNXLexicons
+import VNXSegmentation
+import VNXText
+
+/// What may follow an organization's head word in its name (`lexicons/organizations/bodies.tsv`).
+enum BodyClass: String, Sendable {
+  /// Complete as written: "Bộ Chính trị".
+  case national
+  /// Heads a longer name: "Ban Thường vụ" + "Huyện ủy Mường Ảng".
+  case leader
+  /// Takes a place: "UBND" + "huyện Lắk".
+  case body
+  /// Takes a place or a bare place name: "Huyện ủy" + "Ia Grai".
+  case named
+  /// Its own name follows in capitals: "Phòng" + "Tư pháp".
+  case open
+  /// Not a body by itself ("Nhà nước", "Mặt trận"): stops longer matches from misreading.
+  case none
+}
+
+/// The level an administrative prefix introduces.
+enum AdminLevel: String, Sendable {
+  case commune, district, province
+  /// "thành phố"/"TP.": a province for the central cities, else a district.
+  case city
+}
+
+/// The lexicons of entity extraction, loaded once from `lexicons/` into hash tables.
+///
+/// Every phrase is split by the segmenter's own token scanner, so a lexicon entry and the
+/// article text always agree on token boundaries, and stored in both tone-mark styles.
+struct EntityLexicon: Sendable {
+  var surnames = PhraseTable<Bool>()
+  var honorifics = PhraseTable<Bool>()
+  var roles = PhraseTable<Bool>()
+  var bodies = PhraseTable<BodyClass>()
+  var villagePrefixes = PhraseTable<String>()
+  var adminPrefixes = PhraseTable<(level: AdminLevel, kind: String)>()
+  var documentKinds = PhraseTable<String>()
+  var schoolKinds = PhraseTable<Bool>()
+  /// Code abbreviation ("KL") → document kind ("Kết luận").
+  var documentAbbreviations: [String: String] = [:]
+
+  static let standard: EntityLexicon = EntityLexicon(directory: LexiconDirectory.self)
+
+  init() {}
+
+  init(directory: LexiconDirectory.Type) {
+    func lines(_ name: String) -> [Substring] { (try? directory.lines(name)) ?? [] }
+    for line in lines("people/surnames.txt") { Self.add(line, true, to: &surnames) }
+    for line in lines("people/honorifics.txt") { Self.add(line, true, to: &honorifics) }
+    for line in lines("people/roles.txt") { Self.add(line, true, to: &roles) }
+    for line in lines("places/village-prefixes.txt") {
+      Self.add(line, String(line), to: &villagePrefixes)
+    }
+    for line in lines("places/admin-prefixes.tsv") {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard fields.count >= 3, let level = AdminLevel(rawValue: String(fields[1])) else { continue }
+      Self.add(fields[0], (level, String(fields[2])), to: &adminPrefixes)
+    }
+    for line in lines("organizations/bodies.tsv") {
+      let fields = line.split(separator: "\t")
+      guard fields.count == 2, let kind = BodyClass(rawValue: String(fields[1])) else { continue }
+      Self.add(fields[0], kind, to: &bodies)
+    }
+    for line in lines("organizations/school-kinds.txt") { Self.add(line, true, to: &schoolKinds) }
+    for line in lines("organizations/document-kinds.tsv") {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      let kind = String(fields[0])
+      Self.add(fields[0], kind, to: &documentKinds)
+      if fields.count > 1 {
+        for abbreviation in fields[1].split(separator: " ") {
+          documentAbbreviations[String(abbreviation)] = documentAbbreviations[String(abbreviation)] ?? kind
+        }
+      }
+    }
+  }
+
+  private static let scanner = Segmenter(abbreviations: .standard, model: nil)
+
+  /// The token hashes of a phrase in each tone-mark style (one or two spellings).
+  static func keys<S: StringProtocol>(_ phrase: S) -> [[UInt64]] {
+    var spellings: [String] = []
+    for style in ToneStyle.allCases {
+      let text = TextNormalizer(toneStyle: style).normalize(String(phrase)).text
+      if !spellings.contains(text) { spellings.append(text) }
+    }
+    return spellings.map { text in
+      let scalars = text.unicodeScalars.map(\.value)
+      return scalars.withUnsafeBufferPointer { buffer in
+        scanner.tokens(in: text).map { PhraseKey.token(buffer, $0.start..<$0.end) }
+      }
+    }
+  }
+
+  static func add<S: StringProtocol, V>(_ phrase: S, _ value: V, to table: inout PhraseTable<V>) {
+    for key in keys(phrase) { table.insert(key, value) }
+  }
+}

@@ -1,0 +1,81 @@
+/// The last step: the fullest-form rule for organizations, links between entities, text order.
+extension EntityScan {
+  mutating func finish() -> [Entity] {
+    var keep = Array(repeating: true, count: entities.count)
+    // An organization named more fully elsewhere ("Đảng ủy xã" after "Đảng ủy xã Bản Hon")
+    // is not listed again.
+    let organizations = entities.indices.filter { entities[$0].type == .organization }
+    for short in organizations {
+      let a = spans[short]
+      for long in organizations where spans[long].count > a.count {
+        let b = spans[long]
+        if zip(a, b).allSatisfy({ hashes[$0.0] == hashes[$0.1] }) {
+          keep[short] = false
+          break
+        }
+      }
+    }
+    linkCells()
+    linkPeople()
+    linkPlaces()
+    var order = entities.indices.filter { keep[$0] }
+    order.sort { (entities[$0].start, entities[$0].end) < (entities[$1].start, entities[$1].end) }
+    var newIndex = [Int: Int]()
+    for (position, old) in order.enumerated() { newIndex[old] = position }
+    return order.map { old in
+      var entity = entities[old]
+      entity.parent = entity.parent.flatMap { newIndex[$0] }
+      return entity
+    }
+  }
+
+  mutating func linkCells() {
+    for cell in entities.indices where entities[cell].type == .cell && entities[cell].village != nil {
+      entities[cell].parent = entities.indices.first { index in
+        entities[index].type == .village && spans[index].lowerBound >= spans[cell].lowerBound
+          && spans[index].upperBound <= spans[cell].upperBound + 2
+      }
+    }
+  }
+
+  mutating func linkPeople() {
+    for (person, role) in roleSpans {
+      entities[person].parent = entities.indices.first { index in
+        entities[index].type == .organization && spans[index].lowerBound >= role.lowerBound
+          && spans[index].upperBound <= role.upperBound
+      }
+    }
+  }
+
+  /// Commune → district → province, by gazetteer codes, else by the text's own nesting
+  /// ("xã Bản Hon, huyện Tam Đường", "huyện Mường Ảng (tỉnh Điện Biên)").
+  mutating func linkPlaces() {
+    let rank: [EntityType: Int] = [.village: 0, .commune: 1, .district: 2, .province: 3]
+    var byCode: [String: Int] = [:]
+    for (entity, matches) in candidates where matches.count == 1 {
+      let division = gazetteer.divisions[Int(matches[0])]
+      byCode["\(division.structure.rawValue):\(division.code)"] = byCode["\(division.structure.rawValue):\(division.code)"] ?? entity
+    }
+    let places = entities.indices.filter { rank[entities[$0].type] != nil }.sorted {
+      spans[$0].lowerBound < spans[$1].lowerBound
+    }
+    for (position, place) in places.enumerated() {
+      let level = rank[entities[place].type]!
+      if let matches = candidates[place], matches.count == 1,
+        let parent = gazetteer.parent(of: gazetteer.divisions[Int(matches[0])]),
+        let index = byCode["\(parent.structure.rawValue):\(parent.code)"]
+      {
+        entities[place].parent = index
+        continue
+      }
+      guard position + 1 < places.count else { continue }
+      let next = places[position + 1]
+      let gap = spans[next].lowerBound - spans[place].upperBound
+      if let nextLevel = rank[entities[next].type], nextLevel > level, gap >= 1, gap <= 3,
+        `is`(spans[place].upperBound, Cue.comma) || `is`(spans[place].upperBound, Cue.open)
+      {
+        entities[place].parent = next
+      }
+    }
+  }
+}

@@ -1,0 +1,113 @@
+/// People: names after honorifics ("đồng chí", "bà", "già làng"), after roles ("Bí thư Huyện
+/// ủy Hướng Hóa Trần Đình Hòa"), and bare names of three or more syllables that start with a
+/// surname ("phong cách Hồ Chí Minh"); each with the role written beside it.
+extension EntityScan {
+  mutating func findPeople() {
+    var index = 0
+    while index < tokens.count {
+      if claims[index] == .none, let end = person(at: index) {
+        index = end
+      } else {
+        index += 1
+      }
+    }
+  }
+
+  /// A name of 2–5 capitalized words starting at `start`.
+  func nameEnd(at start: Int) -> Int? {
+    guard isCapitalizedWord(start), claims[start] == .none else { return nil }
+    var end = start
+    while end < min(limit(start), start + 5), isCapitalizedWord(end), !tokens[end].allUpper,
+      claims[end] == .none,
+      end == start || (longest(lexicon.roles, at: end) == nil && longest(lexicon.bodies, at: end) == nil)
+    {
+      end += 1
+    }
+    return end - start >= 2 ? end : nil
+  }
+
+  mutating func person(at index: Int) -> Int? {
+    // After an honorific: "đồng chí Lò Văn Phà", "anh Ksor Bloh".
+    if let honorific = longest(lexicon.honorifics, at: index) {
+      let start = index + honorific.length
+      if let end = nameEnd(at: start),
+        Cue.strongHonorifics.contains(hashes[index]) || startsWithSurname(start)
+      {
+        addPerson(start..<end, roleBefore: nil)
+        return end
+      }
+    }
+    // After a role and its body: "Bí thư Huyện ủy Hướng Hóa Trần Đình Hòa".
+    if tokens[index].capitalized, let role = longest(lexicon.roles, at: index) {
+      var start = index + role.length
+      while start < limit(index), claims[start] == .organization || claims[start] == .place
+        || claims[start] == .cell
+      {
+        start += 1
+      }
+      if startsWithSurname(start), let end = nameEnd(at: start) {
+        addPerson(start..<end, roleBefore: index..<start)
+        return end
+      }
+      return nil
+    }
+    // A bare name: three or more words from a surname, or two before an apposed role.
+    guard startsWithSurname(index), index == tokens[index].sentenceStart || !isCapitalizedWord(index - 1),
+      !`is`(index - 1, Cue.đường), !`is`(index - 1, Cue.phố), !`is`(index - 1, Cue.số),
+      let end = nameEnd(at: index)
+    else { return nil }
+    if end - index >= 3 || roleAfter(end) != nil {
+      addPerson(index..<end, roleBefore: nil)
+      return end
+    }
+    return nil
+  }
+
+  /// A role apposed after a name: ", Bí thư Đảng ủy xã Bản Hon", " - Phó Chủ tịch UBND tỉnh".
+  func roleAfter(_ end: Int) -> Range<Int>? {
+    guard end + 1 < tokens.count, end < limit(end),
+      `is`(end, Cue.comma) || `is`(end, Cue.dash) || `is`(end, Cue.enDash)
+    else { return nil }
+    var roleEnd = end + 1
+    guard roleSegment(at: roleEnd) != nil else { return nil }
+    while let segment = roleSegment(at: roleEnd) {
+      roleEnd = segment
+      // "Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Mèo Vạc"; "Bí thư Chi bộ kiêm Trưởng làng Kte"
+      if `is`(roleEnd, Cue.comma) || `is`(roleEnd, Cue.kiêm), roleSegment(at: roleEnd + 1) != nil {
+        roleEnd += 1
+      } else {
+        break
+      }
+    }
+    return end + 1..<roleEnd
+  }
+
+  /// One role: its head and the bodies, cells and places right after it.
+  func roleSegment(at start: Int) -> Int? {
+    guard start < tokens.count, start < limit(start), tokens[start].capitalized,
+      let role = longest(lexicon.roles, at: start)
+    else { return nil }
+    var end = start + role.length
+    while end < limit(start), claims[end] == .organization || claims[end] == .place
+      || claims[end] == .cell
+    {
+      end += 1
+    }
+    // A role ends with the level it serves: "Bí thư Đảng ủy xã", "Trưởng bản Pú Súa".
+    if end < limit(start), !tokens[end].capitalized, claims[end] == .none,
+      let prefix = longest(lexicon.adminPrefixes, at: end) ?? longest(lexicon.villagePrefixes, at: end)
+        .map({ ($0.length, (AdminLevel.commune, $0.value)) })
+    {
+      if end + prefix.0 >= limit(start) || !isCapitalizedWord(end + prefix.0) { end += prefix.0 }
+    }
+    return end
+  }
+
+  mutating func addPerson(_ range: Range<Int>, roleBefore: Range<Int>?) {
+    let person = emit(.person, range, claim: .person)
+    if let role = roleAfter(range.upperBound) ?? roleBefore {
+      entities[person].role = string(role)
+      roleSpans[person] = role
+    }
+  }
+}

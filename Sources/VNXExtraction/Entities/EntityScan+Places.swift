@@ -1,0 +1,260 @@
+/// Party cells, villages, communes, districts and provinces led by their prefix words
+/// ("Chi bộ 4", "bản Đông Pao", "xã Bản Hon", "TP. Lai Châu"), and bare names the gazetteer
+/// places under a district or province the text names.
+extension EntityScan {
+  mutating func findPlaces() {
+    var index = 0
+    while index < tokens.count {
+      if claims[index] == .none {
+        if let end = cell(at: index) { index = end; continue }
+        if let end = adminPlace(at: index) { index = end; continue }
+        if let end = village(at: index) { index = end; continue }
+      }
+      index += 1
+    }
+  }
+
+  /// Whether the words before `index` make the next prefix plural ("các xã", "2 bản").
+  func isPluralBefore(_ index: Int) -> Bool {
+    let before = index - 1
+    guard before >= tokens[index].sentenceStart else { return false }
+    return `is`(before, Cue.các) || `is`(before, Cue.những) || `is`(before, Cue.hai)
+      || `is`(before, Cue.ba) || isNumber(before)
+  }
+
+  // MARK: Cells
+
+  /// "Chi bộ 4 (bản Đông Pao)", "Chi bộ bản Thẳm", "Chi bộ Trường THCS Ẳng Tở".
+  mutating func cell(at index: Int) -> Int? {
+    guard `is`(index, Cue.chi), `is`(index + 1, Cue.bộ), index + 2 < limit(index) else { return nil }
+    let next = index + 2
+    var end = next
+    var village: (name: Range<Int>, kind: String, end: Int)?
+    if isNumber(next) {
+      end = next + 1
+      if `is`(end, Cue.open), let inner = villageName(at: end + 1), `is`(inner.end, Cue.close) {
+        village = inner
+      }
+    } else if let inner = villageName(at: next) {
+      village = inner
+      end = inner.end
+    } else if `is`(next, Cue.trường) {
+      end = next + 1
+      if let kind = longest(lexicon.schoolKinds, at: end) { end += kind.length }
+      end = max(end, capitalizedRun(from: end, max: 4, allowNumber: true))
+      guard end > next + 1 else { return nil }
+    } else if isCapitalizedWord(next), !tokens[next].allUpper || longest(lexicon.bodies, at: next) != nil {
+      end = capitalizedRun(from: next, max: 4, allowNumber: true)
+      if end == next { end = next + (longest(lexicon.bodies, at: next)?.length ?? 0) }
+      guard end > next else { return nil }
+    } else {
+      return nil
+    }
+    let cell = emit(.cell, index..<end, claim: .cell)
+    if let village {
+      entities[cell].village = string(village.name)
+      emit(.village, village.name, kind: village.kind, claim: .place)
+      for index in village.name.lowerBound - 1..<village.end where claims[index] == .none {
+        claims[index] = .cell
+      }
+    }
+    return end
+  }
+
+  // MARK: Villages
+
+  /// A village prefix and its name at `index`: ("Đông Pao", "bản", end of the name).
+  func villageName(at index: Int) -> (name: Range<Int>, kind: String, end: Int)? {
+    guard index < tokens.count, let prefix = longest(lexicon.villagePrefixes, at: index) else {
+      return nil
+    }
+    let start = index + prefix.length
+    guard start < limit(index) else { return nil }
+    var end = capitalizedRun(from: start, max: 5, allowNumber: true)
+    if end == start {
+      guard isNumber(start), Self.numberedVillageKinds.contains(prefix.value) else { return nil }
+      end = start + 1
+    } else if `is`(index - 1, Cue.open) {
+      // Inside parentheses a name may go on in lower case: "(bản Chăn nuôi)".
+      var probe = end
+      while probe < min(end + 2, limit(index)), isWord(probe), !tokens[probe].capitalized {
+        probe += 1
+      }
+      if `is`(probe, Cue.close) { end = probe }
+    }
+    return (start..<end, prefix.value.lowercased(), end)
+  }
+
+  static let numberedVillageKinds: Set<String> = [
+    "tổ dân phố", "khu phố", "tổ dân cư", "khối", "thôn", "xóm", "ấp", "khóm", "bản", "tổ",
+  ]
+
+  mutating func village(at index: Int) -> Int? {
+    guard let found = villageName(at: index) else { return nil }
+    if tokens[index].capitalized {
+      // "Bản Hon", "Buôn Triết" are commune names; a capitalized prefix leads a village only
+      // at the start of a sentence or a bracket, and never when the whole is a known place.
+      let sentenceStart = index == tokens[index].sentenceStart || `is`(index - 1, Cue.open)
+      if !sentenceStart { return nil }
+      if let match = longest(gazetteer.names, at: index), match.length >= found.end - index {
+        return nil
+      }
+    }
+    if found.name.count == 1, isNumber(found.name.lowerBound), tokens[index].capitalized == false,
+      `is`(index - 1, Cue.các)
+    {
+      return nil
+    }
+    emit(.village, found.name, kind: found.kind, claim: .place)
+    claims[index] = .place
+    var end = found.end
+    if isPluralBefore(index) {
+      // "các bản Nà Khum, Pa Pe và Nậm Lò"
+      while end + 1 < limit(index), `is`(end, Cue.comma) || `is`(end, Cue.và) {
+        let next = end + 1
+        let nameEnd = capitalizedRun(from: next, max: 4, allowNumber: true)
+        guard nameEnd > next, longest(lexicon.adminPrefixes, at: next) == nil,
+          longest(lexicon.villagePrefixes, at: next) == nil
+        else { break }
+        emit(.village, next..<nameEnd, kind: found.kind, claim: .place)
+        end = nameEnd
+      }
+    }
+    return end
+  }
+
+  // MARK: Communes, districts, provinces
+
+  /// The gazetteer divisions at `level` (and their indices) among `matches`.
+  func divisions(_ matches: [Int32], level: AdminLevel) -> [Int32] {
+    matches.filter { index in
+      let division = gazetteer.divisions[Int(index)]
+      switch level {
+      case .commune: return division.level == .commune
+      case .district: return division.level == .district
+      case .province: return division.level == .province
+      case .city: return division.kind == "thành phố" && division.level != .commune
+      }
+    }
+  }
+
+  /// A name after an admin prefix: the gazetteer's longest match, else a capitalized run.
+  func adminName(at start: Int, level: AdminLevel) -> (end: Int, matches: [Int32])? {
+    guard start < tokens.count, isCapitalizedWord(start) || isNumber(start) else { return nil }
+    let run = isNumber(start) ? start + 1 : capitalizedRun(from: start, max: 5, allowNumber: true)
+    if let match = longest(gazetteer.names, at: start) {
+      let atLevel = divisions(match.value, level: level)
+      let end = start + match.length
+      if !atLevel.isEmpty, end == run || startsWithSurname(end) || !isCapitalizedWord(end) {
+        return (end, atLevel)
+      }
+    }
+    return run > start ? (run, []) : nil
+  }
+
+  mutating func adminPlace(at index: Int) -> Int? {
+    guard let prefix = longest(lexicon.adminPrefixes, at: index) else { return nil }
+    let start = index + prefix.length
+    guard let name = adminName(at: start, level: prefix.value.level) else { return nil }
+    var level = prefix.value.level
+    var matches = name.matches
+    if level == .city {
+      let provinces = matches.filter { gazetteer.divisions[Int($0)].level == .province }
+      if !provinces.isEmpty {
+        level = .province
+        matches = provinces
+      } else {
+        level = .district
+      }
+    }
+    let type: EntityType =
+      switch level {
+      case .commune: .commune
+      case .district: .district
+      case .province, .city: .province
+      }
+    let entity = emit(type, start..<name.end, kind: prefix.value.kind, claim: .place)
+    claims[index] = .place
+    candidates[entity] = matches
+    var end = name.end
+    let plural = isPluralBefore(index)
+    // "các xã Nậm Tha, Nậm Xây và Dương Quỳ": further names of the same level.
+    while end + 1 < limit(index), `is`(end, Cue.comma) || `is`(end, Cue.và) {
+      let next = end + 1
+      guard longest(lexicon.adminPrefixes, at: next) == nil, let more = adminName(at: next, level: level)
+      else { break }
+      guard plural || !more.matches.isEmpty else { break }
+      let item = emit(type, next..<more.end, kind: prefix.value.kind, claim: .place)
+      candidates[item] = more.matches
+      end = more.end
+    }
+    return end
+  }
+
+  // MARK: Context
+
+  /// Bare names ("Hòa Tú 1, Ngọc Đông và Tham Đôn") that the gazetteer places under a district
+  /// or province this text already names with its prefix.
+  mutating func findContextPlaces() {
+    var resolvedKeys: Set<String> = []
+    for (entity, matches) in candidates where entities[entity].code != nil && matches.count == 1 {
+      resolvedKeys.formUnion(gazetteer.lineage(of: Int(matches[0])))
+    }
+    guard !resolvedKeys.isEmpty else { return }
+    var index = 0
+    while index < tokens.count {
+      guard claims[index] == .none, isCapitalizedWord(index),
+        index == tokens[index].sentenceStart || !isCapitalizedWord(index - 1),
+        let match = longest(gazetteer.names, at: index)
+      else {
+        index += 1
+        continue
+      }
+      let end = index + match.length
+      let run = capitalizedRun(from: index, max: 6, allowNumber: true)
+      let inContext = match.value.filter { candidate in
+        let division = gazetteer.divisions[Int(candidate)]
+        guard division.level != .province else { return false }
+        return gazetteer.lineage(of: Int(candidate)).dropFirst().contains { resolvedKeys.contains($0) }
+      }
+      if run == end, !inContext.isEmpty, isUnclaimed(index..<end) {
+        let division = gazetteer.divisions[Int(inContext[0])]
+        let type: EntityType = division.level == .commune ? .commune : .district
+        let entity = emit(type, index..<end, kind: division.kind, claim: .place)
+        candidates[entity] = inContext
+      }
+      index = max(end, index + 1)
+    }
+  }
+
+  /// Gives each place its gazetteer code when its candidates narrow to one, using the other
+  /// places of the text to choose (a commune under a district the text names).
+  mutating func resolvePlaces() {
+    var context: Set<String> = []
+    for _ in 0..<2 {
+      for (entity, matches) in candidates {
+        var pool = matches.filter { gazetteer.divisions[Int($0)].structure == .before2025 }
+        if pool.isEmpty { pool = matches }
+        if let kind = entities[entity].kind {
+          let sameKind = pool.filter { gazetteer.divisions[Int($0)].kind == kind }
+          if !sameKind.isEmpty { pool = sameKind }
+        }
+        if pool.count > 1, !context.isEmpty {
+          let inContext = pool.filter { candidate in
+            gazetteer.lineage(of: Int(candidate)).dropFirst().contains { context.contains($0) }
+          }
+          if !inContext.isEmpty { pool = inContext }
+        }
+        if pool.count == 1 {
+          let division = gazetteer.divisions[Int(pool[0])]
+          entities[entity].code = division.code
+          if division.name != entities[entity].text, !division.name.isEmpty {
+            entities[entity].canonical = division.name
+          }
+          candidates[entity] = [pool[0]]
+          context.formUnion(gazetteer.lineage(of: Int(pool[0])))
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,191 @@
+import VNXSegmentation
+
+/// Hashes of the function words the recognizers test for.
+enum Cue {
+  static func hash(_ word: String) -> UInt64 {
+    let scalars = word.unicodeScalars.map(\.value)
+    return scalars.withUnsafeBufferPointer { PhraseKey.token($0, 0..<$0.count) }
+  }
+  static let chi = hash("chi"), bộ = hash("bộ"), trường = hash("trường"), số = hash("số")
+  static let ngày = hash("ngày"), tháng = hash("tháng"), năm = hash("năm")
+  static let các = hash("các"), những = hash("những"), hai = hash("hai"), ba = hash("ba")
+  static let và = hash("và"), viên = hash("viên"), kiêm = hash("kiêm")
+  static let comma = hash(","), dash = hash("-"), enDash = hash("–"), open = hash("(")
+  static let close = hash(")"), slash = hash("/"), colon = hash(":")
+  static let đường = hash("đường"), phố = hash("phố"), trungƯơng = hash("ương")
+  static let dayParts: Set<UInt64> = Set(
+    ["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "rạng", "từ", "đến", "trước", "sau"]
+      .map(hash))
+  /// Honorifics that introduce any capitalized name; the others need a known surname.
+  static let strongHonorifics: Set<UInt64> = Set(
+    ["đồng", "ông", "bà", "già", "quần", "đại", "thượng", "hòa", "hoà", "nghệ", "người"].map(hash))
+}
+
+/// One extraction over one text: token features, claims and the entities found so far.
+struct EntityScan {
+  struct TokenInfo {
+    var kind: TokenKind
+    var start: Int
+    var end: Int
+    /// Index one past the last token of this token's sentence.
+    var sentenceEnd: Int
+    var sentenceStart: Int
+    var capitalized: Bool
+    var allUpper: Bool
+  }
+
+  enum Claim: UInt8 { case none, place, cell, organization, person, other }
+
+  let lexicon: EntityLexicon
+  let gazetteer: Gazetteer
+  let scalars: [UInt32]
+  var tokens: [TokenInfo] = []
+  var hashes: [UInt64] = []
+  var claims: [Claim] = []
+  var entities: [Entity] = []
+  /// Gazetteer candidates of each admin entity (by entity index).
+  var candidates: [Int: [Int32]] = [:]
+  /// Token span of each person's role (by entity index), for person → organization links.
+  var roleSpans: [Int: Range<Int>] = [:]
+  /// Token spans of entities (by entity index).
+  var spans: [Range<Int>] = []
+  /// Communes, districts and provinces by the token their name starts at.
+  var placeStarts: [Int: Int] = [:]
+
+  init(text: String, sentences: [Sentence], lexicon: EntityLexicon, gazetteer: Gazetteer) {
+    self.lexicon = lexicon
+    self.gazetteer = gazetteer
+    var scalars: [UInt32] = []
+    scalars.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars { scalars.append(scalar.value) }
+    self.scalars = scalars
+    let count = sentences.reduce(0) { $0 + $1.tokens.count }
+    tokens.reserveCapacity(count)
+    hashes.reserveCapacity(count)
+    scalars.withUnsafeBufferPointer { buffer in
+      for sentence in sentences {
+        let first = tokens.count
+        let last = first + sentence.tokens.count
+        for token in sentence.tokens {
+          let range = token.start..<min(token.end, buffer.count)
+          var upper = 0
+          var letters = 0
+          for index in range {
+            let value = buffer[index]
+            if PhraseKey.isUpper(value) { upper += 1 }
+            if PhraseKey.lower(value) != value || (value &- 0x61 < 26) || value > 0xBF { letters += 1 }
+          }
+          let capitalized = !range.isEmpty && PhraseKey.isUpper(buffer[range.lowerBound])
+          tokens.append(
+            TokenInfo(
+              kind: token.kind, start: token.start, end: token.end, sentenceEnd: last,
+              sentenceStart: first, capitalized: capitalized,
+              allUpper: letters >= 2 && upper == letters))
+          hashes.append(PhraseKey.token(buffer, range))
+        }
+      }
+    }
+    claims = Array(repeating: .none, count: tokens.count)
+  }
+
+  mutating func run() -> [Entity] {
+    findDatesAndDocuments()
+    findPlaces()
+    resolvePlaces()
+    findOrganizations()
+    findPeople()
+    findContextPlaces()
+    resolvePlaces()
+    return finish()
+  }
+
+  // MARK: Token helpers
+
+  func isWord(_ index: Int) -> Bool {
+    index < tokens.count && (tokens[index].kind == .word || tokens[index].kind == .abbreviation)
+  }
+
+  func isCapitalizedWord(_ index: Int) -> Bool { isWord(index) && tokens[index].capitalized }
+
+  func isNumber(_ index: Int) -> Bool {
+    guard index < tokens.count, tokens[index].kind == .number else { return false }
+    for offset in tokens[index].start..<tokens[index].end where scalars[offset] &- 0x30 >= 10 {
+      return false
+    }
+    return true
+  }
+
+  func isUnclaimed(_ range: Range<Int>) -> Bool { range.allSatisfy { claims[$0] == .none } }
+
+  func `is`(_ index: Int, _ cue: UInt64) -> Bool {
+    index >= 0 && index < hashes.count && hashes[index] == cue
+  }
+
+  func limit(_ index: Int) -> Int { tokens[index].sentenceEnd }
+
+  func string(_ range: Range<Int>) -> String {
+    guard !range.isEmpty else { return "" }
+    return string(scalarRange: tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end)
+  }
+
+  func string(scalarRange: Range<Int>) -> String {
+    var view = String.UnicodeScalarView()
+    for offset in scalarRange {
+      if let scalar = Unicode.Scalar(scalars[offset]) { view.append(scalar) }
+    }
+    return String(view)
+  }
+
+  func lowercased(_ range: Range<Int>) -> String { string(range).lowercased() }
+
+  func longest<V>(_ table: PhraseTable<V>, at index: Int) -> (length: Int, value: V)? {
+    guard index < tokens.count else { return nil }
+    return hashes.withUnsafeBufferPointer {
+      table.longestMatch($0, at: index, limit: tokens[index].sentenceEnd)
+    }
+  }
+
+  /// The end of a run of capitalized words from `start` (words of a name).
+  func capitalizedRun(from start: Int, max length: Int = 6, allowNumber: Bool = false) -> Int {
+    var end = start
+    let stop = start < tokens.count ? min(limit(start), start + length) : start
+    while end < stop, isCapitalizedWord(end), !tokens[end].allUpper {
+      end += 1
+    }
+    if allowNumber, end > start, end < limit(start), isNumber(end),
+      tokens[end].end - tokens[end].start <= 3
+    {
+      end += 1
+    }
+    return end
+  }
+
+  /// Whether a surname (one or two syllables, or a Central Highlands "H'"/"Y" name) starts at `index`.
+  func startsWithSurname(_ index: Int) -> Bool {
+    guard isCapitalizedWord(index) else { return false }
+    if longest(lexicon.surnames, at: index) != nil { return true }
+    let start = tokens[index].start
+    if tokens[index].end - start > 2, scalars[start] == 0x48,
+      PhraseKey.lower(scalars[start + 1]) == 0x27
+    {
+      return true  // H'Hen, H’Liên
+    }
+    return false
+  }
+
+  @discardableResult
+  mutating func emit(
+    _ type: EntityType, _ range: Range<Int>, kind: String? = nil, claim: Claim? = nil
+  ) -> Int {
+    entities.append(
+      Entity(
+        type: type, text: string(range), start: tokens[range.lowerBound].start,
+        end: tokens[range.upperBound - 1].end, kind: kind))
+    spans.append(range)
+    if type == .commune || type == .district || type == .province {
+      placeStarts[range.lowerBound] = entities.count - 1
+    }
+    if let claim { for index in range where claims[index] == .none { claims[index] = claim } }
+    return entities.count - 1
+  }
+}
