@@ -10,7 +10,8 @@ struct EncodeCommand: ParsableCommand {
     abstract: "Write UTF-8 text in another form or encoding (corpus generator).",
     discussion: """
       With --form, writes FILE (UTF-8) in that form to standard output. With --corpus DIR, \
-      writes every form of each DIR/NAME.nfc.txt as DIR/NAME.FORM.txt.
+      writes every form of each DIR/NAME.nfc.txt as DIR/NAME.FORM.txt. With --detect, decodes \
+      each FILE and prints the detected encoding, replacements and decoding throughput.
       """,
     shouldDisplay: false
   )
@@ -42,10 +43,26 @@ struct EncodeCommand: ParsableCommand {
   @Option(help: "Regenerate every form of each NAME.nfc.txt in this folder.")
   var corpus: String?
 
-  @Argument(help: "A UTF-8 text file (with --form).")
-  var file: String?
+  @Flag(help: "Instead, decode each FILE and report the detected encoding and throughput.")
+  var detect = false
+
+  @Argument(help: "A UTF-8 text file (with --form), or files to decode (with --detect).")
+  var files: [String] = []
 
   func run() throws {
+    if detect {
+      for file in files {
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+        let start = ContinuousClock.now
+        let decoded = try TextDecoder().decode(bytes)
+        let seconds = (ContinuousClock.now - start) / .seconds(1)
+        let rate = Double(bytes.count) / 1_000_000 / max(seconds, 1e-9)
+        print(
+          "\(file)\t\(decoded.encoding.rawValue)\t\(decoded.replacements) replaced\t"
+            + "\(bytes.count) bytes\t\(String(format: "%.0f", rate)) MB/s")
+      }
+      return
+    }
     if let corpus {
       let folder = URL(fileURLWithPath: corpus)
       let names = try FileManager.default.contentsOfDirectory(atPath: corpus)
@@ -60,7 +77,7 @@ struct EncodeCommand: ParsableCommand {
       }
       return
     }
-    guard let form, let file else {
+    guard let form, let file = files.first else {
       throw ValidationError("give --form and a FILE, or --corpus DIR")
     }
     let text = try String(contentsOfFile: file, encoding: .utf8)

@@ -110,3 +110,35 @@ func windows1258ThroughICU() throws {
   #expect(!decoded.text.unicodeScalars.elementsEqual("Đảng ủy xã Tân Hòa".unicodeScalars))
   #expect(try ICU.nfc(decoded.text) == "Đảng ủy xã Tân Hòa")
 }
+
+/// Bytes of `encoding` read as Windows-1252 and saved as UTF-8.
+func mojibake(_ text: String, _ encoding: TextEncoding) throws -> [UInt8] {
+  let bytes = try TextEncoder.encode(text, as: encoding)
+  let misread = String(String.UnicodeScalarView(bytes.map { byte in
+    byte >= 0x80 && byte <= 0x9F ? LegacyCodec.windows1252High[Int(byte) - 0x80] : Unicode.Scalar(byte)
+  }))
+  return Array(misread.utf8)
+}
+
+@Test("Mojibake (read as Windows-1252, saved as UTF-8) is repaired", arguments: [
+  TextEncoding.utf8, .tcvn3, .vniWindows, .windows1258,
+])
+func repairsMojibake(_ encoding: TextEncoding) throws {
+  let original = String(decoding: try corpusBytes("lua-dong-xuan", "nfc"), as: UTF8.self)
+  let decoded = try TextDecoder().decode(try mojibake(original, encoding))
+  #expect(decoded.encoding == encoding)
+  #expect(decoded.warnings.contains { $0.hasPrefix("repaired mojibake") })
+  let expected = encoding == .tcvn3
+    ? String(String.UnicodeScalarView(original.unicodeScalars.map(tcvn3Expected))) : original
+  #expect(try ICU.nfc(decoded.text) == expected)
+}
+
+@Test("Latin-1 languages are not taken for mojibake", arguments: [
+  "Le café où l'été déçoit: à côté, naïve Noël.", "Ein schönes Mädchen aß große Äpfel.",
+  "Đây là tiếng Việt, không phải mojibake.", "北京 là thủ đô của Trung Quốc.",
+])
+func latinIsNotMojibake(_ text: String) throws {
+  let decoded = try TextDecoder().decode(Array(text.utf8))
+  #expect(decoded.encoding == .utf8)
+  #expect(decoded.text == text)
+}

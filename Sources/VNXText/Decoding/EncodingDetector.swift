@@ -6,7 +6,8 @@
 /// UTF-8 with replacements, Windows-1258, TCVN3, VNI-Windows — and the candidate whose words
 /// are most often valid Vietnamese syllables (`VietnameseSyllable`) decodes the whole input.
 /// A UTF-8 file with a few bad bytes stays UTF-8: its Vietnamese words outscore the mojibake
-/// any 8-bit reading makes of its multi-byte letters.
+/// any 8-bit reading makes of its multi-byte letters. Valid UTF-8 that is mojibake (another
+/// encoding read as Windows-1252 and saved as UTF-8) is repaired (`MojibakeRepair`).
 enum EncodingDetector {
   /// How many bytes the candidates are scored on.
   static let sampleSize = 65_536
@@ -17,6 +18,7 @@ enum EncodingDetector {
   static func decode(_ bytes: [UInt8]) -> DecodedText {
     if let text = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
       if looksLikeVIQR(text) { return DecodedText(text: VIQRCodec.decode(text), encoding: .viqr) }
+      if let repaired = MojibakeRepair.repair(text) { return repaired }
       return DecodedText(text: text, encoding: .utf8)
     }
     let encoding = bestCandidate(for: bytes)

@@ -30,11 +30,15 @@ public enum TCVN3Codec {
   static let reverse = LegacyCodec.reverse(table, letters: letters)
 
   /// Decodes TCVN3 bytes; every byte has a meaning, so this never fails.
-  public static func decode(_ bytes: some Sequence<UInt8>) -> String {
-    var scalars = String.UnicodeScalarView()
+  public static func decode(_ bytes: some Collection<UInt8>) -> String {
     let table = Self.table
-    for byte in bytes { scalars.append(table[Int(byte)]) }
-    return String(scalars)
+    return bytes.withBytes { input in
+      UTF8Writer.string(capacity: input.count * 3) { output in
+        for byte in input {
+          if byte < 0x80 { output.append(byte) } else { output.append(table[Int(byte)]) }
+        }
+      }
+    }
   }
 
   /// Encodes text as TCVN3: capitals with a tone mark become lowercase (see above);

@@ -57,51 +57,51 @@ public struct TextDecoder: Sendable {
     var replacements = 0
     let text = bytes.withUnsafeBufferPointer { buffer -> String in
       if let valid = String(validating: buffer, as: UTF8.self) { return valid }
-      var scalars = String.UnicodeScalarView()
-      var iterator = buffer.makeIterator()
-      var parser = Unicode.UTF8.ForwardParser()
-      loop: while true {
-        switch parser.parseScalar(from: &iterator) {
-        case .valid(let encoded): scalars.append(Unicode.UTF8.decode(encoded))
-        case .error:
-          replacements += 1
-          scalars.append("\u{FFFD}")
-        case .emptyInput: break loop
-        }
-      }
-      return String(scalars)
+      // The standard library repairs with the same maximal-subpart rule; the replacements
+      // are the U+FFFDs it wrote beyond those the input spelled out itself.
+      var repaired = String(decoding: buffer, as: UTF8.self)
+      replacements = repaired.withUTF8 { Self.countReplacementCharacters($0) }
+        - Self.countReplacementCharacters(buffer)
+      return repaired
     }
     return DecodedText(
       text: text, encoding: .utf8, replacements: replacements,
       warnings: replacements == 0 ? [] : ["\(replacements) invalid UTF-8 sequences replaced by U+FFFD"])
   }
 
-  static func utf16(_ bytes: ArraySlice<UInt8>, _ encoding: TextEncoding) -> DecodedText {
-    let bigEndian = encoding == .utf16BE
-    var units = [UInt16]()
-    units.reserveCapacity(bytes.count / 2)
-    var index = bytes.startIndex
-    while index + 1 < bytes.endIndex {
-      let first = UInt16(bytes[index])
-      let second = UInt16(bytes[index + 1])
-      units.append(bigEndian ? first << 8 | second : second << 8 | first)
-      index += 2
-    }
-    var replacements = bytes.count % 2
-    var scalars = String.UnicodeScalarView()
-    var iterator = units.makeIterator()
-    var parser = Unicode.UTF16.ForwardParser()
-    loop: while true {
-      switch parser.parseScalar(from: &iterator) {
-      case .valid(let encoded): scalars.append(Unicode.UTF16.decode(encoded))
-      case .error:
-        replacements += 1
-        scalars.append("\u{FFFD}")
-      case .emptyInput: break loop
+  /// How many times U+FFFD (EF BF BD) occurs in UTF-8 bytes.
+  private static func countReplacementCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var count = 0
+    var index = 0
+    while index + 2 < bytes.count {
+      if bytes[index] == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xBD {
+        count += 1
+        index += 3
+      } else {
+        index += 1
       }
     }
+    return count
+  }
+
+  static func utf16(_ bytes: ArraySlice<UInt8>, _ encoding: TextEncoding) -> DecodedText {
+    let bigEndian = encoding == .utf16BE
+    let units = [UInt16](unsafeUninitializedCapacity: bytes.count / 2) { buffer, count in
+      bytes.withUnsafeBufferPointer { input in
+        for index in 0..<input.count / 2 {
+          let (first, second) = (UInt16(input[2 * index]), UInt16(input[2 * index + 1]))
+          buffer[index] = bigEndian ? first << 8 | second : second << 8 | first
+        }
+      }
+      count = bytes.count / 2
+    }
+    var (text, replacements) = units.withUnsafeBufferPointer { UTF8Writer.string(fromUTF16: $0) }
+    if bytes.count % 2 == 1 {
+      text.unicodeScalars.append("\u{FFFD}")
+      replacements += 1
+    }
     return DecodedText(
-      text: String(scalars), encoding: encoding, replacements: replacements,
+      text: text, encoding: encoding, replacements: replacements,
       warnings: replacements == 0 ? [] : ["\(replacements) invalid UTF-16 units replaced by U+FFFD"])
   }
 }

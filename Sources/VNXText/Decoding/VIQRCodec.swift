@@ -62,36 +62,94 @@ public enum VIQRCodec {
     scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar
   }
 
+  /// Every composed letter: index (base × 6 + tone) × 2 + capital, bases in
+  /// `VietnameseLetter.vowelBases` order (a ă â e ê i o ô ơ u ư y).
+  private static let letters: [Unicode.Scalar] = VietnameseLetter.vowelBases.flatMap { base in
+    Tone.allCases.flatMap { tone in
+      [false, true].map { VietnameseLetter.compose(base: base, tone: tone, uppercase: $0)! }
+    }
+  }
+
+  /// The base index of an ASCII vowel (lowercase), and of it with a vowel mark byte.
+  @inline(__always) private static func baseIndex(_ vowel: UInt8) -> Int {
+    switch vowel {
+    case 0x61: 0
+    case 0x65: 3
+    case 0x69: 5
+    case 0x6F: 6
+    case 0x75: 9
+    default: 11  // y
+    }
+  }
+
+  @inline(__always) private static func markedIndex(_ vowel: UInt8, _ mark: UInt8) -> Int? {
+    switch (vowel, mark) {
+    case (0x61, 0x28): 1  // a( ă
+    case (0x61, 0x5E): 2  // a^ â
+    case (0x65, 0x5E): 4  // e^ ê
+    case (0x6F, 0x5E): 7  // o^ ô
+    case (0x6F, 0x2B): 8  // o+ ơ
+    case (0x75, 0x2B): 10  // u+ ư
+    default: nil
+    }
+  }
+
+  @inline(__always) private static func toneIndex(_ byte: UInt8) -> Int? {
+    switch byte {
+    case 0x27: 2  // ' acute
+    case 0x60: 1  // ` grave
+    case 0x3F: 3  // ? hook
+    case 0x7E: 4  // ~ tilde
+    case 0x2E: 5  // . dot
+    default: nil
+    }
+  }
+
+  @inline(__always) private static func isEscapable(byte: UInt8) -> Bool {
+    switch byte {
+    case 0x27, 0x60, 0x3F, 0x7E, 0x2E, 0x28, 0x5E, 0x2B, 0x64, 0x44, 0x5C: true
+    default: false
+    }
+  }
+
   /// Decodes VIQR text (already read as UTF-8) into Vietnamese letters.
   public static func decode(_ text: String) -> String {
-    var output = String.UnicodeScalarView()
-    var scalars = text.unicodeScalars[...]
-    while let scalar = scalars.popFirst() {
-      if scalar == "\\", let next = scalars.first, isEscapable(next) {
-        output.append(next)
-        scalars.removeFirst()
-      } else if scalar == "d" || scalar == "D", let next = scalars.first, next == "d" || next == "D" {
-        output.append(scalar == "d" ? "đ" : "Đ")
-        scalars.removeFirst()
-      } else if isVowel(scalar) {
-        var base = lowercase(scalar)
-        if let next = scalars.first, let withMark = marked(base, next) {
-          base = withMark
-          scalars.removeFirst()
+    var text = text
+    let letters = Self.letters
+    return text.withUTF8 { input in
+      // "a." (2 bytes) becomes ạ (3 bytes): output is at most 1.5 times the input.
+      UTF8Writer.string(capacity: input.count * 2 + 4) { output in
+        var index = 0
+        while index < input.count {
+          let byte = input[index]
+          index += 1
+          let next: UInt8 = index < input.count ? input[index] : 0
+          switch byte {
+          case 0x5C where isEscapable(byte: next):  // backslash: next is literal
+            output.append(next)
+            index += 1
+          case _ where byte | 0x20 == 0x64 && next | 0x20 == 0x64:  // dd, DD: đ, Đ
+            output.append(byte == 0x64 ? "đ" : "Đ")
+            index += 1
+          case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x41, 0x45, 0x49, 0x4F, 0x55, 0x59:
+            let lower = byte | 0x20
+            var base = baseIndex(lower)
+            if let marked = markedIndex(lower, next) {
+              base = marked
+              index += 1
+            }
+            var tone = 0
+            if index < input.count, let mark = toneIndex(input[index]) {
+              tone = mark
+              index += 1
+            }
+            output.append(letters[(base * 6 + tone) * 2 + (byte == lower ? 0 : 1)])
+          default:
+            output.append(byte)
+          }
         }
-        var tone = Tone.level
-        if let next = scalars.first, let mark = toneMark(next) {
-          tone = mark
-          scalars.removeFirst()
-        }
-        output.append(
-          VietnameseLetter.compose(base: base, tone: tone, uppercase: scalar != lowercase(scalar))
-            ?? scalar)
-      } else {
-        output.append(scalar)
       }
     }
-    return String(output)
   }
 
   /// Encodes text as VIQR; characters other than Vietnamese letters are kept as they are.

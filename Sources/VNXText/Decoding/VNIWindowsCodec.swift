@@ -64,33 +64,75 @@ public enum VNIWindowsCodec {
     }
   }
 
+  /// Decoding tables: the index of each byte that starts a markable letter (or -1), the
+  /// letter it gives alone, and the letter it gives with each following byte (0: no mark).
+  private struct Tables {
+    var markableIndex = [Int8](repeating: -1, count: 256)
+    var alone: [Unicode.Scalar] = []
+    var combined: [UInt32] = []
+    /// What a mark byte with no letter under it draws: up to two combining marks.
+    var lone = [(UInt32, UInt32)](repeating: (0, 0), count: 256)
+  }
+
+  private static let tables: Tables = {
+    var tables = Tables()
+    for byte in 0...255 {
+      guard let letter = markable(UInt8(byte)) else { continue }
+      tables.markableIndex[byte] = Int8(tables.alone.count)
+      tables.alone.append(
+        VietnameseLetter.compose(base: letter.base, tone: letter.tone, uppercase: letter.upper)!)
+      var row = [UInt32](repeating: 0, count: 256)
+      for (markByte, mark) in marks {
+        guard let marked = apply(mark, to: letter) else { continue }
+        row[Int(markByte)] =
+          VietnameseLetter.compose(base: marked.base, tone: marked.tone, uppercase: marked.upper)!.value
+      }
+      tables.combined += row
+    }
+    for (byte, mark) in marks {
+      let vowelMark: UInt32 = mark.vowelMark == nil ? 0 : mark.vowelMark == "â" ? 0x302 : 0x306
+      let tone = mark.tone.combiningMark?.value ?? 0
+      tables.lone[Int(byte)] = vowelMark == 0 ? (tone, 0) : (vowelMark, tone)
+    }
+    return tables
+  }()
+
   /// Decodes VNI-Windows bytes; never fails.
   public static func decode(_ bytes: some Collection<UInt8>) -> String {
-    let bytes = Array(bytes)
-    var scalars = String.UnicodeScalarView()
-    var index = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      index += 1
-      if var letter = markable(byte) {
-        if index < bytes.count, let mark = marks[bytes[index]],
-          let marked = apply(mark, to: letter)
-        {
-          letter = marked
+    let tables = Self.tables
+    let table = Self.table
+    return bytes.withBytes { input in
+      // A lone mark byte may give two combining marks: 4 UTF-8 bytes.
+      UTF8Writer.string(capacity: input.count * 4) { output in
+        var index = 0
+        while index < input.count {
+          let byte = input[index]
           index += 1
+          let letter = Int(tables.markableIndex[Int(byte)])
+          if letter >= 0 {
+            if index < input.count {
+              let combined = tables.combined[letter << 8 | Int(input[index])]
+              if combined != 0 {
+                output.append(Unicode.Scalar(combined)!)
+                index += 1
+                continue
+              }
+            }
+            output.append(tables.alone[letter])
+          } else if byte < 0x80 {
+            output.append(byte)
+          } else {
+            let (first, second) = tables.lone[Int(byte)]
+            if first == 0 {
+              output.append(table[Int(byte)])
+            } else {
+              output.append(Unicode.Scalar(first)!)
+              if second != 0 { output.append(Unicode.Scalar(second)!) }
+            }
+          }
         }
-        scalars.append(
-          VietnameseLetter.compose(base: letter.base, tone: letter.tone, uppercase: letter.upper)
-            ?? table[Int(byte)])
-      } else if let mark = marks[byte] {
-        // A mark with no letter under it: keep what it draws, as combining marks.
-        if let vowelMark = mark.vowelMark { scalars.append(vowelMark == "â" ? "\u{302}" : "\u{306}") }
-        if let tone = mark.tone.combiningMark { scalars.append(tone) }
-      } else {
-        scalars.append(table[Int(byte)])
       }
     }
-    return String(scalars)
   }
 
   private static func apply(

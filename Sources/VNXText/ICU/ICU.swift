@@ -82,7 +82,7 @@ public enum ICU {
         }
       }
     }
-    return String(decoding: utf16, as: UTF16.self)
+    return utf16.withUnsafeBufferPointer { UTF8Writer.string(fromUTF16: $0).text }
   }
 
   /// Encodes a string into an ICU charset; characters it cannot hold become its substitute.
