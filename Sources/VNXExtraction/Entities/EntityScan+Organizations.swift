@@ -18,9 +18,12 @@ extension EntityScan {
 
   /// The end of the organization whose name starts at `index`.
   func organization(at index: Int) -> Int? {
-    guard isWord(index), tokens[index].capitalized || tokens[index].allUpper,
+    // A head is capitalized, or follows "trưởng" in a role ("Trưởng phòng Nông nghiệp…").
+    guard isWord(index), tokens[index].capitalized || tokens[index].allUpper || `is`(index - 1, Cue.trưởng),
       let head = longest(lexicon.bodies, at: index)
     else { return nil }
+    // Page headers in capitals ("ỦY BAN NHÂN DÂN HUYỆN…") are no running text.
+    if head.length > 1, tokens[index].allUpper, tokens[index + 1].allUpper { return nil }
     var end = index + head.length
     // "Huyện ủy viên", "Đảng ủy viên" are roles, not bodies.
     if `is`(end, Cue.viên) { return nil }
@@ -31,6 +34,8 @@ extension EntityScan {
       return end
     case .leader:
       if let inner = organization(at: end) { return inner }
+      // "Ban Tổ chức Trung ương"
+      if `is`(end, Cue.trung), `is`(end + 1, Cue.ương), end + 1 < limit(index) { return end + 2 }
       return nil
     case .body, .named:
       if let place = placeComplement(at: end, bare: head.value == .named) { end = place }

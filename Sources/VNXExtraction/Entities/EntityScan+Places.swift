@@ -91,6 +91,12 @@ extension EntityScan {
 
   mutating func village(at index: Int) -> Int? {
     guard let found = villageName(at: index) else { return nil }
+    // "già làng Y Bhiăr Rơ Ô": the prefix word belongs to an honorific.
+    if index > tokens[index].sentenceStart, let honorific = longest(lexicon.honorifics, at: index - 1),
+      honorific.length > 1
+    {
+      return nil
+    }
     if tokens[index].capitalized {
       // "Bản Hon", "Buôn Triết" are commune names; a capitalized prefix leads a village only
       // at the start of a sentence or a bracket, and never when the whole is a known place.

@@ -12,7 +12,8 @@ enum Cue {
   static let và = hash("và"), viên = hash("viên"), kiêm = hash("kiêm")
   static let comma = hash(","), dash = hash("-"), enDash = hash("–"), open = hash("(")
   static let close = hash(")"), slash = hash("/"), colon = hash(":")
-  static let đường = hash("đường"), phố = hash("phố"), trungƯơng = hash("ương")
+  static let đường = hash("đường"), phố = hash("phố"), trung = hash("trung"), ương = hash("ương")
+  static let trưởng = hash("trưởng")
   static let dayParts: Set<UInt64> = Set(
     ["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "rạng", "từ", "đến", "trước", "sau"]
       .map(hash))

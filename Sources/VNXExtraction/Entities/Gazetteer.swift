@@ -42,11 +42,25 @@ public struct Gazetteer: Sendable {
         let index = divisions.count
         divisions.append(division)
         byCode["\(structure.rawValue):\(division.code)", default: []].append(index)
-        for key in EntityLexicon.keys(division.name) {
-          names.insert(key, [Int32(index)]) { $0.append(contentsOf: $1) }
+        for name in Self.spellings(division.name) {
+          for key in EntityLexicon.keys(name) {
+            names.insert(key, [Int32(index)]) { $0.append(contentsOf: $1) }
+          }
         }
       }
     }
+  }
+
+  /// A name and its variant with the final number in the other numeral system, as the press
+  /// writes both: "Hòa Tú II" / "Hòa Tú 2", "Phường 3" / "Phường III".
+  static func spellings(_ name: String) -> [String] {
+    let romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+    guard let space = name.lastIndex(of: " ") else { return [name] }
+    let last = String(name[name.index(after: space)...])
+    let stem = name[..<space]
+    if let number = romans.firstIndex(of: last) { return [name, "\(stem) \(number + 1)"] }
+    if let number = Int(last), (1...10).contains(number) { return [name, "\(stem) \(romans[number - 1])"] }
+    return [name]
   }
 
   /// The divisions whose name is `name` (any level, both structures).
