@@ -1,3 +1,5 @@
+import VNXSegmentation
+
 /// Finds the quantities an article reports: counts, percentages, masses, areas, money…
 ///
 ///     IndicatorExtractor().extract(from: "Xã có 166 đảng viên, sản lượng đạt 2.343 tấn")
@@ -14,10 +16,17 @@ public struct IndicatorExtractor: Sendable {
 
   public init() { lexicon = .shared }
 
-  /// The indicators of `text` (normalized text), in text order.
-  public func extract(from text: String) -> [Indicator] {
-    var reading = IndicatorReading(pieces: QuantityPieces(text), lexicon: lexicon)
+  /// The indicators of `text` (normalized text) given its sentences from
+  /// `Segmenter().sentences(in:)`, in text order.
+  public func extract(from text: String, sentences: [Sentence]) -> [Indicator] {
+    var reading = IndicatorReading(pieces: QuantityPieces(text, sentences: sentences), lexicon: lexicon)
     return reading.run()
+  }
+
+  /// The indicators of `text` (normalized text), segmenting it first.
+  public func extract(from text: String) -> [Indicator] {
+    let segmenter = Segmenter(abbreviations: .standard, model: nil)
+    return extract(from: text, sentences: segmenter.sentences(in: text))
   }
 }
 
@@ -55,6 +64,8 @@ struct IndicatorReading {
     var first: Int
     var next: Int
     var counted: Bool
+    /// Taken from the level reached: "tăng từ 40 lên 55 hộ".
+    var borrowed = false
   }
 
   enum UnitResult {
@@ -349,6 +360,7 @@ struct IndicatorReading {
       if first.scale == nil, let scale = second.scale { first.value *= scale }
       unit.first = first.next
       unit.next = first.next
+      unit.borrowed = true
       return record(first: first, unit: unit, valueMax: nil, total: nil, range: false)
     }
   }
@@ -387,7 +399,8 @@ struct IndicatorReading {
       }
     }
     let prefixed = start != first.first || fromWord
-    if !prefixed {
+    // Names and codes carry no unit of measure: "Chi bộ 6", "lớp 9"; but "cả làng 100%".
+    if !prefixed, unit.counted || unit.borrowed {
       // Names, codes, ordinals, dates and years: "Chi bộ 6", "lớp 9", "năm 2018".
       for length in 1...3 {
         if let words = phrase(endingBefore: first.first, count: length),

@@ -78,11 +78,9 @@ extension IndicatorReading {
 
   /// Whether no sentence boundary lies between pieces `from` and `to`.
   func sameSentence(_ from: Int, _ to: Int) -> Bool {
-    guard from <= to else { return false }
-    for index in from..<min(to + 1, pieces.count) {
-      if pieces[index].newLine && index > from { return false }
-      if [".", ";", "!", "?"].contains(pieces[index].key) { return false }
-    }
+    guard from <= to, to < pieces.count, from >= 0 else { return false }
+    if pieces[from].sentence != pieces[to].sentence { return false }
+    for index in from..<to where pieces[index].key == ";" { return false }
     return true
   }
 
@@ -136,7 +134,7 @@ extension IndicatorReading {
       skippedLa = true
     }
     while index < pieces.count, pieces[index].kind == .word, !pieces[index].newLine,
-      words.count < 10
+      words.count < 10, start == 0 || pieces[index].sentence == pieces[start - 1].sentence
     {
       let word = pieces[index].key
       if word == "là", !words.isEmpty, !skippedLa {
@@ -170,7 +168,9 @@ extension IndicatorReading {
   /// ("tổng sản lượng lương thực đạt" → "tổng sản lượng lương thực").
   func phraseBefore(_ end: Int, previousEnd: Int) -> String? {
     var first = end
-    while first - 1 >= max(previousEnd, 0), !pieces[first].newLine, end - first < 20 {
+    while first - 1 >= max(previousEnd, 0), !pieces[first].newLine, end - first < 20,
+      pieces[first - 1].sentence == pieces[end].sentence
+    {
       let piece = pieces[first - 1]
       // A parenthesis inside the clause stays in it: "huyện Sìn Hồ (tỉnh Lai Châu) đạt".
       if piece.key == ")", let open = (max(previousEnd, 0)..<(first - 1)).last(where: {

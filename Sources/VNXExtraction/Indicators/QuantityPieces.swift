@@ -1,9 +1,12 @@
-/// The normalized text cut into the pieces quantities are made of: syllables, digit runs
-/// (with their Vietnamese separators kept inside: "1.234,5") and single symbols.
+import VNXSegmentation
+
+/// The segmenter's tokens seen the way quantities are read: syllables, digit runs (with their
+/// Vietnamese separators kept inside: "1.234,5") and single symbols.
 ///
-/// This is not a general tokenizer: it keeps exactly what reading quantities needs, such as
-/// whether two pieces touch ("13/13", "COVID-19", "5,5") and where lines break. One pass over
-/// the Unicode scalars; offsets are scalar offsets into the text.
+/// Word and punctuation tokens map one to one. Numeric tokens that pack several parts
+/// ("13/13", "3-5", "41,7%", "18-KL/TW", "17:44") are opened into their digit runs, letters
+/// and symbols, so that shares, ranges, dates and codes can be told apart. Each piece knows
+/// whether it touches the previous one, starts a line, or starts a sentence.
 struct QuantityPieces {
   enum Kind: Equatable { case word, number, symbol }
 
@@ -19,79 +22,86 @@ struct QuantityPieces {
     var newLine: Bool
     /// The word starts with an uppercase letter.
     var capitalized: Bool
+    /// The index of the sentence the piece belongs to.
+    var sentence: Int
   }
 
   let scalars: [Unicode.Scalar]
   private(set) var pieces: [Piece] = []
 
-  init(_ text: String) {
+  init(_ text: String, sentences: [Sentence]) {
     scalars = Array(text.unicodeScalars)
-    var index = 0
-    var spaced = true
-    var newLine = true
-    let count = scalars.count
-    while index < count {
-      let scalar = scalars[index]
-      if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" {
-        newLine = true
-        spaced = true
-        index += 1
-        continue
+    var previousEnd = 0
+    for (sentenceIndex, sentence) in sentences.enumerated() {
+      for token in sentence.tokens where token.start < token.end && token.end <= scalars.count {
+        let gap = scalars[min(previousEnd, token.start)..<token.start]
+        let newLine = pieces.isEmpty || gap.contains(where: Self.isLineBreak)
+        let spaced = newLine || !gap.isEmpty
+        previousEnd = token.end
+        switch token.kind {
+        case .number, .percent, .date, .time, .documentCode:
+          open(token.start..<token.end, spaced: spaced, newLine: newLine, sentence: sentenceIndex)
+        case .word, .abbreviation:
+          append(.word, token.start, token.end, spaced, newLine, sentenceIndex)
+        case .url, .email:
+          append(.symbol, token.start, token.end, spaced, newLine, sentenceIndex, key: "url")
+        case .punctuation, .symbol:
+          // "km²": a power sign touching a short word belongs to it.
+          if !spaced, token.end - token.start == 1, ["²", "³"].contains(scalars[token.start]),
+            let last = pieces.last, last.kind == .word, last.end - last.start <= 2
+          {
+            pieces[pieces.count - 1].end = token.end
+            pieces[pieces.count - 1].key += String(scalars[token.start])
+            continue
+          }
+          append(.symbol, token.start, token.end, spaced, newLine, sentenceIndex)
+        }
       }
-      if scalar.properties.isWhitespace {
-        spaced = true
-        index += 1
-        continue
-      }
+    }
+  }
+
+  private mutating func append(
+    _ kind: Kind, _ start: Int, _ end: Int, _ spaced: Bool, _ newLine: Bool, _ sentence: Int,
+    key: String? = nil
+  ) {
+    let text = self.text(start, end)
+    pieces.append(
+      Piece(
+        kind: kind, start: start, end: end, key: key ?? (kind == .word ? text.lowercased() : text),
+        spaced: spaced, newLine: newLine,
+        capitalized: kind == .word && scalars[start].properties.isUppercase, sentence: sentence))
+  }
+
+  /// Opens a numeric token into digit runs, letter runs and single symbols.
+  private mutating func open(_ range: Range<Int>, spaced: Bool, newLine: Bool, sentence: Int) {
+    var index = range.lowerBound
+    var first = true
+    while index < range.upperBound {
       let start = index
       let kind: Kind
-      if Self.isDigit(scalar) {
+      if Self.isDigit(scalars[index]) {
         kind = .number
         index += 1
-        while index < count {
-          let next = scalars[index]
-          if Self.isDigit(next) {
+        while index < range.upperBound {
+          if Self.isDigit(scalars[index]) {
             index += 1
-          } else if next == "." || next == ",", index + 1 < count, Self.isDigit(scalars[index + 1]) {
+          } else if scalars[index] == "." || scalars[index] == ",", index + 1 < range.upperBound,
+            Self.isDigit(scalars[index + 1])
+          {
             index += 2
           } else {
             break
           }
         }
-      } else if Self.isLetter(scalar) {
+      } else if Self.isLetter(scalars[index]) {
         kind = .word
-        index += 1
-        while index < count {
-          let next = scalars[index]
-          if Self.isLetter(next) {
-            index += 1
-          } else if next == "'" || next == "’", index + 1 < count, Self.isLetter(scalars[index + 1]) {
-            index += 2
-          } else {
-            break
-          }
-        }
-        // Squared and cubed units: "m2", "km²", "m3".
-        if index < count, index - start <= 2,
-          ["2", "3", "²", "³"].contains(scalars[index]),
-          index + 1 >= count || !(Self.isLetter(scalars[index + 1]) || Self.isDigit(scalars[index + 1]))
-        {
-          index += 1
-        }
+        while index < range.upperBound, Self.isLetter(scalars[index]) { index += 1 }
       } else {
         kind = .symbol
         index += 1
       }
-      var text = String.UnicodeScalarView()
-      text.append(contentsOf: scalars[start..<index])
-      let string = String(text)
-      pieces.append(
-        Piece(
-          kind: kind, start: start, end: index,
-          key: kind == .word ? string.lowercased() : string, spaced: spaced, newLine: newLine,
-          capitalized: kind == .word && scalar.properties.isUppercase))
-      spaced = false
-      newLine = false
+      append(kind, start, index, first && spaced, first && newLine, sentence)
+      first = false
     }
   }
 
@@ -100,6 +110,10 @@ struct QuantityPieces {
     var view = String.UnicodeScalarView()
     view.append(contentsOf: scalars[start..<end])
     return String(view)
+  }
+
+  static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}"
   }
 
   static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
