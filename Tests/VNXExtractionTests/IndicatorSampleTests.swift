@@ -140,7 +140,8 @@ enum SampleArticle {
       if html[index] == "<", let close = html[index...].firstIndex(of: ">") {
         let tag = html[html.index(after: index)..<close].lowercased()
         let name = String(tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber }))
-        if (name == "script" || name == "style") && !tag.hasPrefix("/"),
+        // The <title> repeats the headline with the site name: page furniture.
+        if (name == "script" || name == "style" || name == "title") && !tag.hasPrefix("/"),
           let end = html.range(of: "</" + name, range: close..<html.endIndex)
         {
           index = html[end.upperBound...].firstIndex(of: ">").map { html.index(after: $0) } ?? html.endIndex

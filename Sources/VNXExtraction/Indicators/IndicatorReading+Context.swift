@@ -18,7 +18,8 @@ extension IndicatorReading {
     "lên", "từ", "đến", "tới", "thêm", "chỉ", "đã", "bình", "quân", "trung", "khoảng",
     "gần", "hơn", "trên", "dưới", "ước", "tính", "dài", "rộng", "cao", "sâu", "mỗi", "năm",
     "về", "ra", "gồm", "hiện", "vào", "trong", "tại", "và", "nhưng", "thì", "mà", "nay",
-    "lại", "vẫn", "thu", "đó", "này", "kiến", "dự", "nhận", "bao", "mức",
+    "lại", "vẫn", "thu", "đó", "này", "kiến", "dự", "nhận", "bao", "mức", "cần", "phải",
+    "sẽ", "luôn", "giữ", "ở", "duy", "trì", "phấn", "đấu",
   ]
 
   /// Words trimmed from the start of the phrase before a quantity.
