@@ -26,7 +26,7 @@ let package = Package(
     // Plain-text lexicons in lexicons/, found from any working directory.
     .target(name: "VNXLexicons"),
     // text → article: boilerplate separated from title, lead, paragraphs, captions.
-    .target(name: "VNXArticle", dependencies: ["VNXText", "CLibXML2"]),
+    .target(name: "VNXArticle", dependencies: ["VNXText", "VNXLexicons", "CLibXML2"]),
     // article → sentences → tokens → words.
     .target(name: "VNXSegmentation", dependencies: ["VNXText", "VNXLexicons", "CICU"]),
     // tokens → entities, numbers, indicators.

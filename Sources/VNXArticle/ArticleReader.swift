@@ -1,0 +1,178 @@
+import Foundation
+import VNXText
+
+/// Reads scraped pages — text dumps, HTML, JSON Lines of `{"url", "html"|"text"}` records —
+/// into articles: bytes → `TextDecoder` → `TextNormalizer` → blocks → `ArticleAssembler`.
+///
+///     let articles = try ArticleReader().read(Array(data))
+///     articles[0].title   // "Mường Ảng: Nỗ lực xóa bản chưa có đảng viên, năm 2023 kết nạp…"
+///
+/// A text dump or an HTML page gives one article, a JSON Lines file one per record.
+/// Time and memory are linear in the input, which is cut at `Options.maximumBytes` (with a
+/// warning) so that a 50 MB one-line page stays cheap.
+public struct ArticleReader: Sendable {
+  public struct Options: Sendable {
+    /// The input form; detected from content when nil.
+    public var format: InputFormat?
+    /// The text encoding; detected when nil.
+    public var encoding: TextEncoding?
+    public var toneStyle: ToneStyle = .old
+    /// Keep the dropped lines in `Article.boilerplate` (debugging).
+    public var keepsBoilerplate = false
+    /// Pages (and JSON Lines records) longer than this are cut, with a warning.
+    public var maximumBytes = 8 << 20
+
+    public init(format: InputFormat? = nil, keepsBoilerplate: Bool = false) {
+      self.format = format
+      self.keepsBoilerplate = keepsBoilerplate
+    }
+  }
+
+  public var options: Options
+
+  public init(options: Options = Options()) { self.options = options }
+
+  /// Reads every article in the bytes of one input file.
+  public func read(_ bytes: [UInt8], url: String? = nil) throws(ArticleError) -> [Article] {
+    guard bytes.contains(where: { $0 > 0x20 }) else { throw .empty }
+    let format = options.format ?? InputFormat.detect(in: bytes)
+    if format == .jsonl {
+      let decoded: DecodedText
+      do {
+        decoded = try TextDecoder(forcedEncoding: options.encoding ?? .utf8).decode(bytes)
+      } catch {
+        throw .notText(error)
+      }
+      return try readJSONLines(Array(decoded.text.utf8))
+    }
+    var warnings: [String] = []
+    var input = bytes
+    if input.count > options.maximumBytes {
+      input = Self.cut(input, at: options.maximumBytes)
+      warnings.append("input cut to its first \(input.count) of \(bytes.count) bytes")
+    }
+    let decoded: DecodedText
+    do {
+      decoded = try TextDecoder(forcedEncoding: options.encoding).decode(input)
+    } catch {
+      throw .notText(error)
+    }
+    let resolved = options.format ?? InputFormat.detect(in: decoded.text.utf8)
+    var article = read(decoded: decoded.text, format: resolved == .jsonl ? .text : resolved, url: url)
+    article.warnings = decoded.warnings + warnings + article.warnings
+    return [article]
+  }
+
+  /// Reads one page already decoded to a string (text dump or HTML markup).
+  public func read(decoded text: String, format: InputFormat, url: String? = nil) -> Article {
+    let normalizer = TextNormalizer(
+      toneStyle: options.toneStyle, decodesCharacterReferences: format != .html)
+    var assembler = ArticleAssembler()
+    assembler.keepsBoilerplate = options.keepsBoilerplate
+    switch format {
+    case .html:
+      return readHTML(text, normalizer: normalizer, assembler: assembler, url: url)
+    case .text, .jsonl:
+      let normalized = normalizer.normalize(text).text
+      let blocks = normalized.split(separator: "\n", omittingEmptySubsequences: true).compactMap {
+        line -> PageBlock? in
+        let trimmed = collapse(String(line))
+        return trimmed.isEmpty ? nil : PageBlock(text: trimmed)
+      }
+      var article = assembler.assemble(blocks, metadata: .init(url: url), format: .text)
+      if blocks.isEmpty { article.warnings.append("no text") }
+      return article
+    }
+  }
+
+  private func readHTML(_ markup: String, normalizer: TextNormalizer, assembler: ArticleAssembler, url: String?)
+    -> Article
+  {
+    guard let document = HTMLDocument(utf8: Array(markup.utf8)) else {
+      var article = Article(url: url, format: .html)
+      article.warnings.append("HTML could not be parsed")
+      return article
+    }
+    let page = HTMLPageReader(normalizer: normalizer).read(document)
+    let meta = page.metadata
+    func clean(_ value: String?) -> String? {
+      guard let value else { return nil }
+      let text = collapse(normalizer.normalize(value).text)
+      return text.isEmpty ? nil : text
+    }
+    var metadata = ArticleAssembler.Metadata()
+    let heading = page.blocks.first { $0.hint == .title && $0.text.split(separator: " ").count >= 3 }?.text
+    metadata.title = clean(meta.headline) ?? heading ?? clean(meta.properties["og:title"]).map(Self.siteSuffixRemoved)
+      ?? clean(meta.documentTitle).map(Self.siteSuffixRemoved)
+    metadata.published = meta.published.flatMap { PublishedDate(iso: $0)?.iso }
+    if let author = clean(meta.author) {
+      metadata.author = Byline.titleCased(author)
+    } else if let author = clean(meta.byline), let name = Byline.name(author) {
+      metadata.author = name
+    }
+    metadata.url = url ?? meta.url
+    var article = assembler.assemble(page.blocks, metadata: metadata, format: .html)
+    if article.author == nil, let author = clean(meta.byline) { article.author = author }
+    if page.blocks.isEmpty { article.warnings.append("no text in the HTML page") }
+    return article
+  }
+
+  /// "Tiêu đề bài viết - Báo Lai Châu" → "Tiêu đề bài viết": the longest part around a
+  /// " - ", " | " or " – " separator.
+  static func siteSuffixRemoved(_ title: String) -> String {
+    for separator in [" | ", " - ", " – ", " :: "] where title.contains(separator) {
+      let parts = title.components(separatedBy: separator)
+      if let longest = parts.max(by: { $0.count < $1.count }), longest.split(separator: " ").count >= 4 {
+        return longest
+      }
+    }
+    return title
+  }
+
+  /// Cuts UTF-8 bytes at a scalar boundary at or before `limit`.
+  static func cut(_ bytes: [UInt8], at limit: Int) -> [UInt8] {
+    var end = limit
+    while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+    return Array(bytes[..<end])
+  }
+
+  /// One article per JSON Lines record; a line that is not a record gives a warning article.
+  private func readJSONLines(_ bytes: [UInt8]) throws(ArticleError) -> [Article] {
+    var articles: [Article] = []
+    var lineNumber = 0
+    for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+      lineNumber += 1
+      guard line.contains(where: { $0 > 0x20 }) else { continue }
+      guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+        articles.append(Article(format: .jsonl, warnings: ["line \(lineNumber): not a JSON object"]))
+        continue
+      }
+      let url = object["url"] as? String
+      let body: String
+      let format: InputFormat
+      if let html = object["html"] as? String {
+        body = html
+        format = .html
+      } else if let text = object["text"] as? String ?? object["content"] as? String {
+        body = text
+        format = options.format == .html ? .html : InputFormat.detect(in: text.utf8) == .html ? .html : .text
+      } else {
+        articles.append(Article(url: url, format: .jsonl, warnings: ["line \(lineNumber): no \"html\" or \"text\""]))
+        continue
+      }
+      var input = body
+      var warnings: [String] = []
+      if body.utf8.count > options.maximumBytes {
+        input = String(decoding: Self.cut(Array(body.utf8), at: options.maximumBytes), as: UTF8.self)
+        warnings.append("line \(lineNumber): record cut to \(options.maximumBytes) bytes")
+      }
+      var article = read(decoded: input, format: format, url: url)
+      article.format = .jsonl
+      article.warnings = warnings + article.warnings
+      if article.title == nil, let title = object["title"] as? String { article.title = title }
+      articles.append(article)
+    }
+    guard !articles.isEmpty else { throw .noRecords }
+    return articles
+  }
+}

@@ -1,0 +1,280 @@
+import CLibXML2
+import Foundation
+import VNXText
+
+/// Turns a parsed HTML page into blocks in reading order, the page's metadata, and the
+/// container that holds the article.
+///
+/// One iterative walk over the libxml2 tree (no recursion: 100,000 nested elements are fine).
+/// Scripts, styles and forms' widgets are skipped; navigation, headers, footers, asides and
+/// elements whose class or id names a menu, sidebar, related list, share bar… mark their
+/// blocks as boilerplate. The container is chosen by content scoring as readability does:
+/// each prose block adds its length, less its link text, to its parent (full) and
+/// grandparent (half); the best-scored element wins.
+struct HTMLPageReader {
+  var normalizer: TextNormalizer
+  var filter = BoilerplateFilter()
+
+  struct Page {
+    var blocks: [PageBlock] = []
+    var metadata = HTMLMetadata()
+  }
+
+  /// Tags whose content is never text of the page.
+  static let skipped: Set<String> = [
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "select",
+    "button", "input", "textarea", "option", "canvas", "video", "audio", "map",
+  ]
+  /// Tags that start a new block of text.
+  static let blockTags: Set<String> = [
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "td", "th", "tr",
+    "table", "tbody", "thead", "tfoot", "blockquote", "figure", "figcaption", "section", "article", "main",
+    "header", "footer", "nav", "aside", "pre", "address", "center", "form", "fieldset", "body", "hr",
+    "caption", "html", "title", "time",
+  ]
+  /// Tags whose text forms a paragraph of its parent container.
+  static let paragraphTags: Set<String> = [
+    "p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "dd", "dt", "pre",
+    "caption", "address", "time",
+  ]
+  static let boilerplateTags: [String: String] = [
+    "nav": "navigation", "footer": "footer", "aside": "aside",
+  ]
+  /// Class and id words that mark page furniture.
+  static let boilerplateWords: [String: String] = [
+    "menu": "navigation", "nav": "navigation", "navbar": "navigation", "navigation": "navigation",
+    "breadcrumb": "navigation", "breadcrumbs": "navigation", "footer": "footer", "copyright": "footer",
+    "sidebar": "aside", "related": "related", "relate": "related", "other": "related", "othernews": "related",
+    "tinlienquan": "related", "tinkhac": "related", "lienquan": "related", "morenews": "related",
+    "comment": "comments", "comments": "comments", "binhluan": "comments", "share": "share",
+    "social": "share", "sharing": "share", "print": "share", "toolbar": "share", "tags": "tags", "tag": "tags",
+    "keywords": "tags", "banner": "advert", "ads": "advert", "adv": "advert", "advert": "advert",
+    "advertisement": "advert", "quangcao": "advert", "rating": "rating", "vote": "rating", "login": "session",
+    "search": "navigation", "pagination": "navigation", "paging": "navigation", "widget": "aside",
+    "topbar": "navigation", "top-bar": "navigation", "logo": "header", "hotnews": "related",
+    "mostview": "related", "mostread": "related",
+  ]
+
+  private struct Frame {
+    var tag: String
+    var id: Int
+    var isBlock: Bool
+    var hint: PageBlock.Hint
+    var isLink: Bool
+    var node: xmlNodePtr
+  }
+
+  func read(_ document: HTMLDocument) -> Page {
+    var page = Page()
+    var frames: [Frame] = []
+    var ends: [Int] = []
+    var parents: [Int] = []
+    var paragraphFlags: [Bool] = []
+    var blockElements: [Int] = []
+    var buffer: [UInt8] = []
+    var linkBytes = 0
+    var scriptJSON: [UInt8]?
+    var titleText: [UInt8]?
+    var inArticleTag = 0
+
+    func currentHint() -> PageBlock.Hint {
+      var nearest: PageBlock.Hint = .none
+      for frame in frames.reversed() {
+        if case .boilerplate = frame.hint { return frame.hint }
+        if nearest == .none, frame.hint != .none { nearest = frame.hint }
+      }
+      return nearest
+    }
+    func nearestBlockId() -> Int { frames.last(where: { $0.isBlock })?.id ?? -1 }
+    func flush() {
+      defer {
+        buffer.removeAll(keepingCapacity: true)
+        linkBytes = 0
+      }
+      guard buffer.contains(where: { $0 > 0x20 }) else { return }
+      let raw = String(decoding: buffer, as: UTF8.self)
+      let text = collapse(normalizer.normalize(raw).text)
+      guard !text.isEmpty else { return }
+      var block = PageBlock(text: text)
+      block.linkDensity = buffer.isEmpty ? 0 : min(1, Double(linkBytes) / Double(buffer.count))
+      block.hint = currentHint()
+      page.blocks.append(block)
+      blockElements.append(nearestBlockId())
+    }
+
+    var node = document.firstNode
+    var nextId = 0
+    while let current = node {
+      var descend = false
+      if current.isElement {
+        let tag = current.tagName
+        if tag == "meta" {
+          page.metadata.meta(current)
+        } else if tag == "link" {
+          page.metadata.link(current)
+        } else if tag == "script" {
+          if (current.attribute("type") ?? "").lowercased().contains("ld+json") { scriptJSON = [] }
+        } else if tag == "title" {
+          titleText = []
+        } else if tag == "br" || tag == "hr" {
+          flush()
+        } else if tag == "img" {
+          // Images end a line: a caption written next to one is its own block.
+          flush()
+        }
+        if scriptJSON != nil || titleText != nil {
+          descend = current.pointee.children != nil
+        } else if !Self.skipped.contains(tag), tag != "meta", tag != "link" {
+          descend = true
+        }
+        if descend {
+          let isBlock = Self.blockTags.contains(tag)
+          if isBlock { flush() }
+          if tag == "article" || tag == "main" { inArticleTag += 1 }
+          let hint = hint(for: current, tag: tag, insideArticle: inArticleTag > 0)
+          let id = nextId
+          nextId += 1
+          ends.append(id)
+          parents.append(frames.last(where: { $0.isBlock })?.id ?? -1)
+          frames.append(Frame(tag: tag, id: id, isBlock: isBlock, hint: hint, isLink: tag == "a", node: current))
+          paragraphFlags.append(Self.paragraphTags.contains(tag))
+        }
+      } else if current.isText, let content = current.pointee.content {
+        let length = strlen(content)
+        let bytes = UnsafeBufferPointer(start: content, count: length)
+        if scriptJSON != nil {
+          scriptJSON!.append(contentsOf: bytes)
+        } else if titleText != nil {
+          titleText!.append(contentsOf: bytes)
+        } else if !buffer.isEmpty || bytes.contains(where: { $0 > 0x20 }) {
+          buffer.append(contentsOf: bytes)
+          if frames.contains(where: { $0.isLink }) { linkBytes += length }
+        }
+      }
+      if descend, let child = current.pointee.children {
+        node = child
+        continue
+      }
+      // Leave this node and every ancestor that has no next sibling.
+      var leaving: xmlNodePtr? = current
+      node = nil
+      while let left = leaving {
+        if left.isElement, descendedInto(left, frames) {
+          let frame = frames.removeLast()
+          if frame.tag == "script", let json = scriptJSON {
+            page.metadata.jsonLD(json)
+            scriptJSON = nil
+          } else if frame.tag == "title", let title = titleText {
+            page.metadata.documentTitle = collapse(normalizer.normalize(String(decoding: title, as: UTF8.self)).text)
+            titleText = nil
+          } else if frame.isBlock {
+            flush()
+          }
+          if frame.tag == "article" || frame.tag == "main" { inArticleTag -= 1 }
+          ends[frame.id] = nextId - 1
+          // Close the subtree range of the element we leave.
+        }
+        if let next = left.pointee.next {
+          node = next
+          break
+        }
+        leaving = left.pointee.parent
+        if leaving == nil || leaving!.pointee.type == XML_HTML_DOCUMENT_NODE
+          || leaving!.pointee.type == XML_DOCUMENT_NODE
+        {
+          break
+        }
+      }
+    }
+    flush()
+    markContent(&page, blockElements: blockElements, parents: parents, ends: ends, paragraphs: paragraphFlags)
+    return page
+  }
+
+  /// Whether `node` is the element on top of the frame stack (it was descended into).
+  private func descendedInto(_ node: xmlNodePtr, _ frames: [Frame]) -> Bool {
+    frames.last?.node == node
+  }
+
+  private func hint(for node: xmlNodePtr, tag: String, insideArticle: Bool) -> PageBlock.Hint {
+    if let reason = Self.boilerplateTags[tag] { return .boilerplate(reason) }
+    if tag == "header", !insideArticle { return .boilerplate("header") }
+    if tag == "figcaption" { return .caption }
+    if tag == "h1" { return .title }
+    if tag == "time" { return .date }
+    let names = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+    guard names.contains(where: { $0 != " " }) else {
+      return tag.count == 2 && tag.hasPrefix("h") ? .heading : .none
+    }
+    let words = names.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+    let content = words.contains { ["content", "detail", "body", "article", "post", "entry", "news"].contains($0) }
+    for word in words {
+      if let reason = Self.boilerplateWords[String(word)], !(content && (reason == "related" || reason == "header")) {
+        return .boilerplate(reason)
+      }
+    }
+    for marker in ["related", "lienquan", "tinkhac", "breadcrumb", "sidebar", "footer", "comment", "social"]
+    where names.contains(marker) {
+      return .boilerplate(marker)
+    }
+    if names.contains("caption") || names.contains("chuthich") || names.contains("desc") && names.contains("img")
+      || names.contains("image-desc") || names.contains("photo-desc")
+    {
+      return .caption
+    }
+    for marker in ["sapo", "lead", "summary", "chapeau", "hometext", "tomtat", "excerpt", "intro"]
+    where names.contains(marker) {
+      return .lead
+    }
+    for marker in ["author", "tacgia", "byline", "writer"] where names.contains(marker) { return .author }
+    for marker in ["date", "time", "publish", "ngaydang", "datetime"] where names.contains(marker) {
+      return .date
+    }
+    return tag.count == 2 && tag.hasPrefix("h") ? .heading : .none
+  }
+
+  /// Chooses the element richest in prose and marks the blocks inside it as content.
+  private func markContent(
+    _ page: inout Page, blockElements: [Int], parents: [Int], ends: [Int], paragraphs: [Bool]
+  ) {
+    var scores: [Int: Double] = [:]
+    for (index, block) in page.blocks.enumerated() {
+      if case .boilerplate = block.hint { continue }
+      let shape = LineShape(block.text, lexicon: filter.lexicon)
+      guard shape.isProse, block.linkDensity < 0.5 else { continue }
+      let score = Double(shape.scalars) * (1 - block.linkDensity)
+      var element = blockElements[index]
+      guard element >= 0 else { continue }
+      if paragraphs[element] { element = parents[element] }
+      guard element >= 0 else { continue }
+      scores[element, default: 0] += score
+      let grandparent = parents[element]
+      if grandparent >= 0 { scores[grandparent, default: 0] += score / 2 }
+    }
+    guard let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key
+    else { return }
+    let range = best...ends[best]
+    for index in page.blocks.indices {
+      page.blocks[index].inContent = range.contains(blockElements[index])
+    }
+  }
+}
+
+/// Collapses runs of whitespace (markup indentation, newlines) into single spaces.
+func collapse(_ text: String) -> String {
+  var result = ""
+  result.reserveCapacity(text.utf8.count)
+  var pendingSpace = false
+  for scalar in text.unicodeScalars {
+    if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
+      pendingSpace = !result.isEmpty
+      continue
+    }
+    if pendingSpace {
+      result.unicodeScalars.append(" ")
+      pendingSpace = false
+    }
+    result.unicodeScalars.append(scalar)
+  }
+  return result
+}

@@ -1,0 +1,312 @@
+import Foundation
+
+/// Builds an article out of the blocks of a page, text dump or HTML alike.
+///
+/// 1. Each block is classified by its shape (`BoilerplateFilter`); a block repeated right
+///    after itself is a photo caption shown twice.
+/// 2. The body is the run of blocks richest in prose that no two boilerplate blocks in a row
+///    interrupt (jusText's context rule); short blocks inside it stay, boilerplate goes.
+/// 3. The header before it gives the date line (the last one before the body), the title
+///    (the longest plain line just above the date) and bylines; the lines right after the
+///    body give the author.
+struct ArticleAssembler: Sendable {
+  var filter = BoilerplateFilter()
+  var keepsBoilerplate = false
+
+  /// What markup or metadata already said (HTML `<meta>`, JSON-LD, `<h1>`), preferred when set.
+  struct Metadata: Sendable {
+    var title: String?
+    var published: String?
+    var author: String?
+    var url: String?
+  }
+
+  func assemble(_ blocks: [PageBlock], metadata: Metadata = Metadata(), format: InputFormat)
+    -> Article
+  {
+    let shapes = blocks.map { LineShape($0.text, lexicon: filter.lexicon) }
+    var kinds = zip(blocks, shapes).map { filter.classify($0, $1) }
+    var dropped: [Int: String] = [:]
+    markCaptions(blocks, shapes, &kinds, &dropped)
+
+    var article = Article(format: format)
+    article.url = metadata.url
+    guard let found = bodyRange(blocks, kinds), !found.isEmpty else {
+      article.title = metadata.title ?? fallbackTitle(blocks, shapes, kinds)
+      article.published = metadata.published
+      article.author = metadata.author
+      article.warnings.append("no article text found")
+      if keepsBoilerplate {
+        article.boilerplate = blocks.indices.map { DroppedLine(text: blocks[$0].text, reason: kinds[$0].reason) }
+      }
+      return article
+    }
+
+    // A heading long enough to read as prose may open the run; the date line under it shows
+    // where the header ends.
+    var body = found
+    if let inner = body.prefix(4).first(where: { if case .date = kinds[$0] { true } else { false } }) {
+      body = (inner + 1)..<body.upperBound
+    }
+    // Header: date line, title, byline.
+    let dateIndex = lastIndex(in: 0..<body.lowerBound, of: kinds) { if case .date = $0 { true } else { false } }
+      ?? firstIndex(in: body.upperBound..<blocks.count, of: kinds) { if case .date = $0 { true } else { false } }
+    var titleIndex: Int?
+    if let title = metadata.title {
+      article.title = title
+      titleIndex = blocks.indices.first { blocks[$0].text == title }
+    } else {
+      titleIndex = findTitle(before: dateIndex.map { min($0, body.lowerBound) } ?? body.lowerBound,
+                             blocks, shapes, kinds)
+      article.title = titleIndex.map { blocks[$0].text }
+    }
+    var bodyStart = body.lowerBound
+    if article.title == nil, bodyStart < body.upperBound, kinds[bodyStart] == .short,
+      !shapes[bodyStart].endsSentence
+    {
+      titleIndex = bodyStart
+      article.title = blocks[bodyStart].text
+      bodyStart += 1
+    }
+    if let dateIndex, case .date(let line) = kinds[dateIndex] {
+      article.published = line.date.iso
+      article.views = line.views
+      article.comments = line.comments
+    }
+    if let published = metadata.published { article.published = published }
+    if article.views == nil {
+      let near = max(0, (titleIndex ?? body.lowerBound) - 3)..<min(blocks.count, body.upperBound + 4)
+      for index in near where !body.contains(index) || index == body.lowerBound {
+        if case .counter(let views) = kinds[index] {
+          article.views = views
+          break
+        }
+      }
+    }
+    article.author = metadata.author
+      ?? findAuthor(body: bodyStart..<body.upperBound, titleIndex: titleIndex, dateIndex: dateIndex,
+                    blocks, shapes, kinds, &dropped)
+
+    // Body: prose and short blocks, captions once, boilerplate out.
+    var paragraphs: [String] = []
+    var captions: [String] = []
+    var lead: String?
+    for index in bodyStart..<body.upperBound where dropped[index] == nil {
+      let text = blocks[index].text
+      switch kinds[index] {
+      case .caption:
+        if !captions.contains(text) { captions.append(text) }
+      case .prose, .short:
+        if text == article.title { dropped[index] = "title"; continue }
+        if lead == nil, paragraphs.isEmpty, blocks[index].hint == .lead || format == .text || format == .jsonl {
+          lead = text
+        } else if blocks[index].hint == .lead, lead == nil {
+          lead = text
+        } else {
+          paragraphs.append(text)
+        }
+      default:
+        continue
+      }
+    }
+    if lead == nil, let sapo = blocks.indices.first(where: { blocks[$0].hint == .lead && !body.contains($0) }) {
+      lead = blocks[sapo].text
+    }
+    if lead == nil, !paragraphs.isEmpty { lead = paragraphs.removeFirst() }
+    article.lead = lead
+    article.paragraphs = paragraphs
+    article.captions = captions
+    if keepsBoilerplate {
+      article.boilerplate = blocks.indices.compactMap { index -> DroppedLine? in
+        if index == titleIndex { return nil }
+        if let reason = dropped[index] { return DroppedLine(text: blocks[index].text, reason: reason) }
+        if (bodyStart..<body.upperBound).contains(index), !kinds[index].isBoilerplate { return nil }
+        let reason = (bodyStart..<body.upperBound).contains(index) || kinds[index].isBoilerplate
+          ? kinds[index].reason : "outside"
+        return DroppedLine(text: blocks[index].text, reason: reason)
+      }
+    }
+    return article
+  }
+
+  /// Captions shown twice (the image's caption, then its copy) become one caption; lines
+  /// that credit a photo ("Ảnh: T.D", "Ảnh minh họa") are captions too.
+  private func markCaptions(
+    _ blocks: [PageBlock], _ shapes: [LineShape], _ kinds: inout [BlockKind], _ dropped: inout [Int: String]
+  ) {
+    var index = 0
+    while index + 1 < blocks.count {
+      let repeatable: Bool
+      switch kinds[index] {
+      case .prose, .short, .caption: repeatable = true
+      default: repeatable = false
+      }
+      if repeatable, shapes[index].wordCount >= 3, blocks[index].text == blocks[index + 1].text {
+        kinds[index] = .caption
+        kinds[index + 1] = .caption
+        dropped[index + 1] = "repeated caption"
+        index += 2
+        continue
+      }
+      if kinds[index] == .short, isPhotoCredit(shapes[index]) { kinds[index] = .caption }
+      index += 1
+    }
+  }
+
+  private func isPhotoCredit(_ shape: LineShape) -> Bool {
+    let lowered = shape.lowered
+    if lowered.hasPrefix("ảnh:") || lowered.hasPrefix("ảnh minh họa") || lowered.hasPrefix("ảnh minh hoạ") {
+      return true
+    }
+    guard let range = lowered.range(of: "ảnh:", options: .backwards) else { return false }
+    return lowered.distance(from: range.lowerBound, to: lowered.endIndex) <= 30
+  }
+
+  /// The run of blocks with the most prose that no two boilerplate blocks in a row break.
+  private func bodyRange(_ blocks: [PageBlock], _ kinds: [BlockKind]) -> Range<Int>? {
+    var best: (range: Range<Int>, score: Int)?
+    var start: Int?
+    var lastGood: Int?
+    var score = 0
+    var badRun = 0
+    func close() {
+      if let start, let lastGood, score > 0, score > (best?.score ?? 0) {
+        best = (start..<(lastGood + 1), score)
+      }
+      start = nil
+      lastGood = nil
+      score = 0
+    }
+    for index in blocks.indices {
+      guard blocks[index].inContent else {
+        close()
+        continue
+      }
+      switch kinds[index] {
+      case .prose:
+        if start == nil { start = index }
+        lastGood = index
+        score += blocks[index].text.unicodeScalars.count
+        badRun = 0
+      case .caption:
+        if start != nil { lastGood = index }
+        badRun = 0
+      case .short:
+        if start != nil, badRun == 0 { lastGood = max(lastGood ?? index, index) }
+        badRun = 0
+      default:
+        badRun += 1
+        if badRun >= 2 { close() }
+      }
+    }
+    close()
+    guard var range = best?.range else { return nil }
+    // A short opening sentence just before the first prose line (a short sapo) belongs in.
+    while range.lowerBound > 0, kinds[range.lowerBound - 1] == .short || kinds[range.lowerBound - 1] == .caption,
+      blocks[range.lowerBound - 1].inContent,
+      LineShape(blocks[range.lowerBound - 1].text).endsSentence || kinds[range.lowerBound - 1] == .caption
+    {
+      range = (range.lowerBound - 1)..<range.upperBound
+    }
+    // Trim trailing short lines that are not sentences (bylines, signatures, stray labels).
+    var upper = range.upperBound
+    while upper > range.lowerBound + 1, kinds[upper - 1] == .short,
+      !LineShape(blocks[upper - 1].text).endsSentence
+    {
+      upper -= 1
+    }
+    return range.lowerBound..<upper
+  }
+
+  /// The longest plain line among the few just above `end` (the date line or the body).
+  private func findTitle(before end: Int, _ blocks: [PageBlock], _ shapes: [LineShape], _ kinds: [BlockKind]) -> Int? {
+    if let heading = blocks.indices.first(where: { blocks[$0].hint == .title && shapes[$0].wordCount >= 3 }) {
+      return heading
+    }
+    var best: Int?
+    var index = end - 1
+    var seen = 0
+    while index >= 0, seen < 5 {
+      defer { index -= 1 }
+      switch kinds[index] {
+      case .date, .counter, .author: continue
+      case .boilerplate:
+        if best != nil { return best }
+        continue
+      default: break
+      }
+      seen += 1
+      let shape = shapes[index]
+      if shape.wordCount < 3 || shape.isUppercase && shape.wordCount > 3 && best != nil { continue }
+      if Byline.name(blocks[index].text) != nil { continue }
+      if shape.isUppercase, best != nil { continue }
+      if best == nil || shape.scalars > shapes[best!].scalars { best = index }
+    }
+    return best
+  }
+
+  private func fallbackTitle(_ blocks: [PageBlock], _ shapes: [LineShape], _ kinds: [BlockKind]) -> String? {
+    if let heading = blocks.first(where: { $0.hint == .title }) { return heading.text }
+    return blocks.indices.first { kinds[$0] == .short && shapes[$0].wordCount >= 4 }.map { blocks[$0].text }
+  }
+
+  /// The author: a labeled byline anywhere near the body, else a name line right after the
+  /// body, else a name line in the header or on the date line, else "Theo …" after the body.
+  private func findAuthor(
+    body: Range<Int>, titleIndex: Int?, dateIndex: Int?, _ blocks: [PageBlock], _ shapes: [LineShape],
+    _ kinds: [BlockKind], _ dropped: inout [Int: String]
+  ) -> String? {
+    let headerStart = min(titleIndex ?? body.lowerBound, dateIndex ?? body.lowerBound)
+    let trailer = body.upperBound..<min(blocks.count, body.upperBound + 6)
+    let header = headerStart..<body.lowerBound
+    // Labeled bylines: after the body, inside it, in the header.
+    for index in Array(trailer) + Array(body) + Array(header) {
+      if case .author(let name) = kinds[index] { return name }
+    }
+    // A name line closing the body or right after it.
+    var index = body.upperBound
+    while index < trailer.upperBound {
+      if blocks[index].hint == .author, let name = Byline.name(blocks[index].text) ?? Byline.source(blocks[index].text) {
+        return name
+      }
+      if let name = Byline.name(blocks[index].text) {
+        dropped[index] = "author"
+        return name
+      }
+      if kinds[index] == .caption || kinds[index] == .short && shapes[index].wordCount <= 6 {
+        index += 1
+        continue
+      }
+      break
+    }
+    // A name line or an author element in the header, or a name on the date line.
+    for index in header {
+      if blocks[index].hint == .author, let name = Byline.name(blocks[index].text) { return name }
+      if index != titleIndex, kinds[index] == .short, let name = Byline.name(blocks[index].text) { return name }
+      if case .date(let line) = kinds[index], !line.remainder.isEmpty,
+        let name = Byline.name(line.remainder.joined(separator: " "))
+      {
+        return name
+      }
+    }
+    for index in trailer {
+      if let source = Byline.source(blocks[index].text) {
+        dropped[index] = "author"
+        return source
+      }
+    }
+    if let last = body.last, let source = Byline.source(blocks[last].text) {
+      dropped[last] = "author"
+      return source
+    }
+    return nil
+  }
+
+  private func lastIndex(in range: Range<Int>, of kinds: [BlockKind], where match: (BlockKind) -> Bool) -> Int? {
+    range.last { match(kinds[$0]) }
+  }
+
+  private func firstIndex(in range: Range<Int>, of kinds: [BlockKind], where match: (BlockKind) -> Bool) -> Int? {
+    range.first { match(kinds[$0]) }
+  }
+}

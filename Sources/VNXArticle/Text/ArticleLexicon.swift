@@ -1,0 +1,50 @@
+import VNXLexicons
+
+/// The word lists the article stage reads: Vietnamese stop words, boilerplate phrases,
+/// author labels and date-line words, from `lexicons/article/`. Loaded once.
+struct ArticleLexicon: Sendable {
+  enum Placement: String, Sendable { case line, prefix, within }
+
+  struct Phrase: Sendable {
+    var text: String
+    var words: Int
+    var placement: Placement
+    var category: String
+  }
+
+  var stopWords: Set<String>
+  var phrases: [Phrase]
+  var authorLabels: [String]
+  var dateWords: Set<String>
+
+  static let shared = ArticleLexicon()
+
+  init() {
+    func lines(_ name: String) -> [Substring] {
+      (try? LexiconDirectory.lines("article/" + name)) ?? []
+    }
+    stopWords = Set(lines("stopwords.txt").map { String($0.trimmingSpaces) })
+    phrases = lines("boilerplate.tsv").compactMap { line in
+      let columns = line.split(separator: "\t")
+      guard columns.count >= 3, let placement = Placement(rawValue: String(columns[1])) else {
+        return nil
+      }
+      let text = String(columns[0])
+      return Phrase(
+        text: text, words: text.split(separator: " ").count, placement: placement,
+        category: String(columns[2]))
+    }
+    authorLabels = lines("author-labels.txt").map { String($0.trimmingSpaces) }
+      .sorted { $0.count > $1.count }
+    dateWords = Set(lines("date-words.txt").map { String($0.trimmingSpaces) })
+  }
+}
+
+extension Substring {
+  var trimmingSpaces: Substring {
+    var result = self
+    while let first = result.first, first == " " || first == "\t" { result.removeFirst() }
+    while let last = result.last, last == " " || last == "\t" || last == "\r" { result.removeLast() }
+    return result
+  }
+}

@@ -1,0 +1,92 @@
+import VNXText
+
+/// Who wrote an article, read from the lines pages put it in.
+///
+///     Byline.labeled("Tác giả bài viết: Thanh Sơn")   // "Thanh Sơn"
+///     Byline.labeled("Tin, ảnh: Hoàng Thu")           // "Hoàng Thu"
+///     Byline.name("TRẦN DUNG")                        // "Trần Dung"
+///     Byline.source("Theo baolaichau.vn")             // "baolaichau.vn"
+enum Byline {
+  /// Newsroom signatures that stand for a person's name.
+  static let signatures: Set<String> = ["PV", "P.V", "CTV", "BTV", "TTXVN", "PV-CTV", "PV/CTV", "NHÓM PV"]
+
+  /// The name after an author label ("Tác giả:", "Tin, ảnh:", "Bài và ảnh:"…), if the line is one.
+  static func labeled(_ text: String, lexicon: ArticleLexicon = .shared) -> String? {
+    let lowered = text.lowercased()
+    for label in lexicon.authorLabels where lowered.hasPrefix(label) {
+      var rest = lowered.unicodeScalars.dropFirst(label.unicodeScalars.count)
+      while let first = rest.first, first == " " { rest.removeFirst() }
+      guard let first = rest.first, first == ":" else { continue }
+      let offset = text.unicodeScalars.count - rest.count + 1
+      let name = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(offset)))
+      let trimmed = name.trimming(" .")
+      guard !trimmed.isEmpty, trimmed.split(separator: " ").count <= 8 else { return nil }
+      return titleCased(trimmed)
+    }
+    return nil
+  }
+
+  /// The line itself when it is a person's name or a newsroom signature: two to five
+  /// capitalized Vietnamese syllables ("Cầm Ngọc", "TRẦN DUNG", "Nguyễn Thị Minh Khai"),
+  /// maybe two names joined by "-" or ",", or "PV".
+  static func name(_ text: String) -> String? {
+    let trimmed = text.trimming(" .")
+    if signatures.contains(trimmed.uppercased()) { return trimmed }
+    let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "," || $0 == "–" })
+    guard (1...3).contains(parts.count) else { return nil }
+    var names: [String] = []
+    for part in parts {
+      let words = part.split(separator: " ")
+      guard (2...5).contains(words.count) || (parts.count > 1 && signatures.contains(String(part).trimming(" ").uppercased()))
+      else { return nil }
+      for word in words where !signatures.contains(word.uppercased()) {
+        guard let first = word.unicodeScalars.first, first.properties.isUppercase,
+          VietnameseSyllable.isValid(word) || isInitials(word)
+        else { return nil }
+      }
+      names.append(words.joined(separator: " "))
+    }
+    return titleCased(names.joined(separator: " - "))
+  }
+
+  /// "Theo baolaichau.vn", "Nguồn: Báo Lai Châu" → the source, when the line is only that.
+  static func source(_ text: String) -> String? {
+    let lowered = text.lowercased()
+    for prefix in ["theo ", "nguồn:", "nguồn "] where lowered.hasPrefix(prefix) {
+      let rest = String(text.dropFirst(prefix.count)).trimming(" .:")
+      let words = rest.split(separator: " ")
+      guard (1...6).contains(words.count), let first = rest.unicodeScalars.first,
+        first.properties.isUppercase || rest.contains(".")
+      else { return nil }
+      if rest.contains(",") { return nil }
+      return rest
+    }
+    return nil
+  }
+
+  /// "T.D", "H." — initials some photo credits and bylines use.
+  static func isInitials(_ word: some StringProtocol) -> Bool {
+    word.contains(".") && word.unicodeScalars.allSatisfy { $0 == "." || $0.properties.isUppercase }
+  }
+
+  /// "TRẦN DUNG" → "Trần Dung"; names already mixed-case are kept as written.
+  static func titleCased(_ name: String) -> String {
+    let letters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
+    guard !letters.isEmpty, letters.allSatisfy({ $0.properties.isUppercase }) else { return name }
+    if signatures.contains(name.uppercased()) { return name }
+    return name.split(separator: " ", omittingEmptySubsequences: false).map { word in
+      let lowered = word.lowercased()
+      return lowered.prefix(1).uppercased() + lowered.dropFirst()
+    }.joined(separator: " ")
+  }
+}
+
+extension String {
+  func trimming(_ set: String) -> String {
+    let marks = Set(set)
+    var result = Substring(self)
+    while let first = result.first, marks.contains(first) { result.removeFirst() }
+    while let last = result.last, marks.contains(last) { result.removeLast() }
+    return String(result)
+  }
+}

@@ -1,0 +1,111 @@
+/// A line that carries the publication date and maybe counters and a byline:
+/// "Chủ nhật - 27/01/2019 17:44 489 0", "Ngày đăng: 18/09/2023 | 10:25 | Lượt xem: 2.041",
+/// "22/08/2024 16:45 GMT+7   Thanh Lê".
+///
+/// A line is a date line when, once its date, time, numbers and the words pages put around
+/// dates (weekdays, "Cập nhật", "GMT+7", "lượt xem"…) are taken away, at most a short name
+/// is left. Long lines that merely mention a date are prose, not date lines.
+struct DateLine: Sendable, Hashable {
+  var date: PublishedDate
+  var views: Int?
+  var comments: Int?
+  /// What is left once the date words are gone: a byline such as "Thanh Lê", if any.
+  var remainder: [Substring]
+
+  init?(_ shape: LineShape, lexicon: ArticleLexicon = .shared) {
+    guard shape.digits >= 4, shape.wordCount <= 16, let date = PublishedDate(in: shape.text) else {
+      return nil
+    }
+    self.date = date
+    var remainder: [Substring] = []
+    var standalone: [Int] = []
+    var counterLabelAt: Int?
+    var pastTime = false
+    let tokens = shape.text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    for (position, token) in tokens.enumerated() {
+      let word = Self.trimmed(token)
+      if word.isEmpty { continue }
+      let lowered = word.lowercased()
+      if lowered == "xem" || lowered == "views" || lowered == "đọc" { counterLabelAt = position }
+      if Self.isDateToken(lowered) {
+        if lowered.contains(":") || lowered.contains("h") { pastTime = true }
+        continue
+      }
+      if let number = Self.integer(lowered) {
+        if pastTime || counterLabelAt != nil { standalone.append(number) }
+        continue
+      }
+      if lexicon.dateWords.contains(lowered) || lowered.hasPrefix("gmt") || lowered.hasPrefix("utc") {
+        continue
+      }
+      remainder.append(word)
+    }
+    guard remainder.count <= 1 || (remainder.count <= 5 && Byline.name(remainder.joined(separator: " ")) != nil)
+    else { return nil }
+    self.remainder = remainder
+    if !standalone.isEmpty {
+      views = standalone[0]
+      if standalone.count > 1, counterLabelAt == nil { comments = standalone[1] }
+    }
+  }
+
+  /// A token made of digits and date/time punctuation: "27/01/2019", "17:44", "17h44".
+  static func isDateToken(_ word: String) -> Bool {
+    var hasDigit = false
+    var hasMark = false
+    for scalar in word.unicodeScalars {
+      switch scalar {
+      case "0"..."9": hasDigit = true
+      case "/", ":", "-", "h": hasMark = true
+      default: return false
+      }
+    }
+    return hasDigit && hasMark
+  }
+
+  /// "1.247", "489" → integers; "2,5" is not a counter.
+  static func integer(_ word: String) -> Int? {
+    var value = 0
+    var digits = 0
+    for scalar in word.unicodeScalars {
+      switch scalar {
+      case "0"..."9":
+        value = value * 10 + Int(scalar.value - 48)
+        digits += 1
+      case ".": continue
+      default: return nil
+      }
+    }
+    return digits == 0 || digits > 12 ? nil : value
+  }
+
+  static func trimmed(_ token: Substring) -> Substring {
+    var word = token
+    let marks: Set<Character> = [",", ";", "|", "-", "–", "(", ")", "[", "]", "•", "·"]
+    while let first = word.first, marks.contains(first) { word.removeFirst() }
+    while let last = word.last, marks.contains(last) || last == ":" { word.removeLast() }
+    return word
+  }
+}
+
+/// A line that only counts views: "Lượt xem: 1.356", "Số lượt xem: 642".
+struct CounterLine: Sendable, Hashable {
+  var views: Int
+
+  init?(_ shape: LineShape) {
+    guard shape.wordCount <= 6, shape.lowered.contains("lượt xem") || shape.lowered.contains("lượt đọc")
+      || shape.lowered.hasPrefix("xem:") || shape.lowered.contains("views")
+    else { return nil }
+    var found: Int?
+    for word in shape.words {
+      if let value = DateLine.integer(String(word)) {
+        guard found == nil else { return nil }
+        found = value
+      } else if !["số", "lượt", "xem", "đọc", "views"].contains(word) {
+        return nil
+      }
+    }
+    guard let found else { return nil }
+    views = found
+  }
+}
