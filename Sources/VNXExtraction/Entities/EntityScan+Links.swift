@@ -15,7 +15,6 @@ extension EntityScan {
         }
       }
     }
-    linkCells()
     linkPeople()
     linkPlaces()
     var order = entities.indices.filter { keep[$0] }
@@ -26,15 +25,6 @@ extension EntityScan {
       var entity = entities[old]
       entity.parent = entity.parent.flatMap { newIndex[$0] }
       return entity
-    }
-  }
-
-  mutating func linkCells() {
-    for cell in entities.indices where entities[cell].type == .cell && entities[cell].village != nil {
-      entities[cell].parent = entities.indices.first { index in
-        entities[index].type == .village && spans[index].lowerBound >= spans[cell].lowerBound
-          && spans[index].upperBound <= spans[cell].upperBound + 2
-      }
     }
   }
 

@@ -53,7 +53,7 @@ extension EntityScan {
     let cell = emit(.cell, index..<end, claim: .cell)
     if let village {
       entities[cell].village = string(village.name)
-      emit(.village, village.name, kind: village.kind, claim: .place)
+      entities[cell].parent = emit(.village, village.name, kind: village.kind, claim: .place)
       for index in village.name.lowerBound - 1..<village.end where claims[index] == .none {
         claims[index] = .cell
       }
