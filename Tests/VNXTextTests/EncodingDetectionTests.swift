@@ -142,3 +142,15 @@ func latinIsNotMojibake(_ text: String) throws {
   #expect(decoded.encoding == .utf8)
   #expect(decoded.text == text)
 }
+
+@Test("Every article of corpus/articles decodes cleanly to Vietnamese")
+func decodesArticleCorpus() throws {
+  let folder = encodingsCorpus.deletingLastPathComponent().appendingPathComponent("articles")
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+  for name in names where name.hasSuffix(".txt") || name.hasSuffix(".html") {
+    let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+    let decoded = try TextDecoder().decode(bytes)
+    #expect(decoded.replacements == 0, "\(name)")
+    #expect(EncodingDetector.score(try ICU.nfc(decoded.text)) > 100, "\(name) as \(decoded.encoding)")
+  }
+}

@@ -6,8 +6,9 @@
 /// Vowel marks: `(` breve (ă), `^` circumflex (â ê ô), `+` horn (ơ ư); then tones:
 /// `'` sắc, `` ` `` huyền, `?` hỏi, `~` ngã, `.` nặng; `dd`/`DD` is đ/Đ. A backslash makes the
 /// next mark character (or d, or a backslash) literal: "ha\\." is "ha." and not "hạ".
-/// Decoding is greedy, as RFC 1456 reads it; `encode` escapes every literal character a
-/// decoder would otherwise take as a mark, so encode → decode is the identity.
+/// Decoding is greedy, as RFC 1456 reads it, except that a syllable takes one tone only (so
+/// an unescaped "No^.i." still reads "Nội."); `encode` escapes every literal character a decoder
+/// could take as a mark, so encode → decode is the identity.
 public enum VIQRCodec {
   static func toneMark(_ scalar: Unicode.Scalar) -> Tone? {
     switch scalar {
@@ -120,10 +121,17 @@ public enum VIQRCodec {
       // "a." (2 bytes) becomes ạ (3 bytes): output is at most 1.5 times the input.
       UTF8Writer.string(capacity: input.count * 2 + 4) { output in
         var index = 0
+        // A syllable has one tone: once a letter of the word took one, tone characters after
+        // its other vowels are literal ("No^.i." is "Nội.", not "Nộị").
+        var wordHasTone = false
+        var afterConsonant = false  // a vowel after a consonant may start a new syllable: HàNội
         while index < input.count {
           let byte = input[index]
           index += 1
           let next: UInt8 = index < input.count ? input[index] : 0
+          if !(0x61...0x7A).contains(byte | 0x20) { wordHasTone = false }
+          let wasAfterConsonant = afterConsonant
+          afterConsonant = false
           switch byte {
           case 0x5C where isEscapable(byte: next):  // backslash: next is literal
             output.append(next)
@@ -131,21 +139,25 @@ public enum VIQRCodec {
           case _ where byte | 0x20 == 0x64 && next | 0x20 == 0x64:  // dd, DD: đ, Đ
             output.append(byte == 0x64 ? "đ" : "Đ")
             index += 1
+            afterConsonant = true
           case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x41, 0x45, 0x49, 0x4F, 0x55, 0x59:
             let lower = byte | 0x20
+            if wasAfterConsonant { wordHasTone = false }
             var base = baseIndex(lower)
             if let marked = markedIndex(lower, next) {
               base = marked
               index += 1
             }
             var tone = 0
-            if index < input.count, let mark = toneIndex(input[index]) {
+            if !wordHasTone, index < input.count, let mark = toneIndex(input[index]) {
               tone = mark
               index += 1
+              wordHasTone = true
             }
             output.append(letters[(base * 6 + tone) * 2 + (byte == lower ? 0 : 1)])
           default:
             output.append(byte)
+            afterConsonant = (0x61...0x7A).contains(byte | 0x20)
           }
         }
       }
