@@ -170,3 +170,28 @@ func readsAboutAndYear(_ text: String, _ about: String, _ year: Int?) {
   #expect(found?.about?.contains(about) == true, "\(found?.about ?? "nil")")
   #expect(found?.year == year)
 }
+
+@Test(
+  "Counted nouns are the segmenter's words; names and years before nouns are not counts",
+  arguments: [
+    ("Hội nghị có 200 đại biểu tham dự.", ["200 đại biểu"]),
+    ("Lắp đặt 35 bóng đèn chiếu sáng.", ["35 bóng đèn"]),
+    ("Tết Nguyên đán 2024 diễn ra an toàn.", []),
+    ("Nhiệm kỳ 2020 - 2025 huyện đề ra nhiều chỉ tiêu.", []),
+    ("Quốc lộ 279 đi qua địa bàn.", []),
+    ("Sư đoàn 316 tổ chức giao lưu.", []),
+    ("Ngày 2/9 vừa qua, xã tổ chức lễ.", []),
+    ("Sản lượng tăng gấp 2 lần.", []),
+    ("Đội tuyển U23 Việt Nam thi đấu.", []),
+    ("Người từ 18 tuổi trở lên đăng ký.", []),
+    ("Mô hình \"1 phải 5 giảm\" được áp dụng.", []),
+    ("Giá sâm loại 1 hiện dao động.", []),
+    ("Trong đó đảng viên là người Khmer 1.018 đồng chí.", ["1.018 đồng chí"]),
+    ("Cả làng 100% người dân đã tiêm.", ["100%"]),
+    ("Gia đình có thêm một con bê.", ["một con"]),
+    ("Ruộng một vụ kém hiệu quả.", []),
+    ("Huyện làm 8.600 ngày công.", ["8.600 ngày công"]),
+  ])
+func countsAndNames(_ text: String, _ expected: [String]) {
+  #expect(extract(text).map(\.text) == expected)
+}

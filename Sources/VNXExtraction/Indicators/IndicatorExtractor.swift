@@ -25,9 +25,10 @@ public struct IndicatorExtractor: Sendable {
 
   /// The indicators of `text` (normalized text), segmenting it first.
   public func extract(from text: String) -> [Indicator] {
-    let segmenter = Segmenter(abbreviations: .standard, model: nil)
-    return extract(from: text, sentences: segmenter.sentences(in: text))
+    extract(from: text, sentences: Self.segmenter.sentences(in: text))
   }
+
+  static let segmenter = Segmenter()
 }
 
 /// One extraction over one text.
@@ -66,6 +67,8 @@ struct IndicatorReading {
     var counted: Bool
     /// Taken from the level reached: "tăng từ 40 lên 55 hộ".
     var borrowed = false
+    /// Found in the lexicons (not an open-ended noun).
+    var known = true
   }
 
   enum UnitResult {
@@ -202,7 +205,17 @@ struct IndicatorReading {
         lexicon.scales[piece.key] == nil, lexicon.qualifiers[piece.key] == nil,
         lexicon.trends[piece.key] == nil
       else { return .none }
-      read = UnitRead(name: piece.key, kind: .count, first: index, next: index + 1, counted: true)
+      // The counted noun is the segmenter's word when it joined syllables: "đại biểu".
+      var length = 1
+      if piece.wordLength > 1, let words = phrase(startingAt: index, count: piece.wordLength),
+        !words.split(separator: " ").contains(where: { lexicon.nonQuantityNouns.contains(String($0)) })
+      {
+        length = piece.wordLength
+      }
+      read = UnitRead(
+        name: phrase(startingAt: index, count: length) ?? piece.key, kind: .count, first: index,
+        next: index + length, counted: true)
+      read.known = false
     }
     // Page counters ("3.264 lượt xem") are boilerplate, not quantities.
     if read.name == "lượt", let next = key(read.next),
@@ -409,12 +422,18 @@ struct IndicatorReading {
           return unit.next
         }
       }
-      if first.first >= 2, pieces[first.first - 1].kind == .word,
+      // A name before a number ("thôn Long Láy 1") makes it part of the name, unless a known
+      // counted noun follows ("người Khmer 1.018 đồng chí").
+      if !unit.known, first.first >= 2, pieces[first.first - 1].kind == .word,
         pieces[first.first - 1].capitalized, !pieces[first.first - 1].newLine,
         !Self.isBoundary(pieces[first.first - 2].key)
       {
         return unit.next
       }
+    }
+    // A bare year before a noun: "Tết Nguyên đán 2024 diễn ra", "2020 - 2025 huyện".
+    if unit.counted, first.plainDigits == 4, (1900...2100).contains(first.value) {
+      return unit.next
     }
     if first.spelled, let previous = key(first.first - 1),
       lexicon.vagueWords.contains(previous) || previous == "thứ"

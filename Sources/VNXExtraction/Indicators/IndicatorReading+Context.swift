@@ -8,6 +8,9 @@ extension IndicatorReading {
     "nối", "qua", "vào", "ra", "trước", "sau", "khi", "đã", "sẽ", "đang", "cùng", "nay", "này", "đó", "thu", "về", "mà", "là",
   ]
 
+  /// The whole a population share is taken of: "53,2% dân số".
+  static let populationWords: Set<String> = ["dân số", "số dân", "tổng dân số", "dân số toàn xã", "dân số toàn huyện"]
+
   /// Verbs that also end the phrase after a measure ("5,5 ha đạt trên 110%"); a counted noun
   /// keeps them ("31 trường đạt chuẩn quốc gia").
   static let afterMeasureStops: Set<String> = ["đạt", "được", "có", "bằng", "bị", "chiếm"]
@@ -105,6 +108,19 @@ extension IndicatorReading {
       verb -= 1
     }
     let share = indicator.kind == .percent && key(verb) == "chiếm"
+    // "94.000 người, chiếm 53,2% dân số": a share of the population is about its part.
+    if share, let after,
+      Self.populationWords.contains(source.text(pieces[after.first].start, pieces[after.last].end).lowercased())
+    {
+      let previousEnd = position > 0 ? spans[position - 1].end : 0
+      if let before = phraseBefore(span.first, previousEnd: previousEnd) { return before }
+      if position > 0, sameSentence(spans[position - 1].end, span.first),
+        let previous = found[position - 1].about
+      {
+        return previous
+      }
+      return afterText
+    }
     switch indicator.kind {
     case .money, .rate:
       break

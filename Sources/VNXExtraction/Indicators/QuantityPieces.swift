@@ -24,6 +24,8 @@ struct QuantityPieces {
     var capitalized: Bool
     /// The index of the sentence the piece belongs to.
     var sentence: Int
+    /// The number of syllables of the segmenter's word that starts here (1 when none).
+    var wordLength = 1
   }
 
   let scalars: [Unicode.Scalar]
@@ -33,6 +35,12 @@ struct QuantityPieces {
     scalars = Array(text.unicodeScalars)
     var previousEnd = 0
     for (sentenceIndex, sentence) in sentences.enumerated() {
+      // Multi-syllable words by the start offset of their first syllable.
+      var wordLengths: [Int: Int] = [:]
+      for word in sentence.words where word.tokenCount > 1 {
+        let tokens = sentence.tokens[word.tokenStart..<word.tokenEnd]
+        if tokens.allSatisfy({ $0.kind == .word }) { wordLengths[word.start] = word.tokenCount }
+      }
       for token in sentence.tokens where token.start < token.end && token.end <= scalars.count {
         let gap = scalars[min(previousEnd, token.start)..<token.start]
         let newLine = pieces.isEmpty || gap.contains(where: Self.isLineBreak)
@@ -43,6 +51,7 @@ struct QuantityPieces {
           open(token.start..<token.end, spaced: spaced, newLine: newLine, sentence: sentenceIndex)
         case .word, .abbreviation:
           append(.word, token.start, token.end, spaced, newLine, sentenceIndex)
+          if let length = wordLengths[token.start] { pieces[pieces.count - 1].wordLength = length }
         case .url, .email:
           append(.symbol, token.start, token.end, spaced, newLine, sentenceIndex, key: "url")
         case .punctuation, .symbol:
