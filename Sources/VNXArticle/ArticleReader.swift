@@ -103,7 +103,6 @@ public struct ArticleReader: Sendable {
     var metadata = ArticleAssembler.Metadata()
     let heading = page.blocks.first { $0.hint == .title && $0.text.split(separator: " ").count >= 3 }?.text
     metadata.title = clean(meta.headline) ?? heading ?? clean(meta.properties["og:title"]).map(Self.siteSuffixRemoved)
-      ?? clean(meta.documentTitle).map(Self.siteSuffixRemoved)
     metadata.published = meta.published.flatMap { PublishedDate(iso: $0)?.iso }
     if let author = clean(meta.author) {
       metadata.author = Byline.titleCased(author)
@@ -113,6 +112,7 @@ public struct ArticleReader: Sendable {
     metadata.url = url ?? meta.url
     var article = assembler.assemble(page.blocks, metadata: metadata, format: .html)
     if article.author == nil, let author = clean(meta.byline) { article.author = author }
+    if article.title == nil, let title = clean(meta.documentTitle) { article.title = Self.siteSuffixRemoved(title) }
     if page.blocks.isEmpty { article.warnings.append("no text in the HTML page") }
     return article
   }

@@ -67,29 +67,36 @@ struct HTMLPageReader {
   func read(_ document: HTMLDocument) -> Page {
     var page = Page()
     var frames: [Frame] = []
+    // Counters and stacks kept alongside the frames so that no step looks down the whole
+    // path: pages nested 100,000 deep stay linear.
+    var blockIds: [Int] = []
+    var hints: [PageBlock.Hint] = []
+    var boilerplateReasons: [String] = []
+    var links = 0
+    var italics = 0
+    var figures = 0
     var ends: [Int] = []
     var parents: [Int] = []
     var paragraphFlags: [Bool] = []
     var blockElements: [Int] = []
     var buffer: [UInt8] = []
     var linkBytes = 0
+    var italicBytes = 0
+    var afterImage = false
     var scriptJSON: [UInt8]?
     var titleText: [UInt8]?
     var inArticleTag = 0
 
     func currentHint() -> PageBlock.Hint {
-      var nearest: PageBlock.Hint = .none
-      for frame in frames.reversed() {
-        if case .boilerplate = frame.hint { return frame.hint }
-        if nearest == .none, frame.hint != .none { nearest = frame.hint }
-      }
-      return nearest
+      if let reason = boilerplateReasons.first { return .boilerplate(reason) }
+      return hints.last ?? .none
     }
-    func nearestBlockId() -> Int { frames.last(where: { $0.isBlock })?.id ?? -1 }
+    func nearestBlockId() -> Int { blockIds.last ?? -1 }
     func flush() {
       defer {
         buffer.removeAll(keepingCapacity: true)
         linkBytes = 0
+        italicBytes = 0
       }
       guard buffer.contains(where: { $0 > 0x20 }) else { return }
       let raw = String(decoding: buffer, as: UTF8.self)
@@ -98,6 +105,14 @@ struct HTMLPageReader {
       var block = PageBlock(text: text)
       block.linkDensity = buffer.isEmpty ? 0 : min(1, Double(linkBytes) / Double(buffer.count))
       block.hint = currentHint()
+      // The short line right under a picture, in italics or in the picture's table or
+      // figure, is its caption (NukeViet and table-layout sites mark it no other way).
+      if afterImage, block.hint == .none, linkBytes == 0, text.split(separator: " ").count <= 40,
+        italicBytes * 10 >= buffer.count * 8 || figures > 0
+      {
+        block.hint = .caption
+      }
+      afterImage = false
       page.blocks.append(block)
       blockElements.append(nearestBlockId())
     }
@@ -121,6 +136,7 @@ struct HTMLPageReader {
         } else if tag == "img" {
           // Images end a line: a caption written next to one is its own block.
           flush()
+          afterImage = true
         }
         if scriptJSON != nil || titleText != nil {
           descend = current.pointee.children != nil
@@ -135,8 +151,17 @@ struct HTMLPageReader {
           let id = nextId
           nextId += 1
           ends.append(id)
-          parents.append(frames.last(where: { $0.isBlock })?.id ?? -1)
+          parents.append(blockIds.last ?? -1)
           frames.append(Frame(tag: tag, id: id, isBlock: isBlock, hint: hint, isLink: tag == "a", node: current))
+          if isBlock { blockIds.append(id) }
+          switch hint {
+          case .none: break
+          case .boilerplate(let reason): boilerplateReasons.append(reason)
+          default: hints.append(hint)
+          }
+          if tag == "a" { links += 1 }
+          if tag == "i" || tag == "em" { italics += 1 }
+          if tag == "table" || tag == "figure" { figures += 1 }
           paragraphFlags.append(Self.paragraphTags.contains(tag))
         }
       } else if current.isText, let content = current.pointee.content {
@@ -148,7 +173,8 @@ struct HTMLPageReader {
           titleText!.append(contentsOf: bytes)
         } else if !buffer.isEmpty || bytes.contains(where: { $0 > 0x20 }) {
           buffer.append(contentsOf: bytes)
-          if frames.contains(where: { $0.isLink }) { linkBytes += length }
+          if links > 0 { linkBytes += length }
+          if italics > 0 { italicBytes += length }
         }
       }
       if descend, let child = current.pointee.children {
@@ -160,15 +186,24 @@ struct HTMLPageReader {
       node = nil
       while let left = leaving {
         if left.isElement, descendedInto(left, frames) {
-          let frame = frames.removeLast()
+          let frame = frames.last!
+          if frame.isBlock, frame.tag != "title" { flush() }
+          frames.removeLast()
+          if frame.isBlock { blockIds.removeLast() }
+          switch frame.hint {
+          case .none: break
+          case .boilerplate: boilerplateReasons.removeLast()
+          default: hints.removeLast()
+          }
+          if frame.tag == "a" { links -= 1 }
+          if frame.tag == "i" || frame.tag == "em" { italics -= 1 }
+          if frame.tag == "table" || frame.tag == "figure" { figures -= 1 }
           if frame.tag == "script", let json = scriptJSON {
             page.metadata.jsonLD(json)
             scriptJSON = nil
           } else if frame.tag == "title", let title = titleText {
             page.metadata.documentTitle = collapse(normalizer.normalize(String(decoding: title, as: UTF8.self)).text)
             titleText = nil
-          } else if frame.isBlock {
-            flush()
           }
           if frame.tag == "article" || frame.tag == "main" { inArticleTag -= 1 }
           ends[frame.id] = nextId - 1

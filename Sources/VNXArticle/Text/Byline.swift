@@ -10,6 +10,13 @@ enum Byline {
   /// Newsroom signatures that stand for a person's name.
   static let signatures: Set<String> = ["PV", "P.V", "CTV", "BTV", "TTXVN", "PV-CTV", "PV/CTV", "NHÓM PV"]
 
+  /// Words that open headings, sources and bodies, never a person's name.
+  static let notNameStarts: Set<String> = [
+    "theo", "nguồn", "báo", "tin", "xem", "trang", "cổng", "ban", "sở", "ủy", "ubnd", "hđnd", "huyện", "xã",
+    "tỉnh", "phòng", "hội", "đảng", "chi", "thôn", "tổ", "trường", "công", "văn", "tạp", "đài", "thông",
+    "liên", "giới", "chính", "kinh", "thời", "tòa", "bạn", "đọc", "ảnh", "video", "clip", "tags",
+  ]
+
   /// The name after an author label ("Tác giả:", "Tin, ảnh:", "Bài và ảnh:"…), if the line is one.
   static func labeled(_ text: String, lexicon: ArticleLexicon = .shared) -> String? {
     let lowered = text.lowercased()
@@ -34,6 +41,9 @@ enum Byline {
     if signatures.contains(trimmed.uppercased()) { return trimmed }
     let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "," || $0 == "–" })
     guard (1...3).contains(parts.count) else { return nil }
+    if let first = trimmed.split(separator: " ").first, notNameStarts.contains(first.lowercased()) {
+      return nil
+    }
     var names: [String] = []
     for part in parts {
       let words = part.split(separator: " ")
