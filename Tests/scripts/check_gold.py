@@ -259,8 +259,14 @@ def parse_indicator(text):
         vmax = parse_number(mr.group(1))
         rest = rest[mr.end():]
     f, rest = _scaled(rest)
-    if vmax is not None and f == 1 and False:
-        pass
+    if vmax is None:
+        # "từ 500.000 đồng đến 1 triệu đồng": unit repeated on both ends
+        m2 = re.match(r"\s*(.*?)\s+(?:đến|tới|-|–)\s+(" + NUM_RE.pattern + r")(.*)$", rest)
+        if m2:
+            f2, rest2 = _scaled(m2.group(3))
+            if rest2.strip() == m2.group(1).strip():
+                out["value_max"] = parse_number(m2.group(2)) * f2
+                rest = " " + rest2
     v *= f
     if vmax is not None:
         vmax *= f
