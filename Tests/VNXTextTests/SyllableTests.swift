@@ -14,6 +14,7 @@ import VNXText
   ])
 func acceptsSyllables(_ word: String) {
   #expect(VietnameseSyllable.isValid(word), "\(word)")
+  #expect(VietnameseSyllable.isValid(utf8: word.utf8), "\(word)")
 }
 
 @Test(
@@ -25,6 +26,14 @@ func acceptsSyllables(_ word: String) {
   ])
 func rejectsNonSyllables(_ word: String) {
   #expect(!VietnameseSyllable.isValid(word), "\(word)")
+  #expect(!VietnameseSyllable.isValid(utf8: word.utf8), "\(word)")
+}
+
+@Test("Invalid UTF-8 is not a syllable")
+func invalidUTF8IsNotASyllable() {
+  #expect(!VietnameseSyllable.isValid(utf8: [0x62, 0xE1, 0xBA]))  // truncated ạ
+  #expect(!VietnameseSyllable.isValid(utf8: [0x62, 0xFF]))
+  #expect(VietnameseSyllable.isValid(utf8: [0x62, 0xE1, 0xBA, 0xA1]))  // bạ
 }
 
 @Test("Every toned vowel alone is a syllable except ă and â, which need a coda")

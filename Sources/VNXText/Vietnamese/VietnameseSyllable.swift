@@ -28,6 +28,33 @@ public enum VietnameseSyllable {
     return isValid(letters)
   }
 
+  /// Whether UTF-8 bytes (a word cut out of a text, any case, NFC or NFD) spell a syllable;
+  /// for tokenizers that scan bytes. Invalid UTF-8 is not a syllable.
+  ///
+  ///     VietnameseSyllable.isValid(utf8: "Đảng".utf8)   // true
+  public static func isValid(utf8 bytes: some Collection<UInt8>) -> Bool {
+    var reader = LetterReader()
+    var iterator = bytes.makeIterator()
+    while let lead = iterator.next() {
+      var value = UInt32(lead)
+      let continuations: Int
+      switch lead {
+      case 0..<0x80: continuations = 0
+      case 0xC2..<0xE0: (value, continuations) = (value & 0x1F, 1)
+      case 0xE0..<0xF0: (value, continuations) = (value & 0x0F, 2)
+      case 0xF0..<0xF5: (value, continuations) = (value & 0x07, 3)
+      default: return false
+      }
+      for _ in 0..<continuations {
+        guard let byte = iterator.next(), byte & 0xC0 == 0x80 else { return false }
+        value = value << 6 | UInt32(byte & 0x3F)
+      }
+      guard let scalar = Unicode.Scalar(value), reader.read(scalar) else { return false }
+    }
+    guard let letters = reader.finish() else { return false }
+    return isValid(letters)
+  }
+
   /// The tone of a valid syllable, nil when the word is not one.
   ///
   ///     VietnameseSyllable.tone(of: "Việt")   // .dot
