@@ -389,6 +389,8 @@ def check_sample(gold_path):
         pats = [f"{d}/{mo}/{y}", f"{int(d)}/{int(mo)}/{y}", f"{d}-{mo}-{y}", f"{y}-{mo}-{d}"]
         if not any(p in text for p in pats):
             warnings.append(f"published date {meta['published']} not visible on page")
+        if len(meta["published"]) == 16 and meta["published"][11:] not in text:
+            warnings.append(f"published time {meta['published'][11:]} not visible on page")
     if meta.get("author") and key(meta["author"]) not in key(page):
         errors.append(f"author not on page: {meta['author']}")
 
