@@ -132,10 +132,15 @@ def article_body(text, title):
     body = lines[start:end]
     # A caption repeated on the next line counts once.
     out = []
+    last = None
     for line in body:
-        if out and key(line) == key(out[-1]) and line.strip():
+        if not line.strip():
+            out.append(line)
+            continue
+        if last is not None and key(line) == key(last):
             continue
         out.append(line)
+        last = line
     return "\n".join(out)
 
 
