@@ -49,7 +49,7 @@ let package = Package(
     .testTarget(name: "VNXTextTests", dependencies: ["VNXText"]),
     .testTarget(name: "VNXArticleTests", dependencies: ["VNXArticle"]),
     .testTarget(name: "VNXSegmentationTests", dependencies: ["VNXSegmentation"]),
-    .testTarget(name: "VNXExtractionTests", dependencies: ["VNXExtraction", "VNXText"]),
+    .testTarget(name: "VNXExtractionTests", dependencies: ["VNXExtraction", "VNXText", "VNXArticle"]),
     .testTarget(name: "VNXBatchTests", dependencies: ["VNXBatch"]),
     .testTarget(name: "VNXEvaluationTests", dependencies: ["VNXEvaluation"]),
     .testTarget(name: "vnxEndToEndTests", dependencies: ["VNX"]),

@@ -6,18 +6,26 @@ extension EntityScan {
     var index = 0
     while index < tokens.count {
       if claims[index] != .cell, claims[index] != .organization,
-        let end = organization(at: index)
+        let found = organization(at: index)
       {
-        emit(.organization, index..<end, claim: .organization)
-        index = end
+        // "Tỉnh ủy Quảng Trị" names the province Quảng Trị too (a place inside a longer name).
+        if let place = found.barePlace, isUnclaimed(place.range) {
+          emit(place.type, place.range, kind: place.kind, claim: .place)
+          candidates[entities.count - 1] = place.matches
+        }
+        emit(.organization, index..<found.end, claim: .organization)
+        index = found.end
       } else {
         index += 1
       }
     }
   }
 
-  /// The end of the organization whose name starts at `index`.
-  func organization(at index: Int) -> Int? {
+  typealias BarePlace = (range: Range<Int>, type: EntityType, kind: String, matches: [Int32])
+
+  /// The end of the organization whose name starts at `index`, and the place it names
+  /// without a prefix ("Huyện ủy Ia Grai").
+  func organization(at index: Int) -> (end: Int, barePlace: BarePlace?)? {
     // A head is capitalized, or follows "trưởng" in a role ("Trưởng phòng Nông nghiệp…").
     guard isWord(index), tokens[index].capitalized || tokens[index].allUpper || `is`(index - 1, Cue.trưởng),
       let head = longest(lexicon.bodies, at: index)
@@ -31,18 +39,45 @@ extension EntityScan {
     case .none:
       return nil
     case .national:
-      return end
+      return (end, nil)
     case .leader:
+      guard end < limit(index) else { return nil }
       if let inner = organization(at: end) { return inner }
       // "Ban Tổ chức Trung ương"
-      if `is`(end, Cue.trung), `is`(end + 1, Cue.ương), end + 1 < limit(index) { return end + 2 }
+      if `is`(end, Cue.trung), `is`(end + 1, Cue.ương), end + 1 < limit(index) { return (end + 2, nil) }
       return nil
     case .body, .named:
+      guard end < limit(index) else { return (end, nil) }
+      let bodyEnd = end
       if let place = placeComplement(at: end, bare: head.value == .named) { end = place }
-      return end
+      return (end, head.value == .named ? barePlace(head: index, bodyEnd..<end) : nil)
     case .open:
-      return openName(after: end)
+      guard end < limit(index) else { return nil }
+      return openName(after: end, lowercaseFirst: head.length > 1).map { ($0, nil) }
     }
+  }
+
+  /// The place a party committee names bare: "Huyện ủy Ia Grai" → district, "Tỉnh ủy Lào Cai"
+  /// → province, by the committee's level.
+  func barePlace(head: Int, _ range: Range<Int>) -> BarePlace? {
+    guard !range.isEmpty, isCapitalizedWord(range.lowerBound), placeStarts[range.lowerBound] == nil,
+      let match = longest(gazetteer.names, at: range.lowerBound), match.length == range.count
+    else { return nil }
+    let level: AdminLevel
+    switch hashes[head] {
+    case Cue.huyện, Cue.quận, Cue.thị: level = .district
+    case Cue.tỉnh: level = .province
+    case Cue.thành: level = .city
+    default: return nil
+    }
+    var matches = divisions(match.value, level: level)
+    var type: EntityType = level == .province ? .province : .district
+    if level == .city {
+      let provinces = matches.filter { gazetteer.divisions[Int($0)].level == .province }
+      if !provinces.isEmpty { matches = provinces; type = .province }
+    }
+    guard let first = matches.first else { return nil }
+    return (range, type, gazetteer.divisions[Int(first)].kind, matches)
   }
 
   /// A place after a body: "huyện Lắk", "xã" (the level alone), or for named bodies a bare
@@ -72,15 +107,34 @@ extension EntityScan {
 
   /// The name after an open head ("Phòng", "Trung tâm", "Hội"…): capitalized words, with
   /// lower-case words only when a place closes the name ("Hội Khuyến học huyện Mỹ Xuyên").
-  func openName(after start: Int) -> Int? {
-    guard isCapitalizedWord(start), longest(lexicon.adminPrefixes, at: start) == nil else {
-      return nil
+  func openName(after start: Int, lowercaseFirst: Bool = false) -> Int? {
+    guard isWord(start), longest(lexicon.adminPrefixes, at: start) == nil else { return nil }
+    if !tokens[start].capitalized {
+      // "Ban Quản lý rừng phòng hộ Đắk Glei": lower-case words closed by a proper name.
+      guard lowercaseFirst else { return nil }
+      var end = start
+      while end < min(limit(start), start + 4), isWord(end), !tokens[end].capitalized { end += 1 }
+      let run = capitalizedRun(from: end, max: 4, allowNumber: true)
+      return run > end ? run : nil
     }
     var end = start + 1
     var capitalEnd = end
-    while end < min(limit(start), start + 7) {
+    while end < min(limit(start), start + 10) {
+      if let body = longest(lexicon.bodies, at: end), body.value != .none, body.value != .open,
+        tokens[end].capitalized || tokens[end].allUpper
+      {
+        // "Phòng Giao dịch Ngân hàng Chính sách xã hội huyện Tuy Đức"
+        end += body.length
+        capitalEnd = end
+        if let place = placeComplement(at: end, bare: false) { return place }
+        continue
+      }
       if longest(lexicon.adminPrefixes, at: end) != nil {
         if let place = placeComplement(at: end, bare: false) { return place }
+        break
+      }
+      // "Trường Tiểu học Phong Thạnh A và Trường THCS…": two bodies, not one.
+      if `is`(end, Cue.và), end + 1 < limit(start), longest(lexicon.bodies, at: end + 1) != nil {
         break
       }
       if isCapitalizedWord(end) {

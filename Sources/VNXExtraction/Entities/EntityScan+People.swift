@@ -23,7 +23,7 @@ extension EntityScan {
     {
       end += 1
     }
-    return end - start >= 2 ? end : nil
+    return end - start >= 2 || (end > start && isApostropheName(start)) ? end : nil
   }
 
   mutating func person(at index: Int) -> Int? {
@@ -56,6 +56,12 @@ extension EntityScan {
       !`is`(index - 1, Cue.đường), !`is`(index - 1, Cue.phố), !`is`(index - 1, Cue.số),
       let end = nameEnd(at: index)
     else { return nil }
+    // "Hoàng Su Phì" is a district: a bare run that is a district or commune name is no person.
+    if let match = longest(gazetteer.names, at: index), index + match.length == end,
+      match.value.contains(where: { gazetteer.divisions[Int($0)].level != .province })
+    {
+      return nil
+    }
     if end - index >= 3 || roleAfter(end) != nil {
       addPerson(index..<end, roleBefore: nil)
       return end

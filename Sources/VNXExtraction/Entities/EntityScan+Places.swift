@@ -40,8 +40,9 @@ extension EntityScan {
       end = inner.end
     } else if `is`(next, Cue.trường) {
       end = next + 1
-      if let kind = longest(lexicon.schoolKinds, at: end) { end += kind.length }
-      end = max(end, capitalizedRun(from: end, max: 4, allowNumber: true))
+      while end < limit(index), let kind = longest(lexicon.schoolKinds, at: end) { end += kind.length }
+      while end < limit(index), isCapitalizedWord(end) { end += 1 }
+      if end < limit(index), isNumber(end) || (isWord(end) && tokens[end].end - tokens[end].start == 1 && tokens[end].capitalized) { end += 1 }
       guard end > next + 1 else { return nil }
     } else if isCapitalizedWord(next), !tokens[next].allUpper || longest(lexicon.bodies, at: next) != nil {
       end = capitalizedRun(from: next, max: 4, allowNumber: true)
@@ -70,7 +71,7 @@ extension EntityScan {
     }
     let start = index + prefix.length
     guard start < limit(index) else { return nil }
-    var end = capitalizedRun(from: start, max: 5, allowNumber: true)
+    var end = cutBeforePerson(start, capitalizedRun(from: start, max: 6, allowNumber: true))
     if end == start {
       guard isNumber(start), Self.numberedVillageKinds.contains(prefix.value) else { return nil }
       end = start + 1
@@ -147,7 +148,8 @@ extension EntityScan {
   /// A name after an admin prefix: the gazetteer's longest match, else a capitalized run.
   func adminName(at start: Int, level: AdminLevel) -> (end: Int, matches: [Int32])? {
     guard start < tokens.count, isCapitalizedWord(start) || isNumber(start) else { return nil }
-    let run = isNumber(start) ? start + 1 : capitalizedRun(from: start, max: 5, allowNumber: true)
+    let run =
+      isNumber(start) ? start + 1 : cutBeforePerson(start, capitalizedRun(from: start, max: 6, allowNumber: true))
     if let match = longest(gazetteer.names, at: start) {
       let atLevel = divisions(match.value, level: level)
       let end = start + match.length
@@ -161,7 +163,9 @@ extension EntityScan {
   mutating func adminPlace(at index: Int) -> Int? {
     guard let prefix = longest(lexicon.adminPrefixes, at: index) else { return nil }
     let start = index + prefix.length
-    guard let name = adminName(at: start, level: prefix.value.level) else { return nil }
+    guard start < limit(index), let name = adminName(at: start, level: prefix.value.level) else {
+      return nil
+    }
     var level = prefix.value.level
     var matches = name.matches
     if level == .city {

@@ -13,7 +13,8 @@ enum Cue {
   static let comma = hash(","), dash = hash("-"), enDash = hash("–"), open = hash("(")
   static let close = hash(")"), slash = hash("/"), colon = hash(":")
   static let đường = hash("đường"), phố = hash("phố"), trung = hash("trung"), ương = hash("ương")
-  static let trưởng = hash("trưởng")
+  static let trưởng = hash("trưởng"), huyện = hash("huyện"), quận = hash("quận"), thị = hash("thị")
+  static let tỉnh = hash("tỉnh"), thành = hash("thành")
   static let dayParts: Set<UInt64> = Set(
     ["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "rạng", "từ", "đến", "trước", "sau"]
       .map(hash))
@@ -65,9 +66,14 @@ struct EntityScan {
     hashes.reserveCapacity(count)
     scalars.withUnsafeBufferPointer { buffer in
       for sentence in sentences {
-        let first = tokens.count
+        var first = tokens.count
         let last = first + sentence.tokens.count
         for token in sentence.tokens {
+          // A line break ends a name as surely as a full stop does (titles, captions).
+          if tokens.count > first, Self.hasLineBreak(buffer, tokens[tokens.count - 1].end..<token.start) {
+            for index in first..<tokens.count { tokens[index].sentenceEnd = tokens.count }
+            first = tokens.count
+          }
           let range = token.start..<min(token.end, buffer.count)
           var upper = 0
           var letters = 0
@@ -87,6 +93,13 @@ struct EntityScan {
       }
     }
     claims = Array(repeating: .none, count: tokens.count)
+  }
+
+  static func hasLineBreak(_ buffer: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
+    for index in range where index < buffer.count && (buffer[index] == 0x0A || buffer[index] == 0x0D) {
+      return true
+    }
+    return false
   }
 
   mutating func run() -> [Entity] {
@@ -166,12 +179,27 @@ struct EntityScan {
     guard isCapitalizedWord(index) else { return false }
     if longest(lexicon.surnames, at: index) != nil { return true }
     let start = tokens[index].start
-    if tokens[index].end - start > 2, scalars[start] == 0x48,
-      PhraseKey.lower(scalars[start + 1]) == 0x27
-    {
-      return true  // H'Hen, H’Liên
-    }
+    if isApostropheName(index) { return true }
     return false
+  }
+
+  /// "H'Hen", "H’Liên", "K'Brèo": the Central Highlands name prefixes written with an apostrophe.
+  func isApostropheName(_ index: Int) -> Bool {
+    let start = tokens[index].start
+    guard tokens[index].end - start > 2 else { return false }
+    let first = scalars[start]
+    return (first == 0x48 || first == 0x4B) && PhraseKey.lower(scalars[start + 1]) == 0x27
+      && PhraseKey.isUpper(scalars[start + 2])
+  }
+
+  /// Cuts a name run where a person's name of three words starts: "thôn Bình Giang Phạm Đức Thọ".
+  func cutBeforePerson(_ start: Int, _ end: Int) -> Int {
+    guard end - start >= 4 else { return end }
+    for split in start + 1...end - 3 where end - split <= 4 && startsWithSurname(split) {
+      if longest(gazetteer.names, at: start).map({ start + $0.length > split }) == true { continue }
+      return split
+    }
+    return end
   }
 
   @discardableResult
