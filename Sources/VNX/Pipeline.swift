@@ -19,17 +19,56 @@ public struct Pipeline: Sendable {
   public init(options: Options = Options()) { self.options = options }
 
   /// Processes one input; throws only when the bytes are not text at all.
+  /// A JSON Lines input gives its first record (see `documents(_:path:)` for all of them).
   public func process(_ bytes: [UInt8], path: String? = nil) throws(DecodingError) -> Document {
-    let decoded = try TextDecoder(forcedEncoding: options.encoding).decode(bytes)
-    let normalized = TextNormalizer(toneStyle: options.toneStyle).normalize(decoded.text)
-    // Article, segmentation and extraction stages are wired in as they land.
-    return Document(
-      source: .init(
-        path: path, sha256: "", bytes: bytes.count, encoding: decoded.encoding.rawValue,
-        format: "text"),
-      meta: .init(),
-      warnings: decoded.warnings,
-      text: options.includeText ? normalized.text : nil
-    )
+    try documents(bytes, path: path).first ?? empty(bytes, path: path)
   }
+
+  /// One document per article of the input (one for a page, one per JSON Lines record):
+  /// bytes → `ArticleReader` → article text → `Segmenter` → entities and indicators.
+  public func documents(_ bytes: [UInt8], path: String? = nil) throws(DecodingError) -> [Document] {
+    var readerOptions = ArticleReader.Options()
+    readerOptions.encoding = options.encoding
+    readerOptions.toneStyle = options.toneStyle
+    let reader = ArticleReader(options: readerOptions)
+    let decoded = try TextDecoder(forcedEncoding: options.encoding).decode(bytes)
+    var articles: [Article]
+    switch InputFormat.detect(in: decoded.text.utf8) {
+    case .jsonl:
+      articles = (try? reader.read(bytes)) ?? []
+    case let format:
+      var article = reader.read(decoded: decoded.text, format: format)
+      article.warnings = decoded.warnings + article.warnings
+      articles = article.isEmpty ? [] : [article]
+    }
+    let sentences = Self.segmenter
+    return articles.map { article in
+      let text = article.text.text
+      let split = sentences.sentences(in: text)
+      return Document(
+        source: .init(
+          path: path, sha256: "", bytes: bytes.count, encoding: decoded.encoding.rawValue,
+          format: article.format.rawValue),
+        meta: .init(
+          title: article.title, published: article.published, author: article.author,
+          url: article.url, views: article.views, comments: article.comments),
+        entities: Self.entities.extract(from: text, sentences: split),
+        indicators: Self.indicators.extract(from: text, sentences: split),
+        warnings: article.warnings,
+        text: options.includeText ? text : nil,
+        sentences: options.includeText ? split.map { [$0.start, $0.end] } : nil
+      )
+    }
+  }
+
+  private func empty(_ bytes: [UInt8], path: String?) -> Document {
+    Document(
+      source: .init(path: path, sha256: "", bytes: bytes.count, encoding: "", format: "text"),
+      meta: .init(), warnings: ["no article in the input"])
+  }
+
+  /// Loaded once: the lexicons, gazetteers and word model behind each stage.
+  static let segmenter = Segmenter()
+  static let entities = EntityExtractor()
+  static let indicators = IndicatorExtractor()
 }

@@ -2,6 +2,7 @@
 extension EntityScan {
   mutating func finish() -> [Entity] {
     var keep = Array(repeating: true, count: entities.count)
+    var fuller: [Int: Int] = [:]
     // An organization named more fully elsewhere ("Đảng ủy xã" after "Đảng ủy xã Bản Hon")
     // is not listed again.
     let organizations = entities.indices.filter { entities[$0].type == .organization }
@@ -11,6 +12,7 @@ extension EntityScan {
         let b = spans[long]
         if zip(a, b).allSatisfy({ hashes[$0.0] == hashes[$0.1] }) {
           keep[short] = false
+          fuller[short] = long
           break
         }
       }
@@ -23,7 +25,7 @@ extension EntityScan {
     for (position, old) in order.enumerated() { newIndex[old] = position }
     return order.map { old in
       var entity = entities[old]
-      entity.parent = entity.parent.flatMap { newIndex[$0] }
+      entity.parent = entity.parent.flatMap { newIndex[fuller[$0] ?? $0] }
       return entity
     }
   }
