@@ -162,7 +162,8 @@ func offsetsAreScalarOffsets() {
     ("Xã có 182 hộ, hơn 95% là đồng bào Jrai.", "đồng bào Jrai", nil),
     ("Đã hỗ trợ 1.280 con bò giống cho hộ nghèo.", "bò giống", nil),
     ("Đến nay, làng đã tái canh được 96 ha.", "tái canh", nil),
-    ("Năm 2023 diện tích trồng rừng đạt 108% kế hoạch năm.", "diện tích trồng rừng", 2023),
+    ("Năm 2023 thu ngân sách đạt 108% dự toán.", "dự toán", 2023),
+    ("Tỷ lệ doanh nghiệp có tổ chức đảng còn thấp, chưa đến 2%.", "tỷ lệ doanh nghiệp", nil),
     ("Huyện đã trồng 1.512,4 ha rừng, đạt 108% kế hoạch năm.", "kế hoạch năm", nil),
   ])
 func readsAboutAndYear(_ text: String, _ about: String, _ year: Int?) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VNXArticle
 import VNXText
 
 @testable import VNXExtraction
@@ -216,11 +217,16 @@ enum Samples {
       guard name.hasSuffix(".gold.json") else { return nil }
       let stem = String(name.dropLast(".gold.json".count))
       guard let article = ["txt", "html"].lazy.compactMap({ ext -> String? in
-        guard let bytes = try? Data(contentsOf: folder.appendingPathComponent(stem + "." + ext)),
-          let decoded = try? TextDecoder().decode(Array(bytes))
+        guard let bytes = try? Data(contentsOf: folder.appendingPathComponent(stem + "." + ext))
         else { return nil }
-        let text = ext == "html" ? SampleArticle.htmlText(decoded.text) : decoded.text
-        return TextNormalizer().normalize(text).text
+        if ProcessInfo.processInfo.environment["VNX_ROUGH_ARTICLE"] != nil {
+          guard let decoded = try? TextDecoder().decode(Array(bytes)) else { return nil }
+          let text = ext == "html" ? SampleArticle.htmlText(decoded.text) : decoded.text
+          return SampleArticle.body(TextNormalizer().normalize(text).text)
+        }
+        // The article stage: boilerplate out, title, lead, paragraphs and captions in.
+        guard let articles = try? ArticleReader().read(Array(bytes)) else { return nil }
+        return articles.map(\.text.text).joined(separator: "\n\n")
       }).first,
         let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
         let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -235,7 +241,7 @@ enum Samples {
     let extractor = IndicatorExtractor()
     let dump = ProcessInfo.processInfo.environment["VNX_DUMP"]
     for (name, article, gold) in load(folder) {
-      let predicted = extractor.extract(from: SampleArticle.body(article))
+      let predicted = extractor.extract(from: article)
       if let dump, name.contains(dump) {
         for item in predicted {
           print("  \(item.text) | \(item.value) \(item.unit) \(item.kind) q=\(item.qualifier?.rawValue ?? "") t=\(item.trend?.rawValue ?? "") about=\(item.about ?? "") year=\(item.year.map(String.init) ?? "")")

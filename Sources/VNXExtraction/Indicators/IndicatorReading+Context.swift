@@ -126,12 +126,6 @@ extension IndicatorReading {
       break
     case .percent where share:
       break
-    case .percent where after.map({ lexicon.planWords.contains(pieces[$0.first].key)
-      || lexicon.planWords.contains(pieces[$0.first].key + " " + (key($0.first + 1) ?? "")) }) == true:
-      // "diện tích gieo trồng đạt 100% kế hoạch": the subject, when the clause names one.
-      let previousEnd = position > 0 ? spans[position - 1].end : 0
-      if let before = phraseBefore(span.first, previousEnd: previousEnd) { return before }
-      return afterText
     default:
       if let afterText { return afterText }
     }
@@ -184,6 +178,24 @@ extension IndicatorReading {
   /// The clause before a quantity, trimmed of verbs and function words at its ends
   /// ("tổng sản lượng lương thực đạt" → "tổng sản lượng lương thực").
   func phraseBefore(_ end: Int, previousEnd: Int) -> String? {
+    if let phrase = clauseBefore(end, previousEnd: previousEnd) { return phrase }
+    // "tỷ lệ doanh nghiệp có tổ chức đảng vẫn còn thấp, chưa đến 2%": the clause before the
+    // comma, when it holds no other number.
+    let comma = end - 1
+    guard comma > max(previousEnd, 0), pieces[comma].key == ",",
+      pieces[comma].sentence == pieces[end].sentence
+    else { return nil }
+    var first = comma
+    while first - 1 >= max(previousEnd, 0), pieces[first - 1].kind == .word,
+      !pieces[first].newLine, pieces[first - 1].sentence == pieces[end].sentence
+    {
+      first -= 1
+    }
+    if first - 1 >= 0, pieces[first - 1].kind == .number { return nil }
+    return clauseBefore(comma, previousEnd: previousEnd)
+  }
+
+  func clauseBefore(_ end: Int, previousEnd: Int) -> String? {
     var first = end
     while first - 1 >= max(previousEnd, 0), !pieces[first].newLine, end - first < 20,
       pieces[first - 1].sentence == pieces[end].sentence

@@ -23,8 +23,6 @@ struct UnitLexicon: Sendable {
   var vagueWords: Set<String> = []
   /// Words before a lone "năm" that make it "year": "cuối năm", "mỗi năm".
   var periodWords: Set<String> = []
-  /// Words after a percentage that make it a plan completion: "kế hoạch", "dự toán".
-  var planWords: Set<String> = []
   /// Nouns after "một" that keep it the article "a": "một người dân", "một số", "một phần".
   var articleNouns: Set<String> = []
   var longestPhrase = 1
@@ -75,7 +73,6 @@ struct UnitLexicon: Sendable {
     identifierNouns = Set(lines("identifier-nouns.txt").map { key($0[0]) })
     vagueWords = Set(lines("vague-words.txt").map { key($0[0]) })
     periodWords = Set(lines("period-words.txt").map { key($0[0]) })
-    planWords = Set(lines("plan-words.txt").map { key($0[0]) })
     articleNouns = Set(lines("article-nouns.txt").map { key($0[0]) })
     for phrase in nonQuantityNouns.union(identifierNouns).union(vagueWords) { note(phrase) }
   }
