@@ -154,3 +154,11 @@ func decodesArticleCorpus() throws {
     #expect(EncodingDetector.score(try ICU.nfc(decoded.text)) > 100, "\(name) as \(decoded.encoding)")
   }
 }
+
+@Test("VIQR written by hand, without escapes, is detected")
+func detectsHandWrittenVIQR() throws {
+  let viqr = "Ha` No^.i la` thu? ddo^ cu?a nu+o+'c Vie^.t Nam. Da^n so^' tho^n Khe Ma^y ta(ng 5%."
+  let decoded = try TextDecoder().decode(Array(viqr.utf8))
+  #expect(decoded.encoding == .viqr)
+  #expect(decoded.text == "Hà Nội là thủ đô của nước Việt Nam. Dân số thôn Khe Mây tăng 5%.")
+}

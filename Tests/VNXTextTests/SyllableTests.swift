@@ -8,7 +8,7 @@ import VNXText
     "khuỷu", "khuya", "thuở", "hoặc", "ngoằng", "hòa", "hoà", "thủy", "thuỷ", "khỏe", "khoẻ",
     "uống", "người", "yêu", "yến", "chuyện", "huých", "xoong", "kỹ", "kể", "ghi", "nghĩ", "cạnh",
     "thịt", "tiếp", "sách", "ĐẢNG", "Ủy", "ấp", "hoạch", "khuấy", "ươm", "đường", "rượu",
-    "tuần", "xuân", "oẳn", "gia", "mỹ", "lý", "của", "được", "những", "với", "trong",
+    "tuần", "xuân", "oẳn", "Đắk", "Lắk", "gia", "mỹ", "lý", "của", "được", "những", "với", "trong",
     // NFD and Windows-1258 style (base + combining marks)
     "Vie\u{302}\u{323}t", "ca\u{301}c", "đu\u{31B}o\u{31B}\u{300}ng",
   ])

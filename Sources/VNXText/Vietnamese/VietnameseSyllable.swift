@@ -225,9 +225,10 @@ public enum VietnameseSyllable {
       "p", "ph", "q", "r", "s", "t", "th", "tr", "v", "x",
     ].map(key))
 
-  /// Codas, each with its bit in `rimes`' values.
+  /// Codas, each with its bit in `rimes`' values. "k" is read as "c": official place names of
+  /// the Central Highlands write it so (Đắk Lắk, Đắk Nông).
   private static let codas: [UInt32: UInt16] = [
-    key("c"): 1, key("ch"): 2, key("m"): 4, key("n"): 8, key("ng"): 16, key("nh"): 32,
+    key("c"): 1, key("k"): 1, key("ch"): 2, key("m"): 4, key("n"): 8, key("ng"): 16, key("nh"): 32,
     key("p"): 64, key("t"): 128,
   ]
   private static let stopCodas: UInt16 = 1 | 2 | 64 | 128  // c, ch, p, t
