@@ -125,6 +125,7 @@ func levelStartTakesUnit() {
     ("3-5 con bò", 3, 5, nil, "con"),
     ("3 – 5 ha", 3, 5, nil, "ha"),
     ("từ 9.000 - 9.500 đồng/kg", 9000, 9500, nil, "đồng/kg"),
+    ("từ 500.000 đồng đến 1 triệu đồng", 500_000, 1_000_000, nil, "đồng"),
     ("13/13 chi bộ", 13, nil, 13, "chi bộ"),
     ("11/12 bản", 11, nil, 12, "bản"),
     ("4/4 trường học", 4, nil, 4, "trường"),
@@ -164,6 +165,7 @@ func offsetsAreScalarOffsets() {
     ("Đến nay, làng đã tái canh được 96 ha.", "tái canh", nil),
     ("Năm 2023 thu ngân sách đạt 108% dự toán.", "dự toán", 2023),
     ("Tỷ lệ doanh nghiệp có tổ chức đảng còn thấp, chưa đến 2%.", "tỷ lệ doanh nghiệp", nil),
+    ("Tại xã, tỷ lệ người dân được tiêm mũi 1 đạt 95,1%.", "tiêm mũi 1", nil),
     ("Huyện đã trồng 1.512,4 ha rừng, đạt 108% kế hoạch năm.", "kế hoạch năm", nil),
   ])
 func readsAboutAndYear(_ text: String, _ about: String, _ year: Int?) {

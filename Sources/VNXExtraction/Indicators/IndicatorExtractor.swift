@@ -357,6 +357,17 @@ struct IndicatorReading {
 
     switch unit(at: cursor, openEnded: !first.spelled) {
     case .unit(let unit):
+      // "từ 500.000 đồng đến 1 triệu đồng": a range with the unit on both ends.
+      if fromWord, total == nil, let joiner = key(unit.next),
+        ["đến", "tới", "-", "–"].contains(joiner),
+        let second = number(at: unit.next + 1), second.value > first.value,
+        case .unit(let secondUnit) = self.unit(at: second.next, openEnded: !second.spelled),
+        secondUnit.name == unit.name
+      {
+        var range = unit
+        range.next = secondUnit.next
+        return record(first: first, unit: range, valueMax: second.value, total: nil, range: true)
+      }
       return record(first: first, unit: unit, valueMax: nil, total: total, range: false)
     case .notQuantity:
       return cursor

@@ -209,8 +209,9 @@ extension IndicatorReading {
         continue
       }
       // A year named inside the clause stays in it: "thu nhập … năm 2023 đạt".
-      let isYear = piece.kind == .number && piece.key.utf8.count == 4 && key(first - 2) == "năm"
-      guard piece.kind == .word || isYear else { break }
+      // So does a number that is no quantity (quantities end the walk at `previousEnd`):
+      // "tỷ lệ người dân được tiêm mũi 1 đạt 95,1%", "thu nhập … năm 2023 đạt".
+      guard piece.kind == .word || piece.kind == .number else { break }
       first -= 1
     }
     var last = end - 1
@@ -233,6 +234,11 @@ extension IndicatorReading {
       last = owner - 1
     }
     guard first <= last else { return nil }
-    return source.text(pieces[first].start, pieces[last].end)
+    let phrase = source.text(pieces[first].start, pieces[last].end)
+    // "đạt tỷ lệ 92,4%": a bare "tỷ lệ" says nothing of what is measured.
+    return Self.emptyHeads.contains(phrase.lowercased()) ? nil : phrase
   }
+
+  /// Phrases too general to say what is measured.
+  static let emptyHeads: Set<String> = ["tỷ lệ", "tỉ lệ", "con số", "mức", "số lượng", "tổng số", "tổng"]
 }
