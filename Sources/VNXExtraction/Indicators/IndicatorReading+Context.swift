@@ -215,8 +215,10 @@ extension IndicatorReading {
       first -= 1
     }
     var last = end - 1
+    // Trailing verbs and a trailing year ("… năm 2021 xuống còn"); "mũi 1" keeps its number.
     while last >= first,
-      Self.beforeTrailing.contains(pieces[last].key) || pieces[last].kind == .number
+      Self.beforeTrailing.contains(pieces[last].key)
+        || (pieces[last].kind == .number && key(last - 1) == "năm")
     {
       last -= 1
     }
