@@ -160,9 +160,17 @@ struct NormalizedTextWriter {
     inWord = false
     guard !wordIsASCII, repairsCharacters else { return }
     wordScratch.removeAll(keepingCapacity: true)
-    for scalar in String(decoding: output[wordByte...], as: UTF8.self).unicodeScalars {
-      wordScratch.append(scalar)
+    var index = wordByte
+    while index < output.count {
+      let byte = output[index]
+      let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+      var value = UInt32(byte) & (length == 1 ? 0x7F : length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+      for offset in 1..<max(length, 1) where length > 1 {
+        value = value << 6 | UInt32(output[index + offset] & 0x3F)
+      }
+      wordScratch.append(Unicode.Scalar(value)!)
       if wordScratch.count > 7 { return }
+      index += length
     }
     guard ToneMarkPlacement.apply(toneStyle, to: &wordScratch) else { return }
     repairs.toneMarksMoved += 1

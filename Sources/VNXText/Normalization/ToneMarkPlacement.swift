@@ -15,9 +15,9 @@ enum ToneMarkPlacement {
     else { return false }
     var start = firstVowel
     if start > 0, start + 1 < count, let vowel = VietnameseLetter.vowel(word[start]) {
-      let onset = word[start - 1].properties.lowercaseMapping
+      let onset = word[start - 1].value | 0x20
       let nextIsVowel = VietnameseLetter.vowel(word[start + 1]) != nil
-      if (onset == "q" && vowel.base == "u") || (onset == "g" && vowel.base == "i" && nextIsVowel) {
+      if (onset == 0x71 && vowel.base == "u") || (onset == 0x67 && vowel.base == "i" && nextIsVowel) {
         start += 1
       }
     }

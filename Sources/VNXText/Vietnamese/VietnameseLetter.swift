@@ -37,47 +37,55 @@ public enum VietnameseLetter {
     public let uppercase: Bool
   }
 
-  private static let tables: (decompose: [UInt32: Vowel], compose: [UInt32: Unicode.Scalar]) = {
-    var decompose: [UInt32: Vowel] = [:]
-    var compose: [UInt32: Unicode.Scalar] = [:]
-    for base in vowelBases {
+  /// Flat tables: `packed[scalar - 0x41]` holds base index + 1 (bits 0-3), tone (bits 4-6)
+  /// and case (bit 7) for every vowel letter up to U+1EF9; `composed[(base*6+tone)*2+upper]`.
+  private static let tables: (packed: [UInt8], composed: [Unicode.Scalar]) = {
+    var packed = [UInt8](repeating: 0, count: Int(lastVowel - firstVowel) + 1)
+    var composed = [Unicode.Scalar](repeating: "a", count: vowelBases.count * 6 * 2)
+    for (baseIndex, base) in vowelBases.enumerated() {
       let upper = String(base).uppercased().unicodeScalars.first!
       for tone in Tone.allCases {
         for (letter, isUpper) in [(base, false), (upper, true)] {
-          let composed: Unicode.Scalar
+          var letterScalar = letter
           if let mark = tone.combiningMark {
             var text = String.UnicodeScalarView()
             text.append(letter)
             text.append(mark)
             // Every Vietnamese toned vowel has a precomposed form.
-            composed = (try? ICU.nfc(String(text)))?.unicodeScalars.first ?? letter
-          } else {
-            composed = letter
+            letterScalar = (try? ICU.nfc(String(text)))?.unicodeScalars.first ?? letter
           }
-          decompose[composed.value] = Vowel(base: base, tone: tone, uppercase: isUpper)
-          compose[key(base, tone, isUpper)] = composed
+          packed[Int(letterScalar.value - firstVowel)] =
+            UInt8(baseIndex + 1) | tone.rawValue << 4 | (isUpper ? 0x80 : 0)
+          composed[(baseIndex * 6 + Int(tone.rawValue)) * 2 + (isUpper ? 1 : 0)] = letterScalar
         }
       }
     }
-    return (decompose, compose)
+    return (packed, composed)
   }()
 
-  private static func key(_ base: Unicode.Scalar, _ tone: Tone, _ upper: Bool) -> UInt32 {
-    base.value << 4 | UInt32(tone.rawValue) << 1 | (upper ? 1 : 0)
-  }
+  private static let firstVowel: UInt32 = 0x41
+  private static let lastVowel: UInt32 = 0x1EF9
 
   /// The vowel a precomposed letter writes, or nil when it is not a Vietnamese vowel.
-  public static func vowel(_ scalar: Unicode.Scalar) -> Vowel? { tables.decompose[scalar.value] }
+  @inline(__always)
+  public static func vowel(_ scalar: Unicode.Scalar) -> Vowel? {
+    let value = scalar.value
+    guard value >= firstVowel, value <= lastVowel else { return nil }
+    let packed = tables.packed[Int(value - firstVowel)]
+    guard packed != 0 else { return nil }
+    return Vowel(
+      base: vowelBases[Int(packed & 0x0F) - 1], tone: Tone(rawValue: packed >> 4 & 0x07)!,
+      uppercase: packed & 0x80 != 0)
+  }
 
   /// The precomposed letter for a base vowel with a tone (base given lowercase).
   public static func compose(base: Unicode.Scalar, tone: Tone, uppercase: Bool = false)
     -> Unicode.Scalar?
   {
-    tables.compose[key(base, tone, uppercase)]
+    guard let baseIndex = vowelBases.firstIndex(of: base) else { return nil }
+    return tables.composed[(baseIndex * 6 + Int(tone.rawValue)) * 2 + (uppercase ? 1 : 0)]
   }
 
   /// Every precomposed Vietnamese vowel letter (12 bases × 6 tones × 2 cases).
-  public static var allVowels: [Unicode.Scalar] {
-    tables.decompose.keys.sorted().compactMap(Unicode.Scalar.init)
-  }
+  public static var allVowels: [Unicode.Scalar] { tables.composed.sorted { $0.value < $1.value } }
 }
