@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # Seed text: every UTF-8 article we have, normalized once.
-find corpus ../shared/samples -name '*.txt' 2>/dev/null | sort | while read -r f; do
+{ find corpus ../shared/samples -name '*.txt' 2>/dev/null || true; } | sort | while read -r f; do
   "$vnx" normalize "$f" 2>/dev/null || true
 done >"$work/seed.txt"
 [ -s "$work/seed.txt" ] || { echo "no seed text found" >&2; exit 1; }

@@ -24,6 +24,7 @@ struct NormalizedTextWriter {
   private var inWord = false
   private var wordByte = 0
   private var wordIsASCII = true
+  private var wordVowels = 0
   private var wordScratch: [Unicode.Scalar] = []
 
   init(toneStyle: ToneStyle, repairsCharacters: Bool = true, capacity: Int) {
@@ -77,13 +78,22 @@ struct NormalizedTextWriter {
       : value >= 0xC0 && value < 0x2000 && value != 0xD7 && value != 0xF7
     if !isLetter {
       endWord()
-    } else if !inWord {
-      inWord = true
-      wordByte = output.count
-      wordIsASCII = true
+    } else {
+      if !inWord {
+        inWord = true
+        wordByte = output.count
+        wordIsASCII = true
+        wordVowels = 0
+      }
+      // Only words with two or more vowels can have a misplaced tone mark.
+      if value < 0x80 {
+        if Self.isASCIIVowel[Int(value)] { wordVowels += 1 }
+      } else {
+        wordIsASCII = false
+        if VietnameseLetter.isVowel(value) { wordVowels += 1 }
+      }
     }
-    if value >= 0x80 { wordIsASCII = false }
-    if NFCProperties.isStable(value) {
+    if value < 0x300 || NFCProperties.isStable(value) {
       if segmentNeedsComposition { compose() }
       segmentByte = output.count
       segmentScalar = scalarCount
@@ -93,13 +103,15 @@ struct NormalizedTextWriter {
     }
     if let source {
       record(origin: origin)
-      output.append(contentsOf: source)
+      for byte in source { output.append(byte) }
       scalarCount += 1
       atLineStart = false
     } else {
       write(value, origin: origin)
     }
   }
+
+  private static let isASCIIVowel: [Bool] = (0..<128).map { "aeiouyAEIOUY".utf8.contains(UInt8($0)) }
 
   @inline(__always)
   private mutating func record(origin: Int) {
@@ -139,9 +151,10 @@ struct NormalizedTextWriter {
   /// Replaces the current segment with its NFC form.
   private mutating func compose() {
     segmentNeedsComposition = false
-    let segment = output[segmentByte...]
-    guard let composed = try? ICU.nfc(String(decoding: segment, as: UTF8.self)) else { return }
-    guard !composed.utf8.elementsEqual(segment) else { return }
+    // No slice of `output` may outlive this line: it would make the removal below copy
+    // the whole buffer.
+    let segment = String(decoding: output[segmentByte...], as: UTF8.self)
+    guard let composed = try? ICU.nfc(segment), composed != segment else { return }
     repairs.composed += 1
     output.removeSubrange(segmentByte...)
     output.append(contentsOf: composed.utf8)
@@ -158,7 +171,7 @@ struct NormalizedTextWriter {
     if segmentNeedsComposition { compose() }
     guard inWord else { return }
     inWord = false
-    guard !wordIsASCII, repairsCharacters else { return }
+    guard !wordIsASCII, wordVowels >= 2, repairsCharacters else { return }
     wordScratch.removeAll(keepingCapacity: true)
     var index = wordByte
     while index < output.count {

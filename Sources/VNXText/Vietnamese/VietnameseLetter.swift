@@ -78,6 +78,12 @@ public enum VietnameseLetter {
       uppercase: packed & 0x80 != 0)
   }
 
+  /// True when the scalar is a Vietnamese vowel letter, with or without tone (one lookup).
+  @inline(__always)
+  public static func isVowel(_ value: UInt32) -> Bool {
+    value >= firstVowel && value <= lastVowel && tables.packed[Int(value - firstVowel)] != 0
+  }
+
   /// The precomposed letter for a base vowel with a tone (base given lowercase).
   public static func compose(base: Unicode.Scalar, tone: Tone, uppercase: Bool = false)
     -> Unicode.Scalar?
