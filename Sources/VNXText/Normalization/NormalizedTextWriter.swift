@@ -154,7 +154,9 @@ struct NormalizedTextWriter {
     // No slice of `output` may outlive this line: it would make the removal below copy
     // the whole buffer.
     let segment = String(decoding: output[segmentByte...], as: UTF8.self)
-    guard let composed = try? ICU.nfc(segment), composed != segment else { return }
+    // Swift's String equality is canonical equivalence: compare the bytes.
+    guard let composed = try? ICU.nfc(segment), !composed.utf8.elementsEqual(segment.utf8)
+    else { return }
     repairs.composed += 1
     output.removeSubrange(segmentByte...)
     output.append(contentsOf: composed.utf8)
