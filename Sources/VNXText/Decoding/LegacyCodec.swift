@@ -7,7 +7,8 @@ enum LegacyCodec {
     case .tcvn3: return DecodedText(text: TCVN3Codec.decode(bytes), encoding: .tcvn3)
     case .vniWindows: return DecodedText(text: VNIWindowsCodec.decode(bytes), encoding: .vniWindows)
     case .viqr:
-      let utf8 = TextDecoder.utf8(ArraySlice(bytes))
+      let body = ArraySlice(bytes)
+      let utf8 = TextDecoder.utf8(body.starts(with: [0xEF, 0xBB, 0xBF]) ? body.dropFirst(3) : body)
       return DecodedText(
         text: VIQRCodec.decode(utf8.text), encoding: .viqr, replacements: utf8.replacements,
         warnings: utf8.warnings)

@@ -4,7 +4,9 @@
 /// BOMs decide first (UTF-8, UTF-16 LE/BE). Otherwise valid UTF-8 is UTF-8 (unless it is
 /// VIQR), and bytes that are not valid UTF-8 are decoded with every legacy candidate
 /// (Windows-1258, TCVN3, VNI-Windows, and UTF-8 with replacements); the candidate that
-/// yields the most valid Vietnamese syllables wins (`EncodingDetector`).
+/// yields the most valid Vietnamese syllables wins (`EncodingDetector`). Valid UTF-8 that is
+/// mojibake (TCVN3, VNI, Windows-1258 or UTF-8 read as Windows-1252 and saved as UTF-8) is
+/// repaired, with a warning.
 ///
 ///     try TextDecoder().decode(Array("Lai Châu".utf8)).encoding   // .utf8
 public struct TextDecoder: Sendable {
