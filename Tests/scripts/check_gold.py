@@ -17,6 +17,7 @@ For every NAME.gold.json in each DIR it checks that
     photo caption repeated on consecutive lines once;
   * entities are a set (no duplicate (type, key));
   * date values are ISO as precise as written and agree with the text;
+  * (warning) an indicator's "about" is a phrase of the article body;
   * indicator value / value_max / total / qualifier / trend agree with what
     the text says (numbers parsed with Vietnamese separators and scale words).
 Exit status 1 when any error is found.
@@ -441,6 +442,8 @@ def check_sample(gold_path):
             errors.append(f"bad qualifier {ind}")
         if ind.get("trend") not in (None, "increase", "decrease"):
             errors.append(f"bad trend {ind}")
+        if ind.get("about") and key(ind["about"]) not in bkey:
+            warnings.append(f"about is not a phrase of the article: {ind['about']!r} ({ind['text']!r})")
         p = parse_indicator(ind["text"])
         if p is None:
             warnings.append(f"cannot parse indicator text {ind['text']!r}")
