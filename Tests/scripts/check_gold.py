@@ -208,11 +208,15 @@ def parse_spelled(words):
 
 
 def _scaled(rest):
-    """rest starts right after a number: fold a scale word; return (factor, rest)."""
-    m = re.match(r"\s*(nghìn|ngàn|vạn|triệu|tỷ|tỉ)\b\s*", rest)
-    if m:
-        return SCALES[m.group(1)], rest[m.end():]
-    return 1, rest
+    """rest starts right after a number: fold scale words ("1,2 nghìn tỷ");
+    return (factor, rest)."""
+    f = 1
+    while True:
+        m = re.match(r"\s*(nghìn|ngàn|vạn|triệu|tỷ|tỉ)(?!\w)\s*", rest)
+        if not m:
+            return f, rest
+        f *= SCALES[m.group(1)]
+        rest = rest[m.end():]
 
 
 def parse_indicator(text):
