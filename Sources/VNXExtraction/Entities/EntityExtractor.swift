@@ -15,16 +15,19 @@ import VNXSegmentation
 public struct EntityExtractor: Sendable {
   let lexicon: EntityLexicon
   public let gazetteer: Gazetteer
+  let firstWords: FirstWordMask
 
-  /// An extractor with the lexicons and gazetteers in `lexicons/`.
+  /// An extractor with the lexicons and gazetteers in `lexicons/` (loaded once per process).
   public init() {
     self.lexicon = .standard
     self.gazetteer = .standard
+    self.firstWords = .standard
   }
 
   /// The entities of `text`, given its sentences from `Segmenter.sentences(in:)`.
   public func extract(from text: String, sentences: [Sentence]) -> [Entity] {
-    var scan = EntityScan(text: text, sentences: sentences, lexicon: lexicon, gazetteer: gazetteer)
+    let scan = EntityScan(
+      text: text, sentences: sentences, lexicon: lexicon, gazetteer: gazetteer, firstWords: firstWords)
     return scan.run()
   }
 

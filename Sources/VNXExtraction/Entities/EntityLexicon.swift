@@ -30,20 +30,19 @@ enum AdminLevel: String, Sendable {
 /// Every phrase is split by the segmenter's own token scanner, so a lexicon entry and the
 /// article text always agree on token boundaries, and stored in both tone-mark styles.
 struct EntityLexicon: Sendable {
-  var surnames = PhraseTable<Bool>()
-  var honorifics = PhraseTable<Bool>()
-  var roles = PhraseTable<Bool>()
-  var bodies = PhraseTable<BodyClass>()
-  var villagePrefixes = PhraseTable<String>()
-  var adminPrefixes = PhraseTable<(level: AdminLevel, kind: String)>()
-  var documentKinds = PhraseTable<String>()
-  var schoolKinds = PhraseTable<Bool>()
+  var surnames = PhraseTable<Bool>(bit: 1 << 0)
+  var honorifics = PhraseTable<Bool>(bit: 1 << 1)
+  var roles = PhraseTable<Bool>(bit: 1 << 2)
+  var bodies = PhraseTable<BodyClass>(bit: 1 << 3)
+  var villagePrefixes = PhraseTable<String>(bit: 1 << 4)
+  var adminPrefixes = PhraseTable<(level: AdminLevel, kind: String)>(bit: 1 << 5)
+  var documentKinds = PhraseTable<String>(bit: 1 << 6)
+  var schoolKinds = PhraseTable<Bool>(bit: 1 << 7)
   /// Code abbreviation ("KL") → document kind ("Kết luận").
   var documentAbbreviations: [String: String] = [:]
 
   static let standard: EntityLexicon = EntityLexicon(directory: LexiconDirectory.self)
 
-  init() {}
 
   init(directory: LexiconDirectory.Type) {
     func lines(_ name: String) -> [Substring] { (try? directory.lines(name)) ?? [] }
@@ -96,4 +95,30 @@ struct EntityLexicon: Sendable {
   static func add<S: StringProtocol, V>(_ phrase: S, _ value: V, to table: inout PhraseTable<V>) {
     for key in keys(phrase) { table.insert(key, value) }
   }
+}
+
+/// For each token hash, which tables have an entry starting with it: one dictionary probe per
+/// token tells every recognizer whether to look further.
+struct FirstWordMask: Sendable {
+  private(set) var masks: [UInt64: UInt16] = [:]
+
+  init(_ lexicon: EntityLexicon, _ gazetteer: Gazetteer) {
+    add(lexicon.surnames)
+    add(lexicon.honorifics)
+    add(lexicon.roles)
+    add(lexicon.bodies)
+    add(lexicon.villagePrefixes)
+    add(lexicon.adminPrefixes)
+    add(lexicon.documentKinds)
+    add(lexicon.schoolKinds)
+    add(gazetteer.names)
+  }
+
+  private mutating func add<V>(_ table: PhraseTable<V>) {
+    for hash in table.firstTokens { masks[hash, default: 0] |= table.bit }
+  }
+
+  @inline(__always) func mask(_ hash: UInt64) -> UInt16 { masks[hash] ?? 0 }
+
+  static let standard = FirstWordMask(.standard, .standard)
 }

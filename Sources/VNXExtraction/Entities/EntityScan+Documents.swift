@@ -1,7 +1,7 @@
 /// Documents by their number code ("Kết luận số 18-KL/TW, ngày 22/9/2017") and dates in the
 /// common styles ("22/9/2017", "25-10-2017", "tháng 5/2019", "05 tháng 12 năm 2023", "chiều 21/8").
 extension EntityScan {
-  mutating func findDatesAndDocuments() {
+  func findDatesAndDocuments() {
     var index = 0
     while index < tokens.count {
       switch tokens[index].kind {
@@ -24,7 +24,7 @@ extension EntityScan {
     return value
   }
 
-  mutating func numericDate(at index: Int) {
+  func numericDate(at index: Int) {
     guard claims[index] == .none, let value = DateValue.numeric(string(index..<index + 1)) else {
       return
     }
@@ -44,7 +44,7 @@ extension EntityScan {
   }
 
   /// "05 tháng 12 năm 2023" (after "ngày"), "5 tháng 6", "tháng 12 năm 2023".
-  mutating func spelledDate(at index: Int) {
+  func spelledDate(at index: Int) {
     let end = limit(index)
     if `is`(index, Cue.ngày), let day = integer(index + 1), `is`(index + 2, Cue.tháng),
       let month = integer(index + 3)
@@ -73,7 +73,7 @@ extension EntityScan {
     }
   }
 
-  mutating func document(at index: Int) {
+  func document(at index: Int) {
     let code = string(index..<index + 1)
     guard code.contains("/"), code.unicodeScalars.contains(where: { PhraseKey.isUpper($0.value) })
     else { return }

@@ -1,6 +1,6 @@
 /// The last step: the fullest-form rule for organizations, links between entities, text order.
 extension EntityScan {
-  mutating func finish() -> [Entity] {
+  func finish() -> [Entity] {
     var keep = Array(repeating: true, count: entities.count)
     var fuller: [Int: Int] = [:]
     // An organization named more fully elsewhere ("Đảng ủy xã" after "Đảng ủy xã Bản Hon")
@@ -30,7 +30,7 @@ extension EntityScan {
     }
   }
 
-  mutating func linkPeople() {
+  func linkPeople() {
     for (person, role) in roleSpans {
       entities[person].parent = entities.indices.first { index in
         entities[index].type == .organization && spans[index].lowerBound >= role.lowerBound
@@ -41,12 +41,11 @@ extension EntityScan {
 
   /// Commune → district → province, by gazetteer codes, else by the text's own nesting
   /// ("xã Bản Hon, huyện Tam Đường", "huyện Mường Ảng (tỉnh Điện Biên)").
-  mutating func linkPlaces() {
+  func linkPlaces() {
     let rank: [EntityType: Int] = [.village: 0, .commune: 1, .district: 2, .province: 3]
-    var byCode: [String: Int] = [:]
-    for (entity, matches) in candidates where matches.count == 1 {
-      let division = gazetteer.divisions[Int(matches[0])]
-      byCode["\(division.structure.rawValue):\(division.code)"] = byCode["\(division.structure.rawValue):\(division.code)"] ?? entity
+    var byDivision: [Int32: Int] = [:]
+    for (entity, matches) in candidates.sorted(by: { $0.key < $1.key }) where matches.count == 1 {
+      byDivision[matches[0]] = byDivision[matches[0]] ?? entity
     }
     let places = entities.indices.filter { rank[entities[$0].type] != nil }.sorted {
       spans[$0].lowerBound < spans[$1].lowerBound
@@ -54,8 +53,8 @@ extension EntityScan {
     for (position, place) in places.enumerated() {
       let level = rank[entities[place].type]!
       if let matches = candidates[place], matches.count == 1,
-        let parent = gazetteer.parent(of: gazetteer.divisions[Int(matches[0])]),
-        let index = byCode["\(parent.structure.rawValue):\(parent.code)"]
+        let parent = gazetteer.parent(of: Int(matches[0])),
+        let index = byDivision[Int32(parent)]
       {
         entities[place].parent = index
         continue

@@ -2,7 +2,7 @@
 /// `lexicons/organizations/bodies.tsv`, the bodies it heads ("Ban Thường vụ" + "Huyện ủy"),
 /// and its place ("UBND" + "huyện Lắk", "Huyện ủy" + "Ia Grai").
 extension EntityScan {
-  mutating func findOrganizations() {
+  func findOrganizations() {
     var index = 0
     while index < tokens.count {
       if claims[index] != .cell, claims[index] != .organization,

@@ -2,7 +2,7 @@
 /// ủy Hướng Hóa Trần Đình Hòa"), and bare names of three or more syllables that start with a
 /// surname ("phong cách Hồ Chí Minh"); each with the role written beside it.
 extension EntityScan {
-  mutating func findPeople() {
+  func findPeople() {
     var index = 0
     while index < tokens.count {
       if claims[index] == .none, let end = person(at: index) {
@@ -26,7 +26,7 @@ extension EntityScan {
     return end - start >= 2 || (end > start && isApostropheName(start)) ? end : nil
   }
 
-  mutating func person(at index: Int) -> Int? {
+  func person(at index: Int) -> Int? {
     // After an honorific: "đồng chí Lò Văn Phà", "anh Ksor Bloh".
     if let honorific = longest(lexicon.honorifics, at: index) {
       let start = index + honorific.length
@@ -109,7 +109,7 @@ extension EntityScan {
     return end
   }
 
-  mutating func addPerson(_ range: Range<Int>, roleBefore: Range<Int>?) {
+  func addPerson(_ range: Range<Int>, roleBefore: Range<Int>?) {
     let person = emit(.person, range, claim: .person)
     if let role = roleAfter(range.upperBound) ?? roleBefore {
       entities[person].role = string(role)

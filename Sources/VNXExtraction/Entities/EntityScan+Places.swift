@@ -2,7 +2,7 @@
 /// ("Chi bộ 4", "bản Đông Pao", "xã Bản Hon", "TP. Lai Châu"), and bare names the gazetteer
 /// places under a district or province the text names.
 extension EntityScan {
-  mutating func findPlaces() {
+  func findPlaces() {
     var index = 0
     while index < tokens.count {
       if claims[index] == .none {
@@ -25,7 +25,7 @@ extension EntityScan {
   // MARK: Cells
 
   /// "Chi bộ 4 (bản Đông Pao)", "Chi bộ bản Thẳm", "Chi bộ Trường THCS Ẳng Tở".
-  mutating func cell(at index: Int) -> Int? {
+  func cell(at index: Int) -> Int? {
     guard `is`(index, Cue.chi), `is`(index + 1, Cue.bộ), index + 2 < limit(index) else { return nil }
     let next = index + 2
     var end = next
@@ -90,7 +90,7 @@ extension EntityScan {
     "tổ dân phố", "khu phố", "tổ dân cư", "khối", "thôn", "xóm", "ấp", "khóm", "bản", "tổ",
   ]
 
-  mutating func village(at index: Int) -> Int? {
+  func village(at index: Int) -> Int? {
     guard let found = villageName(at: index) else { return nil }
     // "già làng Y Bhiăr Rơ Ô": the prefix word belongs to an honorific.
     if index > tokens[index].sentenceStart, let honorific = longest(lexicon.honorifics, at: index - 1),
@@ -160,7 +160,7 @@ extension EntityScan {
     return run > start ? (run, []) : nil
   }
 
-  mutating func adminPlace(at index: Int) -> Int? {
+  func adminPlace(at index: Int) -> Int? {
     guard let prefix = longest(lexicon.adminPrefixes, at: index) else { return nil }
     let start = index + prefix.length
     guard start < limit(index), let name = adminName(at: start, level: prefix.value.level) else {
@@ -205,10 +205,10 @@ extension EntityScan {
 
   /// Bare names ("Hòa Tú 1, Ngọc Đông và Tham Đôn") that the gazetteer places under a district
   /// or province this text already names with its prefix.
-  mutating func findContextPlaces() {
-    var resolvedKeys: Set<String> = []
+  func findContextPlaces() {
+    var resolvedKeys: Set<Int32> = []
     for (entity, matches) in candidates where entities[entity].code != nil && matches.count == 1 {
-      resolvedKeys.formUnion(gazetteer.lineage(of: Int(matches[0])))
+      resolvedKeys.formUnion(gazetteer.lineage(of: matches[0]))
     }
     guard !resolvedKeys.isEmpty else { return }
     var index = 0
@@ -225,7 +225,7 @@ extension EntityScan {
       let inContext = match.value.filter { candidate in
         let division = gazetteer.divisions[Int(candidate)]
         guard division.level != .province else { return false }
-        return gazetteer.lineage(of: Int(candidate)).dropFirst().contains { resolvedKeys.contains($0) }
+        return gazetteer.lineage(of: candidate).dropFirst().contains { resolvedKeys.contains($0) }
       }
       if run == end, !inContext.isEmpty, isUnclaimed(index..<end) {
         let division = gazetteer.divisions[Int(inContext[0])]
@@ -239,8 +239,8 @@ extension EntityScan {
 
   /// Gives each place its gazetteer code when its candidates narrow to one, using the other
   /// places of the text to choose (a commune under a district the text names).
-  mutating func resolvePlaces() {
-    var context: Set<String> = []
+  func resolvePlaces() {
+    var context: Set<Int32> = []
     for _ in 0..<2 {
       for (entity, matches) in candidates {
         var pool = matches.filter { gazetteer.divisions[Int($0)].structure == .before2025 }
@@ -251,7 +251,7 @@ extension EntityScan {
         }
         if pool.count > 1, !context.isEmpty {
           let inContext = pool.filter { candidate in
-            gazetteer.lineage(of: Int(candidate)).dropFirst().contains { context.contains($0) }
+            gazetteer.lineage(of: candidate).dropFirst().contains { context.contains($0) }
           }
           if !inContext.isEmpty { pool = inContext }
         }
@@ -262,7 +262,7 @@ extension EntityScan {
             entities[entity].canonical = division.name
           }
           candidates[entity] = [pool[0]]
-          context.formUnion(gazetteer.lineage(of: Int(pool[0])))
+          context.formUnion(gazetteer.lineage(of: pool[0]))
         }
       }
     }

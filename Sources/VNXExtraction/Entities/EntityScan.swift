@@ -24,7 +24,9 @@ enum Cue {
 }
 
 /// One extraction over one text: token features, claims and the entities found so far.
-struct EntityScan {
+/// A class because it owns the working buffers of one run, which every recognizer reads and
+/// extends; a struct would be copied into each helper call in unoptimized builds.
+final class EntityScan {
   struct TokenInfo {
     var kind: TokenKind
     var start: Int
@@ -43,6 +45,8 @@ struct EntityScan {
   let scalars: [UInt32]
   var tokens: [TokenInfo] = []
   var hashes: [UInt64] = []
+  /// For each token, the tables with an entry starting there (`FirstWordMask`).
+  var masks: [UInt16] = []
   var claims: [Claim] = []
   var entities: [Entity] = []
   /// Gazetteer candidates of each admin entity (by entity index).
@@ -54,16 +58,18 @@ struct EntityScan {
   /// Communes, districts and provinces by the token their name starts at.
   var placeStarts: [Int: Int] = [:]
 
-  init(text: String, sentences: [Sentence], lexicon: EntityLexicon, gazetteer: Gazetteer) {
+  init(
+    text: String, sentences: [Sentence], lexicon: EntityLexicon, gazetteer: Gazetteer,
+    firstWords: FirstWordMask
+  ) {
     self.lexicon = lexicon
     self.gazetteer = gazetteer
-    var scalars: [UInt32] = []
-    scalars.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars { scalars.append(scalar.value) }
+    let scalars = Self.scalars(of: text)
     self.scalars = scalars
     let count = sentences.reduce(0) { $0 + $1.tokens.count }
     tokens.reserveCapacity(count)
     hashes.reserveCapacity(count)
+    masks.reserveCapacity(count)
     scalars.withUnsafeBufferPointer { buffer in
       for sentence in sentences {
         var first = tokens.count
@@ -75,24 +81,67 @@ struct EntityScan {
             first = tokens.count
           }
           let range = token.start..<min(token.end, buffer.count)
+          // One pass: the case-folded hash and the letter case.
+          var hash = PhraseKey.seed
           var upper = 0
-          var letters = 0
+          var lower = 0
           for index in range {
             let value = buffer[index]
-            if PhraseKey.isUpper(value) { upper += 1 }
-            if PhraseKey.lower(value) != value || (value &- 0x61 < 26) || value > 0xBF { letters += 1 }
+            let folded = PhraseKey.lower(value)
+            if folded != value {
+              upper += 1
+            } else if value &- 0x61 < 26 || (value >= 0xDF && value < 0x1F00) {
+              lower += 1
+            }
+            hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
           }
           let capitalized = !range.isEmpty && PhraseKey.isUpper(buffer[range.lowerBound])
           tokens.append(
             TokenInfo(
               kind: token.kind, start: token.start, end: token.end, sentenceEnd: last,
               sentenceStart: first, capitalized: capitalized,
-              allUpper: letters >= 2 && upper == letters))
-          hashes.append(PhraseKey.token(buffer, range))
+              allUpper: upper >= 2 && lower == 0))
+          hashes.append(hash)
+          masks.append(firstWords.mask(hash))
         }
       }
     }
     claims = Array(repeating: .none, count: tokens.count)
+  }
+
+  /// The Unicode scalars of `text`, decoded from its UTF-8 in one pass.
+  static func scalars(of text: String) -> [UInt32] {
+    var text = text
+    return text.withUTF8 { bytes in
+      var result = [UInt32](repeating: 0, count: bytes.count)
+      var count = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = UInt32(bytes[index])
+        var value = byte
+        var length = 1
+        if byte >= 0xF0 {
+          length = 4
+          value = byte & 0x07
+        } else if byte >= 0xE0 {
+          length = 3
+          value = byte & 0x0F
+        } else if byte >= 0xC0 {
+          length = 2
+          value = byte & 0x1F
+        }
+        if length > 1 {
+          for offset in 1..<min(length, bytes.count - index) {
+            value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F)
+          }
+        }
+        result[count] = value
+        count += 1
+        index += length
+      }
+      result.removeLast(result.count - count)
+      return result
+    }
   }
 
   static func hasLineBreak(_ buffer: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
@@ -102,7 +151,7 @@ struct EntityScan {
     return false
   }
 
-  mutating func run() -> [Entity] {
+  func run() -> [Entity] {
     findDatesAndDocuments()
     findPlaces()
     resolvePlaces()
@@ -129,7 +178,10 @@ struct EntityScan {
     return true
   }
 
-  func isUnclaimed(_ range: Range<Int>) -> Bool { range.allSatisfy { claims[$0] == .none } }
+  func isUnclaimed(_ range: Range<Int>) -> Bool {
+    for index in range where claims[index] != .none { return false }
+    return true
+  }
 
   func `is`(_ index: Int, _ cue: UInt64) -> Bool {
     index >= 0 && index < hashes.count && hashes[index] == cue
@@ -153,10 +205,8 @@ struct EntityScan {
   func lowercased(_ range: Range<Int>) -> String { string(range).lowercased() }
 
   func longest<V>(_ table: PhraseTable<V>, at index: Int) -> (length: Int, value: V)? {
-    guard index < tokens.count else { return nil }
-    return hashes.withUnsafeBufferPointer {
-      table.longestMatch($0, at: index, limit: tokens[index].sentenceEnd)
-    }
+    guard index < tokens.count, masks[index] & table.bit != 0 else { return nil }
+    return table.longestMatch(hashes, at: index, limit: tokens[index].sentenceEnd)
   }
 
   /// The end of a run of capitalized words from `start` (words of a name).
@@ -203,7 +253,7 @@ struct EntityScan {
   }
 
   @discardableResult
-  mutating func emit(
+  func emit(
     _ type: EntityType, _ range: Range<Int>, kind: String? = nil, claim: Claim? = nil
   ) -> Int {
     entities.append(

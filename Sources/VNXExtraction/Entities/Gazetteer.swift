@@ -23,8 +23,9 @@ public struct Division: Hashable, Sendable {
 ///     Gazetteer.standard.divisions(named: "Bản Hon")   // [xã Bản Hon (03421), huyện Tam Đường]
 public struct Gazetteer: Sendable {
   public private(set) var divisions: [Division] = []
-  var names = PhraseTable<[Int32]>()
-  private var byCode: [String: [Int]] = [:]
+  var names = PhraseTable<[Int32]>(bit: 1 << 8)
+  /// The index of each division's parent (same structure), -1 for provinces.
+  private(set) var parents: [Int32] = []
 
   public static let standard = Gazetteer(files: ["places/divisions-2024.tsv", "places/divisions-2025.tsv"])
 
@@ -41,13 +42,26 @@ public struct Gazetteer: Sendable {
           parent: String(fields[4]), structure: structure)
         let index = divisions.count
         divisions.append(division)
-        byCode["\(structure.rawValue):\(division.code)", default: []].append(index)
         for name in Self.spellings(division.name) {
           for key in EntityLexicon.keys(name) {
             names.insert(key, [Int32(index)]) { $0.append(contentsOf: $1) }
           }
         }
       }
+    }
+    var byCode: [String: Int32] = [:]
+    for (index, division) in divisions.enumerated() {
+      byCode["\(division.structure.rawValue):\(division.level.rawValue):\(division.code)"] = Int32(index)
+    }
+    parents = divisions.map { division in
+      let level: Division.Level? =
+        switch division.level {
+        case .province: nil
+        case .district: .province
+        case .commune: division.structure == .after2025 ? .province : .district
+        }
+      guard let level else { return -1 }
+      return byCode["\(division.structure.rawValue):\(level.rawValue):\(division.parent)"] ?? -1
     }
   }
 
@@ -69,22 +83,27 @@ public struct Gazetteer: Sendable {
   }
 
   /// The parent of a division, in the same structure.
-  public func parent(of division: Division) -> Division? {
-    guard !division.parent.isEmpty,
-      let index = byCode["\(division.structure.rawValue):\(division.parent)"]?.first(where: {
-        divisions[$0].level != division.level
-      })
-    else { return nil }
-    return divisions[index]
+  public func parent(of index: Int) -> Int? {
+    parents[index] >= 0 ? Int(parents[index]) : nil
   }
 
-  /// The division itself and its ancestors' codes, as "structure:code" keys.
-  func lineage(of index: Int) -> [String] {
-    var result: [String] = []
-    var current: Division? = divisions[index]
-    while let division = current {
-      result.append("\(division.structure.rawValue):\(division.code)")
-      current = parent(of: division)
+  /// Whether `ancestor` is the parent or grandparent of `index`.
+  func isAncestor(_ ancestor: Int32, of index: Int32) -> Bool {
+    var current = parents[Int(index)]
+    while current >= 0 {
+      if current == ancestor { return true }
+      current = parents[Int(current)]
+    }
+    return false
+  }
+
+  /// The division and its ancestors, as indices.
+  func lineage(of index: Int32) -> [Int32] {
+    var result: [Int32] = [index]
+    var current = parents[Int(index)]
+    while current >= 0 {
+      result.append(current)
+      current = parents[Int(current)]
     }
     return result
   }

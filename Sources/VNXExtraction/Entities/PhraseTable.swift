@@ -47,16 +47,23 @@ enum PhraseKey {
 /// `longestMatch` probes one dictionary entry per token of the candidate span, so finding
 /// "Phòng Nông nghiệp và Phát triển nông thôn" at a position costs at most `maxLength` probes.
 struct PhraseTable<Value: Sendable>: Sendable {
+  /// This table's bit in the per-token mask of `FirstWordMask`.
+  let bit: UInt16
+  /// The hashes of every entry's first token.
+  private(set) var firstTokens: Set<UInt64> = []
   private(set) var entries: [UInt64: Value] = [:]
   /// Hashes of every proper prefix of an entry, to stop probing early.
   private var prefixes: Set<UInt64> = []
   private(set) var maxLength = 0
+
+  init(bit: UInt16) { self.bit = bit }
 
   /// Adds a phrase given as its token hashes; an existing entry is merged with `merge`.
   mutating func insert(
     _ tokens: [UInt64], _ value: Value, merge: (inout Value, Value) -> Void = { $0 = $1 }
   ) {
     guard !tokens.isEmpty else { return }
+    firstTokens.insert(tokens[0])
     var hash = tokens[0]
     for token in tokens.dropFirst() {
       prefixes.insert(hash)
@@ -73,7 +80,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
   }
 
   /// The longest entry made of `hashes[start..<end']` with `end' <= limit`: (length, value).
-  func longestMatch(_ hashes: UnsafeBufferPointer<UInt64>, at start: Int, limit: Int)
+  func longestMatch(_ hashes: [UInt64], at start: Int, limit: Int)
     -> (length: Int, value: Value)?
   {
     guard start < limit else { return nil }
