@@ -42,12 +42,13 @@ public struct Pipeline: Sendable {
       articles = article.isEmpty ? [] : [article]
     }
     let sentences = Self.segmenter
+    let sha256 = SHA256.hex(bytes)
     return articles.map { article in
       let text = article.text.text
       let split = sentences.sentences(in: text)
       return Document(
         source: .init(
-          path: path, sha256: "", bytes: bytes.count, encoding: decoded.encoding.rawValue,
+          path: path, sha256: sha256, bytes: bytes.count, encoding: decoded.encoding.rawValue,
           format: article.format.rawValue),
         meta: .init(
           title: article.title, published: article.published, author: article.author,
@@ -63,7 +64,7 @@ public struct Pipeline: Sendable {
 
   private func empty(_ bytes: [UInt8], path: String?) -> Document {
     Document(
-      source: .init(path: path, sha256: "", bytes: bytes.count, encoding: "", format: "text"),
+      source: .init(path: path, sha256: SHA256.hex(bytes), bytes: bytes.count, encoding: "", format: "text"),
       meta: .init(), warnings: ["no article in the input"])
   }
 

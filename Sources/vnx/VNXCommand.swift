@@ -8,7 +8,7 @@ struct VNXCommand: ParsableCommand {
     abstract: "Turn scraped Vietnamese provincial news into clean, structured data.",
     subcommands: [
       NormalizeCommand.self, TokenizeCommand.self, EncodeCommand.self,
-      TrainSegmenterCommand.self, ArticleCommand.self, ExtractCommand.self,
+      TrainSegmenterCommand.self, ArticleCommand.self, ExtractCommand.self, BatchCommand.self,
     ]
   )
 }

@@ -1,0 +1,44 @@
+import VNX
+
+/// Runs the pipeline on one record and names the result by its content hash.
+public struct RecordProcessor: Sendable {
+  /// A record that gave no document: its path, its hash when it was read, and why.
+  public struct Failure: Error, Sendable, Hashable, Codable {
+    public var path: String?
+    public var sha256: String?
+    public var error: String
+  }
+
+  public enum Outcome: Sendable {
+    case document(Document, ContentHash)
+    case failure(Failure, ContentHash?)
+  }
+
+  public var pipeline: Pipeline
+
+  public init(pipeline: Pipeline) { self.pipeline = pipeline }
+
+  public func process(_ record: InputRecord) -> Outcome {
+    if let problem = record.problem, record.bytes.isEmpty {
+      return .failure(Failure(path: record.path, sha256: nil, error: problem), nil)
+    }
+    return process(record, hash: ContentHash(of: record.bytes))
+  }
+
+  /// Processes a record whose hash is known.
+  public func process(_ record: InputRecord, hash: ContentHash) -> Outcome {
+    func failure(_ message: String) -> Outcome {
+      .failure(Failure(path: record.path, sha256: hash.description, error: message), hash)
+    }
+    if let problem = record.problem { return failure(problem) }
+    guard record.bytes.contains(where: { $0 > 0x20 }) else { return failure("empty input") }
+    do {
+      var document = try pipeline.process(record.bytes, path: record.path)
+      document.source.path = record.path
+      document.source.sha256 = hash.description
+      return .document(document, hash)
+    } catch {
+      return failure(error.description)
+    }
+  }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// A first-in first-out queue with a capacity: `push` waits while it is full, `pop` while it
+/// is empty, and returns nil once it is closed and drained.
+final class BoundedQueue<Element>: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var items: [Element] = []
+  private var head = 0
+  private var closed = false
+  let capacity: Int
+
+  init(capacity: Int) { self.capacity = max(1, capacity) }
+
+  func push(_ element: Element) {
+    condition.lock()
+    while items.count - head >= capacity { condition.wait() }
+    items.append(element)
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  func pop() -> Element? {
+    condition.lock()
+    defer { condition.unlock() }
+    while head == items.count && !closed { condition.wait() }
+    guard head < items.count else { return nil }
+    let element = items[head]
+    head += 1
+    if head > 1024, head * 2 > items.count {
+      items.removeFirst(head)
+      head = 0
+    }
+    condition.broadcast()
+    return element
+  }
+
+  func close() {
+    condition.lock()
+    closed = true
+    condition.broadcast()
+    condition.unlock()
+  }
+}
+
+/// Results that arrive in any order, taken out in sequence order.
+final class ReorderBuffer<Element>: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var results: [Int: Element] = [:]
+  /// The number of sequence numbers there will be, once the producer knows it.
+  private var total: Int?
+
+  func put(_ element: Element, at sequence: Int) {
+    condition.lock()
+    results[sequence] = element
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  func finish(total: Int) {
+    condition.lock()
+    self.total = total
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  enum Taken {
+    case element(Element)
+    case timedOut
+    case end
+  }
+
+  /// The result at `sequence`, waiting until `deadline` at most.
+  func take(_ sequence: Int, before deadline: Date) -> Taken {
+    condition.lock()
+    defer { condition.unlock() }
+    while true {
+      if let element = results.removeValue(forKey: sequence) { return .element(element) }
+      if let total, sequence >= total { return .end }
+      if !condition.wait(until: deadline) { return .timedOut }
+    }
+  }
+}
+
+/// Set by Ctrl-C or SIGTERM: the batch stops taking inputs and commits what is done.
+public final class StopFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var requested = false
+  private var sources: [DispatchSourceSignal] = []
+
+  public init() {}
+
+  public var isRequested: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return requested
+  }
+
+  public func request() {
+    lock.lock()
+    requested = true
+    lock.unlock()
+  }
+
+  /// Routes SIGINT and SIGTERM here; a second signal ends the process at once (the outputs
+  /// stay consistent: they are crash-safe).
+  public func installSignalHandlers(onFirstSignal: @escaping @Sendable () -> Void = {}) {
+    for signalNumber in [SIGINT, SIGTERM] {
+      signal(signalNumber, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+      source.setEventHandler { [self] in
+        if isRequested { exit(130) }
+        request()
+        onFirstSignal()
+      }
+      source.resume()
+      sources.append(source)
+    }
+  }
+}
