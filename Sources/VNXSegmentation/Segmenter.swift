@@ -45,8 +45,9 @@ public struct Segmenter: Sendable {
       let splitter = SentenceSplitter(
         scalars: buffer, tokens: scanner.tokens, breaksBefore: scanner.breaksBefore,
         abbreviations: abbreviations)
+      let scratch = WordSegmentationModel.Scratch()
       return splitter.split().map { range in
-        makeSentence(Array(scanner.tokens[range]), buffer, offset: 0)
+        makeSentence(Array(scanner.tokens[range]), buffer, offset: 0, scratch: scratch)
       }
     }
   }
@@ -59,12 +60,15 @@ public struct Segmenter: Sendable {
       scanner.scan()
       var sentences: [Sentence] = []
       var start = 0
+      let scratch = WordSegmentationModel.Scratch()
       for index in scanner.tokens.indices where index > start && scanner.breaksBefore[index] > 0 {
-        sentences.append(makeSentence(Array(scanner.tokens[start..<index]), buffer, offset: 0))
+        sentences.append(
+          makeSentence(Array(scanner.tokens[start..<index]), buffer, offset: 0, scratch: scratch))
         start = index
       }
       if start < scanner.tokens.count {
-        sentences.append(makeSentence(Array(scanner.tokens[start...]), buffer, offset: 0))
+        sentences.append(
+          makeSentence(Array(scanner.tokens[start...]), buffer, offset: 0, scratch: scratch))
       }
       return sentences
     }
@@ -83,13 +87,15 @@ public struct Segmenter: Sendable {
     }
   }
 
-  private func makeSentence(_ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int)
-    -> Sentence
-  {
+  private func makeSentence(
+    _ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int,
+    scratch: WordSegmentationModel.Scratch
+  ) -> Sentence {
     var sentence = Sentence(tokens: tokens)
     if segmentsWords {
       if let model {
-        sentence.words = Self.words(tokens, starts: model.wordStarts(tokens, scalars, offset: offset))
+        sentence.words = Self.words(
+          tokens, starts: model.wordStarts(tokens, scalars, offset: offset, scratch: scratch))
       } else {
         sentence.words = Self.singleTokenWords(tokens)
       }

@@ -27,8 +27,18 @@ struct TokenizeCommand: ParsableCommand {
   @Flag(help: "Do not join syllables into words (tokens only).")
   var noWords = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Time sentences, tokens and words over the inputs instead of printing them, "
+        + "until this many megabytes were processed.", valueName: "megabytes"))
+  var benchmark: Double?
+
   func run() throws {
     let segmenter = Segmenter()
+    if let benchmark {
+      try runBenchmark(segmenter, megabytes: benchmark)
+      return
+    }
     var output = TokenizeOutput()
     if files.isEmpty {
       let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
@@ -41,6 +51,56 @@ struct TokenizeCommand: ParsableCommand {
       try tokenize([UInt8](data), segmenter, &output)
     }
     output.flush()
+  }
+
+  /// Prints the throughput of `Segmenter.sentences(in:)` (sentences, tokens and words) on one
+  /// core, over text already decoded and normalized.
+  private func runBenchmark(_ segmenter: Segmenter, megabytes: Double) throws {
+    var texts: [String] = []
+    for file in files {
+      guard let data = FileManager.default.contents(atPath: file) else {
+        throw ValidationError("cannot read \(file)")
+      }
+      let decoded = try TextDecoder().decode([UInt8](data))
+      texts.append(TextNormalizer().normalize(decoded.text).text)
+    }
+    let bytesPerPass = texts.reduce(0) { $0 + $1.utf8.count }
+    guard bytesPerPass > 0 else { throw ValidationError("--benchmark needs input files") }
+    var segmenter = segmenter
+    segmenter.segmentsWords = !noWords
+    var bytes = 0
+    var sentences = 0
+    var tokens = 0
+    var words = 0
+    let clock = ContinuousClock()
+    let cpuStart = Self.threadCPUTime()
+    let elapsed = clock.measure {
+      while Double(bytes) < megabytes * 1_000_000 {
+        for text in texts {
+          for sentence in segmenter.sentences(in: text) {
+            sentences += 1
+            tokens += sentence.tokens.count
+            words += sentence.words.count
+          }
+        }
+        bytes += bytesPerPass
+      }
+    }
+    let cpu = Self.threadCPUTime() - cpuStart
+    let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+    let megabytes = Double(bytes) / 1_000_000
+    print(
+      "segmented \(rounded(megabytes)) MB (\(sentences) sentences, \(tokens) tokens, \(words) words): "
+        + "\(rounded(megabytes / cpu)) MB/s of CPU time on one core (\(rounded(cpu)) s), "
+        + "\(rounded(megabytes / wall)) MB/s wall clock (\(rounded(wall)) s)")
+  }
+
+  /// CPU time of the calling thread, in seconds (immune to other processes on the machine).
+  private static func threadCPUTime() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
   }
 
   private func tokenize(_ bytes: [UInt8], _ segmenter: Segmenter, _ output: inout TokenizeOutput)

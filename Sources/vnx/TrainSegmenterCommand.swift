@@ -38,6 +38,9 @@ struct TrainSegmenterCommand: ParsableCommand {
   @Option(help: "The margin by which gold tags must win while training.")
   var margin = WordSegmenterTrainer().margin
 
+  @Option(help: "How many perceptrons, each over its own order of the sentences, to average.")
+  var runs = WordSegmenterTrainer().runs
+
   @Option(help: "log2 of the weight table size.")
   var tableBits = WordSegmenterTrainer().tableBits
 
@@ -60,6 +63,7 @@ struct TrainSegmenterCommand: ParsableCommand {
     trainer.epochs = epochs
     trainer.tableBits = tableBits
     trainer.margin = margin
+    trainer.runs = runs
     if let words {
       // Normalized like every input, so that tone placement matches the text at run time.
       let text = TextNormalizer().normalize(try String(contentsOfFile: words, encoding: .utf8)).text

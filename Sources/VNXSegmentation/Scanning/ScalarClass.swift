@@ -1,4 +1,4 @@
-/// What a Unicode scalar is to the scanner, decided by an ASCII table first and by ranges
+/// What a Unicode scalar is to the scanner, decided by ASCII comparisons first and by ranges
 /// for the Vietnamese letters before falling back to Unicode properties.
 enum ScalarClass: UInt8 {
   case space, newline, letter, digit, other
@@ -8,40 +8,50 @@ extension ScalarClass {
   @inline(__always)
   init(_ value: UInt32) {
     if value < 0x80 {
-      self = ScalarClass.ascii[Int(value)]
+      // Comparisons, not a static table: a static costs a lazy-initialization check per call.
+      if value >= 0x61 {
+        self = value <= 0x7A ? .letter : (value == 0x7F ? .space : .other)
+      } else if value >= 0x41 {
+        self = value <= 0x5A ? .letter : .other
+      } else if value >= 0x30 {
+        self = value <= 0x39 ? .digit : .other
+      } else if value == 0x20 || value == 0x09 {
+        self = .space
+      } else if value >= 0x0A && value <= 0x0D {
+        self = .newline
+      } else {
+        self = value < 0x20 ? .space : .other
+      }
       return
     }
-    switch value {
-    case 0x85, 0x2028, 0x2029: self = .newline
-    case 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF: self = .space
-    case 0xD7, 0xF7: self = .other
-    case 0xC0...0x24F, 0x1E00...0x1EFF, 0x300...0x36F: self = .letter
-    default:
-      guard let scalar = Unicode.Scalar(value) else {
-        self = .other
-        return
-      }
-      let properties = scalar.properties
-      if properties.isAlphabetic || properties.generalCategory == .nonspacingMark {
-        self = .letter
-      } else if properties.numericType == .decimal {
-        self = .other
-      } else if properties.isWhitespace {
-        self = .space
-      } else {
-        self = .other
-      }
+    if (value >= 0x1E00 && value <= 0x1EFF)
+      || (value >= 0xC0 && value <= 0x24F && value != 0xD7 && value != 0xF7)
+    {
+      self = .letter  // Vietnamese letters: Latin-1, Latin Extended-A/B and Additional
+      return
     }
+    self = Self.nonASCII(value)
   }
 
-  private static let ascii: [ScalarClass] = (0..<128).map { value -> ScalarClass in
+  @inline(never)
+  private static func nonASCII(_ value: UInt32) -> ScalarClass {
     switch value {
-    case 0x0A, 0x0B, 0x0C, 0x0D: return .newline
-    case 0x09, 0x20: return .space
-    case 0x30...0x39: return .digit
-    case 0x41...0x5A, 0x61...0x7A: return .letter
-    case 0x00..<0x20, 0x7F: return .space
-    default: return .other
+    case 0x85, 0x2028, 0x2029: return .newline
+    case 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF: return .space
+    case 0xD7, 0xF7: return .other
+    case 0xC0...0x24F, 0x1E00...0x1EFF, 0x300...0x36F: return .letter
+    default:
+      guard let scalar = Unicode.Scalar(value) else { return .other }
+      let properties = scalar.properties
+      if properties.isAlphabetic || properties.generalCategory == .nonspacingMark {
+        return .letter
+      } else if properties.numericType == .decimal {
+        return .other
+      } else if properties.isWhitespace {
+        return .space
+      } else {
+        return .other
+      }
     }
   }
 }

@@ -92,9 +92,18 @@ struct TokenScanner {
     let value = scalars[index]
     let cls = ScalarClass(value)
     if cls == .letter || cls == .digit {
-      if let end = url(at: index) { return (end, .url) }
-      if let end = email(at: index) { return (end, .email) }
-      if let end = documentCode(at: index) { return (end, .documentCode) }
+      // Only a run of letters and digits followed by a connector can start a URL, an e-mail
+      // address or a document code: most tokens skip those checks.
+      var runEnd = index + 1
+      while isAlnum(runEnd) { runEnd += 1 }
+      switch at(runEnd) {
+      case 0x2E, 0x3A, 0x2F, 0x40, 0x2D, 0x5F, 0x2B, 0x25:
+        if let end = url(at: index) { return (end, .url) }
+        if let end = email(at: index) { return (end, .email) }
+        if let end = documentCode(at: index) { return (end, .documentCode) }
+      default:
+        break
+      }
       return cls == .digit ? number(at: index) : word(at: index)
     }
     return punctuation(at: index)
@@ -118,10 +127,10 @@ struct TokenScanner {
   }
 
   private func url(at index: Int) -> Int? {
-    let schemes: [StaticString] = ["http://", "https://", "ftp://", "www."]
-    for scheme in schemes where hasPrefix(scheme, at: index) {
-      return urlTail(from: index + scheme.utf8CodeUnitCount)
-    }
+    if hasPrefix("http://", at: index) { return urlTail(from: index + 7) }
+    if hasPrefix("https://", at: index) { return urlTail(from: index + 8) }
+    if hasPrefix("ftp://", at: index) { return urlTail(from: index + 6) }
+    if hasPrefix("www.", at: index) { return urlTail(from: index + 4) }
     return domain(at: index).map { urlTail(from: $0, pathOnly: true) }
   }
 
@@ -151,8 +160,11 @@ struct TokenScanner {
       }
       break
     }
-    while end > index, [0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27].contains(scalars[end - 1]) {
-      end -= 1
+    trimming: while end > index {
+      switch scalars[end - 1] {
+      case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27: end -= 1
+      default: break trimming
+      }
     }
     return end
   }
@@ -449,11 +461,25 @@ struct TokenScanner {
 
   // MARK: - Punctuation and symbols
 
-  private static let punctuationMarks: Set<UInt32> = [
-    0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x2026, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x22, 0x27,
-    0x201C, 0x201D, 0x201E, 0x2018, 0x2019, 0xAB, 0xBB, 0x2039, 0x203A, 0x2D, 0x2010, 0x2011,
-    0x2012, 0x2013, 0x2014, 0x2015, 0x2F, 0x5C, 0xB7, 0x2032, 0x2033, 0x2BA, 0x60, 0xB4,
-  ]
+  /// Punctuation marks; every other non-letter, non-digit scalar is a symbol.
+  private static func isPunctuationMark(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x2026, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x22,
+      0x27, 0x201C, 0x201D, 0x201E, 0x2018, 0x2019, 0xAB, 0xBB, 0x2039, 0x203A, 0x2D,
+      0x2010...0x2015, 0x2F, 0x5C, 0xB7, 0x2032, 0x2033, 0x2BA, 0x60, 0xB4:
+      return true
+    default:
+      return false
+    }
+  }
+
+  private static func isEmoticonMouth(_ value: UInt32) -> Bool {
+    value == 0x29 || value == 0x28 || value == 0x44 || value == 0x50 || value == 0x70
+  }
+
+  private static func isArrowPart(_ value: UInt32) -> Bool {
+    value == 0x3D || value == 0x3C || value == 0x3E || value == 0x2D
+  }
 
   private func punctuation(at index: Int) -> (Int, TokenKind) {
     let value = scalars[index]
@@ -471,7 +497,7 @@ struct TokenScanner {
       // Emoticons after a blank: :)) =)) :D
       guard index == 0 || isBlank(index - 1) else { break }
       var end = index + 1
-      while [0x29, 0x28, 0x44, 0x50, 0x70].contains(at(end)) { end += 1 }
+      while Self.isEmoticonMouth(at(end)) { end += 1 }
       if end > index + 1, !isAlnum(end) { return (end, .symbol) }
     case 0x3C where at(index + 1) == 0x33 && !isAlnum(index + 2):
       return (index + 2, .symbol)  // <3
@@ -481,9 +507,9 @@ struct TokenScanner {
     if value == 0x3D || value == 0x3C || value == 0x3E || value == 0x2D {
       // Arrows and rules: ==>, ->, --
       var end = index + 1
-      while [0x3D, 0x3C, 0x3E, 0x2D].contains(at(end)) { end += 1 }
+      while Self.isArrowPart(at(end)) { end += 1 }
       if end > index + 1 { return (end, .symbol) }
     }
-    return (index + 1, Self.punctuationMarks.contains(value) ? .punctuation : .symbol)
+    return (index + 1, Self.isPunctuationMark(value) ? .punctuation : .symbol)
   }
 }

@@ -9,14 +9,26 @@ struct SyllableSequence {
   var shapes: [Shape] = []
   /// Whether the token is a syllable (`.word`), so that it may be part of a longer word.
   var syllable: [Bool] = []
+  /// `bigrams[i]` hashes tokens `i - 1` and `i` (`bigrams[0]` is unused).
+  var bigrams: [UInt64] = []
 
   var count: Int { hashes.count }
 
   static let numberHash: UInt64 = 0x6e75_6d62_6572_2121
   static let paddingHash: UInt64 = 0x7061_6464_696e_6721
 
+  init() {}
+
   /// Reads the tokens; `scalars[0]` is the scalar at text offset `offset`.
   init(_ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int) {
+    load(tokens, scalars, offset: offset)
+  }
+
+  /// Reads the tokens into the arrays already allocated.
+  mutating func load(_ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int) {
+    hashes.removeAll(keepingCapacity: true)
+    shapes.removeAll(keepingCapacity: true)
+    syllable.removeAll(keepingCapacity: true)
     hashes.reserveCapacity(tokens.count)
     shapes.reserveCapacity(tokens.count)
     syllable.reserveCapacity(tokens.count)
@@ -73,6 +85,13 @@ struct SyllableSequence {
         shapes.append(.symbol)
       }
     }
+    computeBigrams()
+  }
+
+  mutating func computeBigrams() {
+    bigrams.removeAll(keepingCapacity: true)
+    bigrams.append(0)
+    for index in hashes.indices.dropFirst() { bigrams.append(mixHash(hashes[index - 1], hashes[index])) }
   }
 
   @inline(__always)
@@ -80,6 +99,13 @@ struct SyllableSequence {
     if index < 0 { return Self.paddingHash &+ UInt64(-index) }
     if index >= hashes.count { return Self.paddingHash &- UInt64(index - hashes.count + 1) }
     return hashes[index]
+  }
+
+  /// The hash of tokens `index - 1` and `index` together.
+  @inline(__always)
+  func bigram(_ index: Int) -> UInt64 {
+    if index >= 1 && index < bigrams.count { return bigrams[index] }
+    return mixHash(hash(index - 1), hash(index))
   }
 
   @inline(__always)

@@ -10,7 +10,45 @@ struct WordDictionary {
 
   /// Bit 0: a prefix of a longer word; bits 1…: the folds the word was seen in (bit 1 alone
   /// when folds are not tracked).
-  private(set) var entries: [UInt64: UInt16] = [:]
+  private(set) var entries: [UInt64: UInt16] = [:] {
+    didSet { sealed = false }
+  }
+
+  /// The entries in an open-addressing table (key 0 marks an empty slot), built by `seal()`:
+  /// lookups without `Hasher`, which dominates a `Dictionary` lookup for 64-bit keys.
+  private var keys: [UInt64] = []
+  private var values: [UInt16] = []
+  private var sealed = false
+
+  /// Builds the lookup table; call after the last insertion.
+  mutating func seal() {
+    var capacity = 16
+    while capacity < entries.count * 2 { capacity <<= 1 }
+    keys = [UInt64](repeating: 0, count: capacity)
+    values = [UInt16](repeating: 0, count: capacity)
+    let mask = capacity - 1
+    for (key, value) in entries {
+      let stored = key == 0 ? 1 : key
+      var slot = Int(truncatingIfNeeded: stored) & mask
+      while keys[slot] != 0 { slot = (slot + 1) & mask }
+      keys[slot] = stored
+      values[slot] = value
+    }
+    sealed = true
+  }
+
+  @inline(__always)
+  private func lookup(_ key: UInt64) -> UInt16? {
+    let stored = key == 0 ? 1 : key
+    let mask = keys.count - 1
+    var slot = Int(truncatingIfNeeded: stored) & mask
+    while true {
+      let found = keys[slot]
+      if found == stored { return values[slot] }
+      if found == 0 { return nil }
+      slot = (slot + 1) & mask
+    }
+  }
 
   var wordCount: Int { entries.values.reduce(0) { $0 + ($1 >> 1 != 0 ? 1 : 0) } }
 
@@ -42,25 +80,28 @@ struct WordDictionary {
   /// the same for the words of the word list alone.
   ///
   /// `excludedFold` hides the corpus words seen only in that fold.
-  func startMasks(_ sequence: SyllableSequence, excludedFold: Int? = nil) -> (
-    all: [UInt8], listed: [UInt8]
+  func startMasks(
+    _ sequence: SyllableSequence, excludedFold: Int? = nil, into masks: inout [UInt8],
+    listed listedMasks: inout [UInt8]
   ) {
-    var masks = [UInt8](repeating: 0, count: sequence.count)
-    var listedMasks = masks
-    guard !entries.isEmpty else { return (masks, listedMasks) }
+    masks.removeAll(keepingCapacity: true)
+    masks.append(contentsOf: repeatElement(0, count: sequence.count))
+    listedMasks.removeAll(keepingCapacity: true)
+    listedMasks.append(contentsOf: repeatElement(0, count: sequence.count))
+    guard !entries.isEmpty else { return }
+    precondition(sealed, "WordDictionary.seal() must be called before lookups")
     let foldMask: UInt16 = excludedFold.map { ~(UInt16(1) << (1 + $0)) & ~1 } ?? ~1
     for start in 0..<sequence.count where sequence.syllable[start] {
       var hash = mixHash(Self.seed, sequence.hashes[start])
       var end = start + 1
       while end < sequence.count, end - start < Self.maximumLength, sequence.syllable[end] {
         hash = mixHash(hash, sequence.hashes[end])
-        guard let flags = entries[hash] else { break }
+        guard let flags = lookup(hash) else { break }
         if flags & foldMask != 0 { masks[start] |= UInt8(1) << (end - start - 1) }
         if flags & Self.listed != 0 { listedMasks[start] |= UInt8(1) << (end - start - 1) }
         if flags & 1 == 0 { break }
         end += 1
       }
     }
-    return (masks, listedMasks)
   }
 }

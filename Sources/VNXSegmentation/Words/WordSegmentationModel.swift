@@ -21,9 +21,18 @@ public final class WordSegmentationModel: Sendable {
   let transitions: [Float]
   let dictionary: WordDictionary
 
+  /// The weights as 16-bit integers (`weight ≈ quantized × scale`): half the memory, so the
+  /// table stays in the core's cache while scoring.
+  let quantized: [Int16]
+  let scale: Float
+
   init(tableBits: Int, weights: [Float], transitions: [Float], dictionary: WordDictionary) {
     self.tableBits = tableBits
     self.weights = weights
+    let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
+    let scale = largest > 0 ? largest / Float(Int16.max) : 1
+    self.scale = scale
+    quantized = weights.map { Int16(($0 / scale).rounded()) }
     self.transitions = transitions
     self.dictionary = dictionary
   }
@@ -36,26 +45,55 @@ public final class WordSegmentationModel: Sendable {
   public func wordStarts(_ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int)
     -> [Bool]
   {
-    let sequence = SyllableSequence(tokens, scalars, offset: offset)
-    return decode(WordFeatures(sequence, dictionary: dictionary))
+    let scratch = Scratch()
+    return wordStarts(tokens, scalars, offset: offset, scratch: scratch)
+  }
+
+  /// Buffers reused from one sentence to the next.
+  final class Scratch {
+    var features = WordFeatures()
+    var scores: [Float] = []
+    var indices = [UInt32](repeating: 0, count: WordFeatures.maximumCount)
+  }
+
+  func wordStarts(
+    _ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int, scratch: Scratch
+  ) -> [Bool] {
+    scratch.features.load(tokens, scalars, offset: offset, dictionary: dictionary)
+    computeScores(scratch.features, into: &scratch.scores, indices: &scratch.indices)
+    let features = scratch.features
+    return Self.viterbi(
+      scores: scratch.scores, mayJoin: { features.sequence.mayJoin($0) }, transitions: transitions)
   }
 
   /// The emission score of B at each syllable (I scores 0).
   func scores(_ features: WordFeatures) -> [Float] {
+    var scores: [Float] = []
+    var indices = [UInt32](repeating: 0, count: WordFeatures.maximumCount)
+    computeScores(features, into: &scores, indices: &indices)
+    return scores
+  }
+
+  private func computeScores(
+    _ features: WordFeatures, into scores: inout [Float], indices: inout [UInt32]
+  ) {
     let count = features.sequence.count
-    var scores = [Float](repeating: 0, count: count)
-    let mask = UInt64(1 << tableBits - 1)
-    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: WordFeatures.maximumCount) { buffer in
-      weights.withUnsafeBufferPointer { weights in
-        for index in 0..<count where features.sequence.mayJoin(index) {
-          let n = features.features(index, into: buffer.baseAddress!)
-          var score: Float = 0
-          for k in 0..<n { score += weights[Int(truncatingIfNeeded: buffer[k] & mask)] }
-          scores[index] = score
+    scores.removeAll(keepingCapacity: true)
+    scores.append(contentsOf: repeatElement(0, count: count))
+    let scale = scale
+    let bits = tableBits
+    indices.withUnsafeMutableBufferPointer { buffer in
+      quantized.withUnsafeBufferPointer { weights in
+        scores.withUnsafeMutableBufferPointer { scores in
+          for index in 0..<count where features.sequence.mayJoin(index) {
+            let n = features.features(index, bits: bits, into: buffer.baseAddress!)
+            var score: Int32 = 0
+            for k in 0..<n { score &+= Int32(weights[Int(buffer[k])]) }
+            scores[index] = Float(score) * scale
+          }
         }
       }
     }
-    return scores
   }
 
   func decode(_ features: WordFeatures) -> [Bool] {
@@ -123,6 +161,7 @@ public final class WordSegmentationModel: Sendable {
       let flags = UInt16(truncatingIfNeeded: try reader.u16())
       dictionary.insertRaw(hash: hash, flags: flags)
     }
+    dictionary.seal()
     var weights = [Float](repeating: 0, count: 1 << bits)
     let count = Int(try reader.u32())
     for _ in 0..<count {

@@ -10,6 +10,8 @@ public struct WordSegmenterTrainer: Sendable {
   public var folds = 10
   /// The margin the gold tags must win by while training (cost-augmented perceptron).
   public var margin: Float = 1
+  /// How many perceptrons (each over its own order of the sentences) are averaged.
+  public var runs = 1
   public var abbreviations: AbbreviationTable = .standard
   /// Words from a word list (syllables separated by spaces), always visible as dictionary
   /// words, besides those of the training corpus.
@@ -31,7 +33,6 @@ public struct WordSegmenterTrainer: Sendable {
   public func train(
     _ corpus: SegmentedCorpus, dev: SegmentedCorpus? = nil, progress: (String) -> Void = { _ in }
   ) -> WordSegmentationModel {
-    let mask = UInt64(1 << tableBits - 1)
     // Tokens and gold tags.
     var tokenized: [(SyllableSequence, [Bool])] = []
     var dictionary = WordDictionary()
@@ -69,8 +70,9 @@ public struct WordSegmenterTrainer: Sendable {
       for word in words { dictionary.insert(word, fold: number % folds) }
       tokenized.append((sequence, starts))
     }
+    dictionary.seal()
     var examples: [Example] = []
-    var buffer = [UInt64](repeating: 0, count: WordFeatures.maximumCount)
+    var buffer = [UInt32](repeating: 0, count: WordFeatures.maximumCount)
     for (number, (sequence, starts)) in tokenized.enumerated() {
       let features = WordFeatures(sequence, dictionary: dictionary, excludedFold: number % folds)
       var example = Example(
@@ -78,95 +80,108 @@ public struct WordSegmenterTrainer: Sendable {
         offsets: [0])
       for index in 0..<sequence.count {
         if example.mayJoin[index] {
-          let n = buffer.withUnsafeMutableBufferPointer { features.features(index, into: $0.baseAddress!) }
-          for k in 0..<n { example.features.append(UInt32(truncatingIfNeeded: buffer[k] & mask)) }
+          let n = buffer.withUnsafeMutableBufferPointer {
+            features.features(index, bits: tableBits, into: $0.baseAddress!)
+          }
+          example.features.append(contentsOf: buffer[0..<n])
         }
         example.offsets.append(Int32(example.features.count))
       }
       examples.append(example)
     }
 
-    var weights = [Float](repeating: 0, count: 1 << tableBits)
-    var totals = [Double](repeating: 0, count: 1 << tableBits)
-    var stamps = [Int32](repeating: 0, count: 1 << tableBits)
-    var transitions = [Float](repeating: 0, count: 4)
-    var transitionTotals = [Double](repeating: 0, count: 4)
-    var transitionStamps = [Int32](repeating: 0, count: 4)
-    var clock: Int32 = 1
+    // Several perceptrons that see the sentences in different orders, averaged: the model
+    // depends less on the order of the training data.
+    var sumWeights = [Float](repeating: 0, count: 1 << tableBits)
+    var sumTransitions = [Float](repeating: 0, count: 4)
+    for run in 0..<runs {
+      var weights = [Float](repeating: 0, count: 1 << tableBits)
+      var totals = [Double](repeating: 0, count: 1 << tableBits)
+      var stamps = [Int32](repeating: 0, count: 1 << tableBits)
+      var transitions = [Float](repeating: 0, count: 4)
+      var transitionTotals = [Double](repeating: 0, count: 4)
+      var transitionStamps = [Int32](repeating: 0, count: 4)
+      var clock: Int32 = 1
 
-    func averaged() -> ([Float], [Float]) {
-      let c = Double(clock)
-      let w = weights.indices.map { index in
-        Float((totals[index] + Double(clock - stamps[index]) * Double(weights[index])) / c)
-      }
-      let t = transitions.indices.map { index in
-        Float(
-          (transitionTotals[index] + Double(clock - transitionStamps[index])
-            * Double(transitions[index])) / c)
-      }
-      return (w, t)
-    }
-
-    var order = Array(examples.indices)
-    var random = SplitMix(seed: 0x5345_4753)
-    for epoch in 1...max(1, epochs) {
-      order.shuffle(using: &random)
-      var errors = 0
-      var total = 0
-      for exampleIndex in order {
-        let example = examples[exampleIndex]
-        let count = example.starts.count
-        var scores = [Float](repeating: 0, count: count)
-        for index in 0..<count where example.mayJoin[index] {
-          var score: Float = 0
-          for k in Int(example.offsets[index])..<Int(example.offsets[index + 1]) {
-            score += weights[Int(example.features[k])]
-          }
-          // Cost-augmented decoding: the wrong tag gets a head start of `margin`.
-          scores[index] = score + (example.starts[index] ? -margin : margin)
+      func averaged() -> ([Float], [Float]) {
+        let c = Double(clock)
+        let w = weights.indices.map { index in
+          Float((totals[index] + Double(clock - stamps[index]) * Double(weights[index])) / c)
         }
-        let predicted = WordSegmentationModel.viterbi(
-          scores: scores, mayJoin: { example.mayJoin[$0] }, transitions: transitions)
-        total += count
-        if predicted != example.starts {
-          for index in 0..<count where predicted[index] != example.starts[index] {
-            errors += 1
-            let delta: Float = example.starts[index] ? 1 : -1
+        let t = transitions.indices.map { index in
+          Float(
+            (transitionTotals[index] + Double(clock - transitionStamps[index])
+              * Double(transitions[index])) / c)
+        }
+        return (w, t)
+      }
+
+      var order = Array(examples.indices)
+      var random = SplitMix(seed: 0x5345_4753 &+ UInt64(run))
+      for epoch in 1...max(1, epochs) {
+        order.shuffle(using: &random)
+        var errors = 0
+        var total = 0
+        for exampleIndex in order {
+          let example = examples[exampleIndex]
+          let count = example.starts.count
+          var scores = [Float](repeating: 0, count: count)
+          for index in 0..<count where example.mayJoin[index] {
+            var score: Float = 0
             for k in Int(example.offsets[index])..<Int(example.offsets[index + 1]) {
-              let feature = Int(example.features[k])
-              totals[feature] += Double(clock - stamps[feature]) * Double(weights[feature])
-              stamps[feature] = clock
-              weights[feature] += delta
+              score += weights[Int(example.features[k])]
+            }
+            // Cost-augmented decoding: the wrong tag gets a head start of `margin`.
+            scores[index] = score + (example.starts[index] ? -margin : margin)
+          }
+          let predicted = WordSegmentationModel.viterbi(
+            scores: scores, mayJoin: { example.mayJoin[$0] }, transitions: transitions)
+          total += count
+          if predicted != example.starts {
+            for index in 0..<count where predicted[index] != example.starts[index] {
+              errors += 1
+              let delta: Float = example.starts[index] ? 1 : -1
+              for k in Int(example.offsets[index])..<Int(example.offsets[index + 1]) {
+                let feature = Int(example.features[k])
+                totals[feature] += Double(clock - stamps[feature]) * Double(weights[feature])
+                stamps[feature] = clock
+                weights[feature] += delta
+              }
+            }
+            for index in 1..<count {
+              let gold = (example.starts[index - 1] ? 0 : 2) + (example.starts[index] ? 0 : 1)
+              let guess = (predicted[index - 1] ? 0 : 2) + (predicted[index] ? 0 : 1)
+              guard gold != guess else { continue }
+              for (transition, delta) in [(gold, Float(1)), (guess, Float(-1))] {
+                transitionTotals[transition] +=
+                  Double(clock - transitionStamps[transition]) * Double(transitions[transition])
+                transitionStamps[transition] = clock
+                transitions[transition] += delta
+              }
             }
           }
-          for index in 1..<count {
-            let gold = (example.starts[index - 1] ? 0 : 2) + (example.starts[index] ? 0 : 1)
-            let guess = (predicted[index - 1] ? 0 : 2) + (predicted[index] ? 0 : 1)
-            guard gold != guess else { continue }
-            for (transition, delta) in [(gold, Float(1)), (guess, Float(-1))] {
-              transitionTotals[transition] +=
-                Double(clock - transitionStamps[transition]) * Double(transitions[transition])
-              transitionStamps[transition] = clock
-              transitions[transition] += delta
-            }
-          }
+          clock += 1
         }
-        clock += 1
+        var line = "run \(run + 1) epoch \(epoch): \(errors) tag errors in \(total) tokens"
+        if let dev, epoch == epochs || (runs == 1 && epoch % 5 == 0) {
+          let (w, t) = averaged()
+          let model = WordSegmentationModel(
+            tableBits: tableBits, weights: zip(w, sumWeights).map { ($0 + $1) / Float(run + 1) },
+            transitions: zip(t, sumTransitions).map { ($0 + $1) / Float(run + 1) },
+            dictionary: dictionary)
+          let score = WordSegmentationScore.evaluate(
+            Segmenter(abbreviations: abbreviations, model: model), on: dev)
+          line += "; dev \(score)"
+        }
+        progress(line)
       }
-      var line = "epoch \(epoch): \(errors) tag errors in \(total) tokens"
-      if let dev {
-        let (w, t) = averaged()
-        let model = WordSegmentationModel(
-          tableBits: tableBits, weights: w, transitions: t, dictionary: dictionary)
-        let score = WordSegmentationScore.evaluate(
-          Segmenter(abbreviations: abbreviations, model: model), on: dev)
-        line += "; dev \(score)"
-      }
-      progress(line)
+      let (w, t) = averaged()
+      for index in w.indices { sumWeights[index] += w[index] }
+      for index in t.indices { sumTransitions[index] += t[index] }
     }
-    let (w, t) = averaged()
     return WordSegmentationModel(
-      tableBits: tableBits, weights: w, transitions: t, dictionary: dictionary)
+      tableBits: tableBits, weights: sumWeights.map { $0 / Float(runs) },
+      transitions: sumTransitions.map { $0 / Float(runs) }, dictionary: dictionary)
   }
 }
 
