@@ -113,6 +113,9 @@ public struct ArticleReader: Sendable {
     var article = assembler.assemble(page.blocks, metadata: metadata, format: .html)
     if article.author == nil, let author = clean(meta.byline) { article.author = author }
     if article.title == nil, let title = clean(meta.documentTitle) { article.title = Self.siteSuffixRemoved(title) }
+    if let reason = document.stoppedEarly {
+      article.warnings.append("HTML parsing stopped early, the rest of the page is ignored: \(reason)")
+    }
     if page.blocks.isEmpty { article.warnings.append("no text in the HTML page") }
     return article
   }

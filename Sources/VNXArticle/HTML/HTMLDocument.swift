@@ -6,20 +6,35 @@ import CLibXML2
 /// The parser is given UTF-8 (vnx decodes bytes itself first) and never touches the network.
 final class HTMLDocument {
   let pointer: htmlDocPtr
+  /// Why libxml2 stopped before the end of the markup, when it did (nesting deeper than its
+  /// limit, for one): the rest of the page is not in the tree.
+  let stoppedEarly: String?
 
   /// Parses UTF-8 markup; nil only when libxml2 gives back no tree at all.
   init?(utf8 markup: [UInt8]) {
     Self.silenceErrors
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue
+        | HTML_PARSE_IGNORE_ENC.rawValue)
+    guard let context = htmlNewParserCtxt() else { return nil }
+    defer { htmlFreeParserCtxt(context) }
     let document = markup.withUnsafeBufferPointer { buffer in
       buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-        htmlReadMemory(base, Int32(clamping: buffer.count), nil, "UTF-8", options)
+        htmlCtxtReadMemory(context, base, Int32(clamping: buffer.count), nil, "UTF-8", options)
       }
     }
     guard let document else { return nil }
     pointer = document
+    let error = context.pointee.lastError
+    if error.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue) || error.code == Int32(XML_ERR_NO_MEMORY.rawValue)
+      || context.pointee.instate == XML_PARSER_EOF && error.level == XML_ERR_FATAL
+    {
+      let message = error.message.map { String(cString: $0) } ?? "error \(error.code)"
+      stoppedEarly = message.split(separator: "\n").first.map(String.init) ?? message
+    } else {
+      stoppedEarly = nil
+    }
   }
 
   deinit { xmlFreeDoc(pointer) }

@@ -28,6 +28,13 @@ struct ArticleAssembler: Sendable {
     var kinds = zip(blocks, shapes).map { filter.classify($0, $1) }
     var dropped: [Int: String] = [:]
     markCaptions(blocks, shapes, &kinds, &dropped)
+    // A brief with no long paragraph: its full sentences count as prose.
+    if !kinds.contains(.prose) {
+      for index in kinds.indices
+      where kinds[index] == .short && shapes[index].endsSentence && shapes[index].wordCount >= 8 {
+        kinds[index] = .prose
+      }
+    }
 
     var article = Article(format: format)
     article.url = metadata.url
@@ -61,7 +68,8 @@ struct ArticleAssembler: Sendable {
       article.title = titleIndex.map { blocks[$0].text }
     }
     var bodyStart = body.lowerBound
-    if article.title == nil, bodyStart < body.upperBound, kinds[bodyStart] == .short,
+    if article.title == nil, bodyStart + 1 < body.upperBound, kinds[bodyStart] == .short
+      || kinds[bodyStart] == .prose && shapes[bodyStart].wordCount <= 35,
       !shapes[bodyStart].endsSentence
     {
       titleIndex = bodyStart

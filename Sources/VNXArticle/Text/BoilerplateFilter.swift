@@ -21,6 +21,8 @@ struct BoilerplateFilter: Sendable {
 
   /// The category of the first lexicon phrase the line matches where it must sit.
   func phraseCategory(_ shape: LineShape) -> String? {
+    // Widgets, menus and footers are short; long prose never is one of them.
+    guard shape.wordCount <= 60 else { return nil }
     let text = shape.lowered.trimming(" .:-–|>»›•·*")
     let longProse = shape.wordCount > 25 && shape.endsSentence
     for phrase in lexicon.phrases {

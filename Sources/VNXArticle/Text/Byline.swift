@@ -19,6 +19,7 @@ enum Byline {
 
   /// The name after an author label ("Tác giả:", "Tin, ảnh:", "Bài và ảnh:"…), if the line is one.
   static func labeled(_ text: String, lexicon: ArticleLexicon = .shared) -> String? {
+    guard text.utf8.count <= 200 else { return nil }
     let lowered = text.lowercased()
     for label in lexicon.authorLabels where lowered.hasPrefix(label) {
       var rest = lowered.unicodeScalars.dropFirst(label.unicodeScalars.count)
@@ -37,6 +38,7 @@ enum Byline {
   /// capitalized Vietnamese syllables ("Cầm Ngọc", "TRẦN DUNG", "Nguyễn Thị Minh Khai"),
   /// maybe two names joined by "-" or ",", or "PV".
   static func name(_ text: String) -> String? {
+    guard text.utf8.count <= 120 else { return nil }
     let trimmed = text.trimming(" .")
     if signatures.contains(trimmed.uppercased()) { return trimmed }
     let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "," || $0 == "–" })
@@ -61,6 +63,7 @@ enum Byline {
 
   /// "Theo baolaichau.vn", "Nguồn: Báo Lai Châu" → the source, when the line is only that.
   static func source(_ text: String) -> String? {
+    guard text.utf8.count <= 160 else { return nil }
     let lowered = text.lowercased()
     for prefix in ["theo ", "nguồn:", "nguồn "] where lowered.hasPrefix(prefix) {
       let rest = String(text.dropFirst(prefix.count)).trimming(" .:")

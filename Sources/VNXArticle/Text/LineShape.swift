@@ -55,16 +55,20 @@ struct LineShape: Sendable {
       ",", ".", ":", ";", "!", "?", "(", ")", "\"", "“", "”", "'", "‘", "’", "[", "]", "…", "-", "–",
       "—", "/", "|", "«", "»",
     ]
-    func words(of string: String) -> [Substring] {
-      string.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { word in
+    func words(of string: some StringProtocol) -> [Substring] {
+      String(string).split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { word in
         var word = word
         while let first = word.first, trimSet.contains(first) { word.removeFirst() }
         while let last = word.last, trimSet.contains(last) { word.removeLast() }
         return word.isEmpty ? nil : word
       }
     }
-    self.words = words(of: lowered)
-    self.originalWords = words(of: text)
+    // Rules look at the words of short lines only; a long line's stop-word density is read
+    // from its first words, so a 10 MB paragraph costs no more than a short one.
+    let prefix = Self.prefix(of: text, words: Self.wordLimit)
+    self.words = words(of: prefix.lowercased())
+    self.originalWords = words(of: prefix)
+    self.wordCount = prefix.utf8.count == text.utf8.count ? self.words.count : Self.countWords(text)
     self.stopWords = self.words.reduce(0) { $0 + (lexicon.stopWords.contains(String($1)) ? 1 : 0) }
     var end = text.unicodeScalars.reversed().drop(while: { $0 == " " }).makeIterator()
     var endsSentence = false
@@ -80,10 +84,42 @@ struct LineShape: Sendable {
     self.endsSentence = endsSentence
   }
 
-  var wordCount: Int { words.count }
+  /// Words in the whole line.
+  let wordCount: Int
 
-  /// Stop words per word; prose sits around 0.2–0.35, menus and lists near 0.
+  static let wordLimit = 400
+
+  /// Stop words per word (over the first words); prose sits around 0.2–0.35, menus near 0.
   var stopWordDensity: Double { words.isEmpty ? 0 : Double(stopWords) / Double(words.count) }
+
+  /// The text up to its `words`-th space-separated word.
+  static func prefix(of text: String, words limit: Int) -> Substring {
+    var count = 0
+    var inWord = false
+    var index = text.startIndex
+    for position in text.unicodeScalars.indices {
+      let isSpace = text.unicodeScalars[position] == " "
+      if !isSpace, !inWord {
+        count += 1
+        if count > limit { return text[text.startIndex..<position] }
+      }
+      inWord = !isSpace
+      index = position
+    }
+    _ = index
+    return text[...]
+  }
+
+  static func countWords(_ text: String) -> Int {
+    var count = 0
+    var inWord = false
+    for byte in text.utf8 {
+      let isSpace = byte == 0x20
+      if !isSpace, !inWord { count += 1 }
+      inWord = !isSpace
+    }
+    return count
+  }
 
   /// Lines written in capitals: site names, section headings, some bylines.
   var isUppercase: Bool { letters >= 3 && uppercaseLetters * 10 >= letters * 9 }

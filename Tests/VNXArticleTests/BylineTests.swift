@@ -1,0 +1,37 @@
+import Testing
+
+@testable import VNXArticle
+
+@Test(
+  "Author labels give the name",
+  arguments: [
+    ("Tác giả bài viết: Thanh Sơn", "Thanh Sơn"),
+    ("Tác giả: Hoàng Minh", "Hoàng Minh"),
+    ("Tin, ảnh: Hoàng Thu", "Hoàng Thu"),
+    ("Bài và ảnh: Hoàng Anh", "Hoàng Anh"),
+    ("TÁC GIẢ: LÒ VĂN QUÝ", "Lò Văn Quý"),
+  ])
+func readsLabeledBylines(_ text: String, _ name: String) {
+  #expect(Byline.labeled(text) == name)
+}
+
+@Test(
+  "Name lines are names, in title case",
+  arguments: [
+    ("Cầm Ngọc", "Cầm Ngọc"), ("TRẦN DUNG", "Trần Dung"), ("PV", "PV"), ("Thanh Sơn - Phương Nga", "Thanh Sơn - Phương Nga"),
+  ])
+func readsNameLines(_ text: String, _ name: String) {
+  #expect(Byline.name(text) == name)
+}
+
+@Test(
+  "Headings, menus and sources are not names",
+  arguments: ["Kinh tế", "Tin tức - Sự kiện", "Theo Báo Yên Bái", "LIÊN KẾT WEBSITE", "Xem thêm", "UBND huyện Mèo Vạc", "Multimedia"])
+func rejectsNonNames(_ text: String) {
+  #expect(Byline.name(text) == nil)
+}
+
+@Test("Sources after the body", arguments: [("Theo baolaichau.vn", "baolaichau.vn"), ("Theo Báo Yên Bái", "Báo Yên Bái")])
+func readsSources(_ text: String, _ source: String) {
+  #expect(Byline.source(text) == source)
+}
