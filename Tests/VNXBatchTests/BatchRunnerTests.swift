@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+import Testing
+import VNX
+@testable import VNXBatch
+
+/// The package root, found from this file.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent()
+
+/// A fresh folder under the system temporary folder.
+func temporaryFolder(_ name: String) -> String {
+  let path = NSTemporaryDirectory() + "vnx-batch-tests-\(name)-\(UUID().uuidString)"
+  try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  return path
+}
+
+/// A small corpus: the first corpus articles, a broken (binary) file in the middle and a JSON
+/// Lines file of scraped records with one broken line.
+func makeCorpus(articles: Int = 8) throws -> String {
+  let folder = temporaryFolder("corpus")
+  let source = packageRoot.appendingPathComponent("corpus/articles").path
+  let names = try FileManager.default.contentsOfDirectory(atPath: source)
+    .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".html") }.sorted().prefix(articles)
+  for (index, name) in names.enumerated() {
+    try FileManager.default.copyItem(atPath: source + "/" + name, toPath: folder + "/\(index + 10)-" + name)
+  }
+  // Sorts between the articles: 14-broken.txt.
+  try Data([0x00, 0x01, 0x02, 0xFF, 0x00, 0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 64))
+    .write(to: URL(fileURLWithPath: folder + "/14-broken.txt"))
+  let records = """
+    {"url": "https://baolaichau.vn/a/1", "text": "Huyện Tam Đường có 1.250 hộ nghèo, giảm 3,5% so với năm 2022."}
+    {"url": "https://baolaichau.vn/a/2", "html": "<html><head><title>Xã Bản Hon</title></head><body><h1>Xã Bản Hon kết nạp 12 đảng viên mới</h1><p>Năm 2023, Đảng bộ xã Bản Hon kết nạp 12 đảng viên mới, vượt 20% chỉ tiêu.</p></body></html>"}
+    {"url": "https://baolaichau.vn/a/3", "text": "unterminated
+    {"url": "https://baolaichau.vn/a/1", "text": "Huyện Tam Đường có 1.250 hộ nghèo, giảm 3,5% so với năm 2022."}
+
+    """
+  try Data(records.utf8).write(to: URL(fileURLWithPath: folder + "/99-records.jsonl"))
+  return folder
+}
+
+func runBatch(_ inputs: [String], out: String, jobs: Int, commitCount: Int = 256) throws -> BatchRunner.Progress {
+  var options = BatchRunner.Options()
+  options.jobs = jobs
+  options.commitCount = commitCount
+  return try BatchRunner(options: options).run(try InputFiles(inputs), out: out)
+}
+
+func contents(_ folder: String, _ name: String) -> [UInt8] {
+  [UInt8](FileManager.default.contents(atPath: folder + "/" + name) ?? Data())
+}
+
+let textOutputs = ["documents.jsonl", "entities.csv", "indicators.csv", "errors.jsonl"]
+
+@Suite("Batch runs", .serialized)
+struct BatchRunnerTests {
+  @Test("A broken file in the middle goes to errors.jsonl and the batch goes on")
+  func brokenFileInTheMiddle() throws {
+    let corpus = try makeCorpus()
+    let out = temporaryFolder("broken")
+    let summary = try runBatch([corpus], out: out, jobs: 2)
+    // 8 articles + 2 good records (the 4th line repeats the 1st: done once).
+    #expect(summary.documents == 10)
+    #expect(summary.errors == 2)
+    #expect(summary.skipped == 1)
+    let errors = String(decoding: contents(out, "errors.jsonl"), as: UTF8.self).split(separator: "\n")
+    #expect(errors.count == 2)
+    #expect(errors[0].contains("14-broken.txt") && errors[0].contains("not text"))
+    #expect(errors[1].contains("99-records.jsonl#line 3") && errors[1].contains("does not parse"))
+    let documents = String(decoding: contents(out, "documents.jsonl"), as: UTF8.self).split(separator: "\n")
+    #expect(documents.count == 10)
+    // In input order: the articles after the broken file are there, the records last.
+    #expect(documents[5].contains("\"path\":\"\(corpus)/15-"))
+    #expect(documents[9].contains("99-records.jsonl#line 2"))
+  }
+
+  @Test("Output is byte-identical whatever the number of jobs")
+  func deterministicAcrossJobs() throws {
+    let corpus = try makeCorpus()
+    let one = temporaryFolder("jobs1")
+    let three = temporaryFolder("jobs3")
+    _ = try runBatch([corpus], out: one, jobs: 1, commitCount: 3)
+    _ = try runBatch([corpus], out: three, jobs: 3, commitCount: 5)
+    for name in textOutputs {
+      #expect(contents(one, name) == contents(three, name), "\(name) differs")
+      #expect(!contents(one, name).isEmpty)
+    }
+  }
+
+  @Test("A rerun skips every input already done and changes nothing")
+  func rerunSkips() throws {
+    let corpus = try makeCorpus(articles: 4)
+    let out = temporaryFolder("rerun")
+    _ = try runBatch([corpus], out: out, jobs: 2)
+    let before = textOutputs.map { contents(out, $0) }
+    let again = try runBatch([corpus], out: out, jobs: 2)
+    #expect(again.documents == 0 && again.errors == 0)
+    #expect(again.skipped == 4 + 1 + 4)
+    #expect(textOutputs.map { contents(out, $0) } == before)
+  }
+
+  /// A crash between the outputs and the ledger leaves torn lines and an unconfirmed batch;
+  /// the rerun must cut them, redo the work, and end exactly like an uninterrupted run.
+  @Test(
+    "Resume after a crash: no duplicates, nothing lost",
+    arguments: [(tornLedger: true, unconfirmedBatch: true), (false, true), (true, false)])
+  func resumeAfterCrash(tornLedger: Bool, unconfirmedBatch: Bool) throws {
+    let corpus = try makeCorpus()
+    let reference = temporaryFolder("reference")
+    _ = try runBatch([corpus], out: reference, jobs: 2)
+
+    let out = temporaryFolder("crashed")
+    let files = try InputFiles([corpus]).files.map(\.path)
+    _ = try runBatch(Array(files.prefix(6)), out: out, jobs: 2, commitCount: 2)
+    let ledger = out + "/done.jsonl"
+    var lines = String(decoding: contents(out, "done.jsonl"), as: UTF8.self).split(separator: "\n")
+    if unconfirmedBatch { lines.removeLast() }
+    var ledgerText = lines.joined(separator: "\n") + "\n"
+    if tornLedger { ledgerText += "{\"batch\":99,\"formats\":[\"csv\"" }
+    try Data(ledgerText.utf8).write(to: URL(fileURLWithPath: ledger))
+    for name in textOutputs {
+      let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: out + "/" + name))
+      handle.seekToEndOfFile()
+      handle.write(Data("{\"schema\":\"vnx.document/1\",\"half a li".utf8))
+      try handle.close()
+    }
+
+    _ = try runBatch([corpus], out: out, jobs: 2)
+    for name in textOutputs {
+      #expect(contents(out, name) == contents(reference, name), "\(name) differs from an uninterrupted run")
+    }
+    let queue = try DatabaseQueue(path: out + "/vnx.sqlite")
+    let ids = try queue.read { try String.fetchAll($0, sql: "SELECT id FROM documents") }
+    #expect(ids.count == 10)
+    #expect(Set(ids).count == ids.count)
+  }
+
+  @Test("The SQLite tables hold exactly what documents.jsonl holds")
+  func sqliteEqualsJSONLines() throws {
+    let corpus = try makeCorpus()
+    let out = temporaryFolder("sqlite")
+    _ = try runBatch([corpus], out: out, jobs: 2, commitCount: 3)
+    let decoder = JSONDecoder()
+    let documents = try String(decoding: contents(out, "documents.jsonl"), as: UTF8.self)
+      .split(separator: "\n").map { try decoder.decode(Document.self, from: Data($0.utf8)) }
+    let queue = try DatabaseQueue(path: out + "/vnx.sqlite")
+    try queue.read { db in
+      let rows = try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY rowid")
+      #expect(rows.count == documents.count)
+      for (row, document) in zip(rows, documents) {
+        #expect(row["id"] as String == document.source.sha256)
+        #expect(row["path"] as String? == document.source.path)
+        #expect(row["title"] as String? == document.meta.title)
+        #expect(row["published"] as String? == document.meta.published)
+        #expect(try decoder.decode(Document.self, from: Data((row["json"] as String).utf8)) == document)
+        let entities = try Row.fetchAll(
+          db, sql: "SELECT * FROM entities WHERE document = ? ORDER BY \"index\"", arguments: [document.source.sha256])
+        #expect(entities.count == document.entities.count)
+        for (entityRow, entity) in zip(entities, document.entities) {
+          #expect(entityRow["type"] as String == entity.type.rawValue)
+          #expect(entityRow["text"] as String == entity.text)
+          #expect(entityRow["start_offset"] as Int == entity.start)
+          #expect(entityRow["end_offset"] as Int == entity.end)
+          #expect(entityRow["parent"] as Int? == entity.parent)
+        }
+        let indicators = try Row.fetchAll(
+          db, sql: "SELECT * FROM indicators WHERE document = ? ORDER BY \"index\"", arguments: [document.source.sha256])
+        #expect(indicators.count == document.indicators.count)
+        for (indicatorRow, indicator) in zip(indicators, document.indicators) {
+          #expect(indicatorRow["value"] as Double == indicator.value)
+          #expect(indicatorRow["unit"] as String == indicator.unit)
+          #expect(indicatorRow["text"] as String == indicator.text)
+          #expect(indicatorRow["about"] as String? == indicator.about)
+          #expect(indicatorRow["year"] as Int? == indicator.year)
+          #expect(indicatorRow["qualifier"] as String? == indicator.qualifier?.rawValue)
+          #expect(indicatorRow["start_offset"] as Int == indicator.start)
+        }
+      }
+      let entityTotal = try Int.fetchOne(db, sql: "SELECT count(*) FROM entities") ?? 0
+      #expect(entityTotal == documents.reduce(0) { $0 + $1.entities.count })
+      let indicatorTotal = try Int.fetchOne(db, sql: "SELECT count(*) FROM indicators") ?? 0
+      #expect(indicatorTotal == documents.reduce(0) { $0 + $1.indicators.count })
+    }
+    // The CSV files hold one row per entity and indicator, readable back by an RFC 4180 parser.
+    let indicatorRows = CSV.parse(String(decoding: contents(out, "indicators.csv"), as: UTF8.self))
+    #expect(indicatorRows.first == DatasetRows.indicatorColumns)
+    #expect(indicatorRows.count - 1 == documents.reduce(0) { $0 + $1.indicators.count })
+    let entityRows = CSV.parse(String(decoding: contents(out, "entities.csv"), as: UTF8.self))
+    #expect(entityRows.count - 1 == documents.reduce(0) { $0 + $1.entities.count })
+    #expect(entityRows.dropFirst().allSatisfy { $0.count == DatasetRows.entityColumns.count })
+  }
+
+  @Test("An output folder written with other formats is refused, not mixed")
+  func formatsMustMatch() throws {
+    let corpus = try makeCorpus(articles: 2)
+    let out = temporaryFolder("formats")
+    _ = try runBatch([corpus], out: out, jobs: 1)
+    var options = BatchRunner.Options()
+    options.formats = [.jsonl]
+    #expect(throws: BatchError.self) { try BatchRunner(options: options).run(try InputFiles([corpus]), out: out) }
+  }
+}

@@ -1,0 +1,25 @@
+import Testing
+@testable import VNXBatch
+
+@Test(
+  "RFC 4180 quoting: commas, quotes and line breaks are quoted, quotes doubled",
+  arguments: [
+    (["Hà Giang", "2.343"], "Hà Giang,2.343\r\n"),
+    (["a,b", "c"], "\"a,b\",c\r\n"),
+    (["\"Bản Hon\" xã", nil], "\"\"\"Bản Hon\"\" xã\",\r\n"),
+    (["dòng 1\ndòng 2", ""], "\"dòng 1\ndòng 2\",\r\n"),
+  ] as [([String?], String)])
+func csvRow(_ fields: [String?], _ line: String) {
+  #expect(CSV.row(fields) == line)
+  #expect(CSV.parse(line) == [fields.map { $0 ?? "" }])
+}
+
+@Test("Numbers print without a useless .0", arguments: [(1_200_000_000.0, "1200000000"), (3.5, "3.5"), (0.25, "0.25")])
+func csvNumber(_ value: Double, _ text: String) { #expect(CSV.number(value) == text) }
+
+@Test("Content hashes read back from their hex form")
+func contentHashHex() {
+  let hash = ContentHash(of: Array("Lai Châu".utf8))
+  #expect(ContentHash(hex: hash.description) == hash)
+  #expect(ContentHash(hex: "xyz") == nil)
+}
