@@ -1,4 +1,5 @@
 import Testing
+import VNXSegmentation
 
 @testable import VNXExtraction
 
@@ -197,4 +198,19 @@ func readsAboutAndYear(_ text: String, _ about: String, _ year: Int?) {
   ])
 func countsAndNames(_ text: String, _ expected: [String]) {
   #expect(extract(text).map(\.text) == expected)
+}
+
+@Test("Links to the place and subject named before the quantity in its sentence")
+func linksEntities() {
+  let text = "Đảng bộ xã Bản Hon có 166 đảng viên. Xã Pả Vi có 97 hộ. Toàn huyện có 18 xã."
+  let entities = [
+    Entity(type: .organization, text: "Đảng bộ xã Bản Hon", start: 0, end: 18),
+    Entity(type: .commune, text: "Bản Hon", start: 11, end: 18),
+    Entity(type: .commune, text: "Pả Vi", start: 40, end: 45),
+  ]
+  let found = IndicatorExtractor().extract(
+    from: text, sentences: Segmenter().sentences(in: text), entities: entities)
+  #expect(found.map(\.text) == ["166 đảng viên", "97 hộ", "18 xã"])
+  #expect(found.map(\.place) == [1, 2, nil])
+  #expect(found.map(\.subject) == [0, nil, nil])
 }
