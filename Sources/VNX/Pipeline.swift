@@ -46,6 +46,7 @@ public struct Pipeline: Sendable {
     return articles.map { article in
       let text = article.text.text
       let split = sentences.sentences(in: text)
+      let entities = Self.entities.extract(from: text, sentences: split)
       return Document(
         source: .init(
           path: path, sha256: sha256, bytes: bytes.count, encoding: decoded.encoding.rawValue,
@@ -53,8 +54,8 @@ public struct Pipeline: Sendable {
         meta: .init(
           title: article.title, published: article.published, author: article.author,
           url: article.url, views: article.views, comments: article.comments),
-        entities: Self.entities.extract(from: text, sentences: split),
-        indicators: Self.indicators.extract(from: text, sentences: split),
+        entities: entities,
+        indicators: Self.indicators.extract(from: text, sentences: split, entities: entities),
         warnings: article.warnings,
         text: options.includeText ? text : nil,
         sentences: options.includeText ? split.map { [$0.start, $0.end] } : nil
