@@ -4,7 +4,12 @@ enum LegacyCodec {
   /// Decodes the whole input in a font encoding or VIQR (never fails: every byte means something).
   static func decode(_ bytes: some Collection<UInt8>, as encoding: TextEncoding) -> DecodedText {
     switch encoding {
-    case .tcvn3: return DecodedText(text: TCVN3Codec.decode(bytes), encoding: .tcvn3)
+    case .tcvn3:
+      let (text, restored) = TCVN3Capitals.restore(TCVN3Codec.decode(bytes))
+      return DecodedText(
+        text: text, encoding: .tcvn3,
+        warnings: restored == 0
+          ? [] : ["TCVN3 has no capitals with tone marks: \(restored) restored from context"])
     case .vniWindows: return DecodedText(text: VNIWindowsCodec.decode(bytes), encoding: .vniWindows)
     case .viqr:
       let body = ArraySlice(bytes)
