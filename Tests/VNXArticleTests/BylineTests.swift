@@ -10,6 +10,7 @@ import Testing
     ("Tin, ảnh: Hoàng Thu", "Hoàng Thu"),
     ("Bài và ảnh: Hoàng Anh", "Hoàng Anh"),
     ("TÁC GIẢ: LÒ VĂN QUÝ", "Lò Văn Quý"),
+    ("Tác giả: Thanh Hòa (Trung tâm Văn hóa huyện)", "Thanh Hòa"),
   ])
 func readsLabeledBylines(_ text: String, _ name: String) {
   #expect(Byline.labeled(text) == name)
@@ -18,7 +19,7 @@ func readsLabeledBylines(_ text: String, _ name: String) {
 @Test(
   "Name lines are names, in title case",
   arguments: [
-    ("Cầm Ngọc", "Cầm Ngọc"), ("TRẦN DUNG", "Trần Dung"), ("PV", "PV"), ("Thanh Sơn - Phương Nga", "Thanh Sơn - Phương Nga"),
+    ("Cầm Ngọc", "Cầm Ngọc"), ("TRẦN DUNG", "Trần Dung"), ("PV", "PV"), ("Hoàng Thu (TTXVN)", "Hoàng Thu"), ("Thạch Sô Phal", "Thạch Sô Phal"), ("Thanh Sơn - Phương Nga", "Thanh Sơn - Phương Nga"),
   ])
 func readsNameLines(_ text: String, _ name: String) {
   #expect(Byline.name(text) == name)
@@ -26,12 +27,12 @@ func readsNameLines(_ text: String, _ name: String) {
 
 @Test(
   "Headings, menus and sources are not names",
-  arguments: ["Kinh tế", "Tin tức - Sự kiện", "Theo Báo Yên Bái", "LIÊN KẾT WEBSITE", "Xem thêm", "UBND huyện Mèo Vạc", "Multimedia"])
+  arguments: ["Kinh tế", "Tin tức - Sự kiện", "Theo Báo Yên Bái", "LIÊN KẾT WEBSITE", "Xem thêm", "UBND huyện Mèo Vạc", "Multimedia", "Google News", "Facebook Zalo"])
 func rejectsNonNames(_ text: String) {
   #expect(Byline.name(text) == nil)
 }
 
-@Test("Sources after the body", arguments: [("Theo baolaichau.vn", "baolaichau.vn"), ("Theo Báo Yên Bái", "Báo Yên Bái")])
+@Test("Sources after the body", arguments: [("Theo baolaichau.vn", "baolaichau.vn"), ("Theo Báo Yên Bái", "Báo Yên Bái"), ("Theo Ngọc Nhuận (Báo Bình Định)", "Ngọc Nhuận")])
 func readsSources(_ text: String, _ source: String) {
   #expect(Byline.source(text) == source)
 }

@@ -14,6 +14,8 @@ import Testing
     ("Ngày cập nhật 08/09/2020", "2020-09-08"),
     ("Thứ hai, ngày 10 tháng 6 năm 2024", "2024-06-10"),
     ("12-05-2020", "2020-05-12"),
+    ("Thứ năm, 14 tháng 11, 2024 10:12", "2024-11-14T10:12:00+07:00"),
+    ("14/11/2024 02:30 PM", "2024-11-14T14:30:00+07:00"),
   ])
 func readsPageDates(_ text: String, _ iso: String) {
   #expect(PublishedDate(in: text)?.iso == iso)

@@ -27,7 +27,7 @@ enum Byline {
       guard let first = rest.first, first == ":" else { continue }
       let offset = text.unicodeScalars.count - rest.count + 1
       let name = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(offset)))
-      let trimmed = name.trimming(" .")
+      let trimmed = withoutAffiliation(name).trimming(" .")
       guard !trimmed.isEmpty, trimmed.split(separator: " ").count <= 8 else { return nil }
       return titleCased(trimmed)
     }
@@ -39,7 +39,7 @@ enum Byline {
   /// maybe two names joined by "-" or ",", or "PV".
   static func name(_ text: String) -> String? {
     guard text.utf8.count <= 120 else { return nil }
-    let trimmed = text.trimming(" .")
+    let trimmed = withoutAffiliation(text).trimming(" .")
     if signatures.contains(trimmed.uppercased()) { return trimmed }
     let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "," || $0 == "–" })
     guard (1...3).contains(parts.count) else { return nil }
@@ -51,11 +51,22 @@ enum Byline {
       let words = part.split(separator: " ")
       guard (2...5).contains(words.count) || (parts.count > 1 && signatures.contains(String(part).trimming(" ").uppercased()))
       else { return nil }
+      // Names of Khmer, Jrai, Ê Đê… people hold syllables Vietnamese spelling does not
+      // ("Thạch Sô Phal", "Ksor Bloh"): most, not all, words must be Vietnamese syllables,
+      // and all of them in a line written in capitals (where site names hide).
+      var syllables = 0
+      let uppercase = part.unicodeScalars.filter(\.properties.isAlphabetic).allSatisfy(\.properties.isUppercase)
       for word in words where !signatures.contains(word.uppercased()) {
         guard let first = word.unicodeScalars.first, first.properties.isUppercase,
-          VietnameseSyllable.isValid(word) || isInitials(word)
+          word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "'" || $0 == "’" || $0 == "." })
         else { return nil }
+        if VietnameseSyllable.isValid(word) || isInitials(word) {
+          syllables += 1
+        } else if uppercase {
+          return nil
+        }
       }
+      guard syllables * 2 > words.count else { return nil }
       names.append(words.joined(separator: " "))
     }
     return titleCased(names.joined(separator: " - "))
@@ -72,9 +83,19 @@ enum Byline {
         first.properties.isUppercase || rest.contains(".")
       else { return nil }
       if rest.contains(",") { return nil }
-      return rest
+      return withoutAffiliation(rest)
     }
     return nil
+  }
+
+  /// "Hoàng Thu (TTXVN)" → "Hoàng Thu": the newsroom or office in brackets after a name.
+  static func withoutAffiliation(_ text: String) -> String {
+    var text = Substring(text)
+    while let last = text.last, last == " " || last == "." { text.removeLast() }
+    guard text.last == ")", let open = text.lastIndex(of: "("), open > text.startIndex else {
+      return String(text)
+    }
+    return String(text[..<open]).trimming(" ")
   }
 
   /// "T.D", "H." — initials some photo credits and bylines use.

@@ -66,7 +66,13 @@ struct PublishedDate: Sendable, Hashable {
     }
     if date == nil { date = Self.spelledDate(text.lowercased()) }
     guard let (day, month, year) = date else { return nil }
-    self.init(year: year, month: month, day: day, hour: time?.0, minute: time?.1, second: time?.2)
+    var hour = time?.0
+    // "02:30 PM", "02:30 CH" (chiều): afternoon times written on a 12-hour clock.
+    if let value = hour, value < 12 {
+      let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" })
+      if words.contains("pm") || words.contains("ch") || words.contains("p.m.") { hour = value + 12 }
+    }
+    self.init(year: year, month: month, day: day, hour: hour, minute: time?.1, second: time?.2)
   }
 
   /// Reads ISO 8601 as found in metadata ("2024-03-14T15:08:00+07:00", "2024-03-14 15:08",
@@ -210,14 +216,13 @@ struct PublishedDate: Sendable, Hashable {
     return ((hour, minute, nil), afterMinute)
   }
 
-  /// "ngày 27 tháng 1 năm 2019".
+  /// "ngày 27 tháng 1 năm 2019", "27 tháng 1, 2019", "27 Tháng Một 2019" is not read.
   private static func spelledDate(_ lowered: String) -> (Int, Int, Int)? {
-    let words = lowered.split(whereSeparator: { $0 == " " || $0 == "," })
-    guard words.count >= 6 else { return nil }
-    for index in 0...(words.count - 6)
-    where words[index] == "ngày" && words[index + 2] == "tháng" && words[index + 4] == "năm" {
-      guard let day = Int(words[index + 1]), let month = Int(words[index + 3]),
-        let year = Int(words[index + 5]), (1...31).contains(day), (1...12).contains(month),
+    let words = lowered.split(whereSeparator: { $0 == " " || $0 == "," }).filter { $0 != "ngày" && $0 != "năm" }
+    guard words.count >= 4 else { return nil }
+    for index in 0...(words.count - 4) where words[index + 1] == "tháng" {
+      guard let day = Int(words[index]), let month = Int(words[index + 2]),
+        let year = Int(words[index + 3]), (1...31).contains(day), (1...12).contains(month),
         (1900...2100).contains(year)
       else { continue }
       return (day, month, year)
