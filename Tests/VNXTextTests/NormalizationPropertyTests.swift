@@ -58,3 +58,26 @@ func cleanTextMap() {
   #expect(result.offsets.anchorCount == 1)
   #expect(result.offsets.originalOffset(11) == 11)
 }
+
+@Test("The fast path for plain runs gives exactly what the scalar-by-scalar path gives")
+func plainRunsAgree() {
+  let pieces = [
+    "Đảng", " ", "  ", "\n", "\n\n\n", "hoà", "hòa", "thuỷ", "quý", "baì", "e\u{302}\u{301}",
+    "&agrave;", "&amp;", "\u{00A0}", "\u{200B}", "\r\n", "\t", "2.343", "tấn", "Ð", "\u{2028}",
+    "người", "Nguyễn", "khuỷu", ",", ".", "\u{FF11}", "\u{301}", "x", "😀", "ủy", "A",
+  ]
+  var generator = SystemRandomNumberGenerator()
+  let normalizer = TextNormalizer()
+  for _ in 0..<3000 {
+    let text = (0..<Int.random(in: 1...12, using: &generator)).map { _ in
+      pieces.randomElement(using: &generator)!
+    }.joined()
+    let fast = normalizer.normalize(text, repairsCharacters: true)
+    let slow = normalizer.normalize(text, repairsCharacters: true, copiesPlainRuns: false)
+    #expect(Array(fast.text.utf8) == Array(slow.text.utf8), "\(Array(text.unicodeScalars))")
+    #expect(fast.repairs == slow.repairs)
+    for offset in 0...fast.text.unicodeScalars.count {
+      #expect(fast.offsets.originalOffset(offset) == slow.offsets.originalOffset(offset))
+    }
+  }
+}

@@ -4,28 +4,28 @@ struct NormalizedTextWriter {
   /// False gives NFC composition alone (for conformance tests of the NFC path).
   let repairsCharacters: Bool
   var repairs = Repairs()
-  private var output: [UInt8]
-  private var offsets = OffsetMap()
-  private var distance = 0
-  private var scalarCount = 0
+  var output: [UInt8]
+  var offsets = OffsetMap()
+  var distance = 0
+  var scalarCount = 0
 
-  private var pendingSpace = false
-  private var pendingSpaceOrigin = 0
-  private var pendingLineBreaks = 0
-  private var lineBreakOrigin = 0
-  private var atLineStart = true
+  var pendingSpace = false
+  var pendingSpaceOrigin = 0
+  var pendingLineBreaks = 0
+  var lineBreakOrigin = 0
+  var atLineStart = true
 
   /// Start of the current NFC segment (a scalar with a boundary before it).
-  private var segmentByte = 0
-  private var segmentScalar = 0
-  private var segmentOrigin = 0
-  private var segmentNeedsComposition = false
+  var segmentByte = 0
+  var segmentScalar = 0
+  var segmentOrigin = 0
+  var segmentNeedsComposition = false
 
-  private var inWord = false
-  private var wordByte = 0
-  private var wordIsASCII = true
-  private var wordVowels = 0
-  private var wordScratch: [Unicode.Scalar] = []
+  var inWord = false
+  var wordByte = 0
+  var wordIsASCII = true
+  var wordVowels = 0
+  var wordScratch: [Unicode.Scalar] = []
 
   init(toneStyle: ToneStyle, repairsCharacters: Bool = true, capacity: Int) {
     self.toneStyle = toneStyle
@@ -111,10 +111,10 @@ struct NormalizedTextWriter {
     }
   }
 
-  private static let isASCIIVowel: [Bool] = (0..<128).map { "aeiouyAEIOUY".utf8.contains(UInt8($0)) }
+  static let isASCIIVowel: [Bool] = (0..<128).map { "aeiouyAEIOUY".utf8.contains(UInt8($0)) }
 
   @inline(__always)
-  private mutating func record(origin: Int) {
+  mutating func record(origin: Int) {
     if origin - scalarCount != distance {
       distance = origin - scalarCount
       offsets.record(normalized: scalarCount, original: origin)
@@ -169,7 +169,7 @@ struct NormalizedTextWriter {
     if wordByte > segmentByte { wordByte = segmentByte }
   }
 
-  private mutating func endWord() {
+  mutating func endWord() {
     if segmentNeedsComposition { compose() }
     guard inWord else { return }
     inWord = false

@@ -25,7 +25,10 @@ public struct TextNormalizer: Sendable {
   }
 
   /// With `repairsCharacters: false`, only NFC composition runs (conformance tests).
-  func normalize(_ text: String, repairsCharacters: Bool) -> NormalizedText {
+  /// `copiesPlainRuns: false` turns the fast path off (tests compare both paths).
+  func normalize(_ text: String, repairsCharacters: Bool, copiesPlainRuns: Bool = true)
+    -> NormalizedText
+  {
     var text = text
     return text.withUTF8 { bytes in
       var writer = NormalizedTextWriter(
@@ -34,6 +37,10 @@ public struct TextNormalizer: Sendable {
       var origin = 0
       let count = bytes.count
       while index < count {
+        if copiesPlainRuns, writer.acceptsPlainRun {
+          (index, origin) = writer.appendPlainRun(bytes, from: index, origin: origin)
+          if index >= count { break }
+        }
         let byte = bytes[index]
         if byte < 0x80 {
           if byte == UInt8(ascii: "&"), decodesCharacterReferences, repairsCharacters,
