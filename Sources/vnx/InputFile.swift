@@ -54,15 +54,3 @@ extension CocoaError {
   fileprivate var underlying: Error? { userInfo[NSUnderlyingErrorKey] as? Error }
 }
 
-/// Writes to standard output without copying the text into a `Data` first.
-enum StandardOutput {
-  static func write(_ text: inout String) {
-    text.withUTF8 { bytes in
-      guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-      let data = Data(
-        bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
-        deallocator: .none)
-      FileHandle.standardOutput.write(data)
-    }
-  }
-}

@@ -39,7 +39,7 @@ struct NormalizeCommand: ParsableCommand {
       let normalized = normalizer.normalize(decoded.text)
       var output = normalized.text
       if !output.isEmpty { output += "\n" }
-      StandardOutput.write(&output)
+      FileHandle.standardOutput.write(Data(output.utf8))
       for warning in decoded.warnings {
         FileHandle.standardError.write(Data("vnx: \(input.name): warning: \(warning)\n".utf8))
       }
