@@ -1,2 +1,0 @@
-// VNXEvaluation: scores extraction against gold samples.
-enum VNXEvaluationStage { static let name = "evaluation" }
