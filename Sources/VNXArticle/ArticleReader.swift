@@ -104,14 +104,12 @@ public struct ArticleReader: Sendable {
     let heading = page.blocks.first { $0.hint == .title && $0.text.split(separator: " ").count >= 3 }?.text
     metadata.title = clean(meta.headline) ?? heading ?? clean(meta.properties["og:title"]).map(Self.siteSuffixRemoved)
     metadata.published = meta.published.flatMap { PublishedDate(iso: $0)?.iso }
-    if let author = clean(meta.author) {
-      metadata.author = Byline.titleCased(author)
-    } else if let author = clean(meta.byline), let name = Byline.name(author) {
-      metadata.author = name
-    }
+    // Metadata authors are often the newspaper itself: a person's name wins at once, anything
+    // else only when the page shows no byline.
+    metadata.author = clean(meta.author).flatMap(Byline.name) ?? clean(meta.byline).flatMap(Byline.name)
     metadata.url = url ?? meta.url
     var article = assembler.assemble(page.blocks, metadata: metadata, format: .html)
-    if article.author == nil, let author = clean(meta.byline) { article.author = author }
+    if article.author == nil, let author = clean(meta.author) ?? clean(meta.byline) { article.author = author }
     if article.title == nil, let title = clean(meta.documentTitle) { article.title = Self.siteSuffixRemoved(title) }
     if let reason = document.stoppedEarly {
       article.warnings.append("HTML parsing stopped early, the rest of the page is ignored: \(reason)")
@@ -120,13 +118,16 @@ public struct ArticleReader: Sendable {
     return article
   }
 
-  /// "Tiêu đề bài viết - Báo Lai Châu" → "Tiêu đề bài viết": the longest part around a
-  /// " - ", " | " or " – " separator.
+  /// "Tiêu đề bài viết - Báo Lai Châu" → "Tiêu đề bài viết": a short site name after the
+  /// last " - ", " | ", " – " or " :: " goes; dashes inside the title stay ("2020 - 2025").
   static func siteSuffixRemoved(_ title: String) -> String {
-    for separator in [" | ", " - ", " – ", " :: "] where title.contains(separator) {
-      let parts = title.components(separatedBy: separator)
-      if let longest = parts.max(by: { $0.count < $1.count }), longest.split(separator: " ").count >= 4 {
-        return longest
+    for separator in [" | ", " - ", " – ", " :: "] {
+      guard let range = title.range(of: separator, options: .backwards) else { continue }
+      let head = title[..<range.lowerBound]
+      let tail = title[range.upperBound...]
+      guard let first = tail.unicodeScalars.first, first.properties.isUppercase else { continue }
+      if tail.split(separator: " ").count <= 7, head.split(separator: " ").count >= 4 {
+        return siteSuffixRemoved(String(head))
       }
     }
     return title

@@ -37,3 +37,14 @@ func articleTextOffsets() throws {
 func detectsFormat(_ text: String, _ format: InputFormat) {
   #expect(InputFormat.detect(in: Array(text.utf8)) == format)
 }
+
+@Test(
+  "Site names leave page titles, dashes inside titles stay",
+  arguments: [
+    ("Bảo Lâm: Hơn 3.400 ha ngô vụ xuân cho thu hoạch | Báo Cao Bằng điện tử", "Bảo Lâm: Hơn 3.400 ha ngô vụ xuân cho thu hoạch"),
+    ("Hội nghị Ban Chấp hành Đảng bộ huyện nhiệm kỳ 2020 - 2025", "Hội nghị Ban Chấp hành Đảng bộ huyện nhiệm kỳ 2020 - 2025"),
+    ("Mù Cang Chải đón khách mùa lúa chín - Tin tổng hợp 24h", "Mù Cang Chải đón khách mùa lúa chín"),
+  ])
+func removesSiteNames(_ title: String, _ expected: String) {
+  #expect(ArticleReader.siteSuffixRemoved(title) == expected)
+}

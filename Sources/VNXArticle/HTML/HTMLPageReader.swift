@@ -257,7 +257,7 @@ struct HTMLPageReader {
     {
       return .caption
     }
-    for marker in ["sapo", "lead", "summary", "chapeau", "hometext", "tomtat", "excerpt", "intro"]
+    for marker in ["sapo", "lead", "summary", "chapeau", "hometext", "tomtat", "excerpt", "intro", "description"]
     where names.contains(marker) {
       return .lead
     }
