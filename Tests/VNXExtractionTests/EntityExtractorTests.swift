@@ -175,3 +175,16 @@ func entityOffsetsAreScalarOffsets() {
     #expect(String(view) == entity.text)
   }
 }
+
+@Test("Places follow the structure the text is written in, before or after the 2025 reform")
+func followsAdministrativeStructure() {
+  // After the reform: no district, the special zone (đặc khu) Vân Đồn in Quảng Ninh.
+  let after = EntityFixture.extract("Đặc khu Vân Đồn, tỉnh Quảng Ninh đón 2 triệu lượt khách.")
+  let zone = after.first { $0.type == .commune }
+  #expect(zone?.text == "Vân Đồn")
+  #expect(zone?.code == "06994")
+  #expect(zone?.parent.map { after[$0].text } == "Quảng Ninh")
+  // Before it: the district of Vân Đồn.
+  let before = EntityFixture.extract("Huyện Vân Đồn, tỉnh Quảng Ninh đón 2 triệu lượt khách.")
+  #expect(before.first { $0.type == .district }?.code != nil)
+}

@@ -97,12 +97,19 @@ struct EntityLexicon: Sendable {
   }
 }
 
-/// For each token hash, which tables have an entry starting with it: one dictionary probe per
-/// token tells every recognizer whether to look further.
+/// For each token hash, which tables have an entry starting with it: one probe per token tells
+/// every recognizer whether to look further. An open-addressing table (linear probing, load
+/// under one half) rather than a `Dictionary`, as this is the one look-up every token pays.
 struct FirstWordMask: Sendable {
-  private(set) var masks: [UInt64: UInt16] = [:]
+  private var keys: [UInt64]
+  private var values: [UInt16]
+  private let slotMask: Int
 
   init(_ lexicon: EntityLexicon, _ gazetteer: Gazetteer) {
+    var masks: [UInt64: UInt16] = [:]
+    func add<V>(_ table: PhraseTable<V>) {
+      for hash in table.firstTokens { masks[hash, default: 0] |= table.bit }
+    }
     add(lexicon.surnames)
     add(lexicon.honorifics)
     add(lexicon.roles)
@@ -112,13 +119,28 @@ struct FirstWordMask: Sendable {
     add(lexicon.documentKinds)
     add(lexicon.schoolKinds)
     add(gazetteer.names)
+    var size = 16
+    while size < masks.count * 2 { size <<= 1 }
+    slotMask = size - 1
+    keys = Array(repeating: 0, count: size)
+    values = Array(repeating: 0, count: size)
+    for (hash, mask) in masks {
+      var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & slotMask
+      while values[slot] != 0 { slot = (slot + 1) & slotMask }
+      keys[slot] = hash
+      values[slot] = mask
+    }
   }
 
-  private mutating func add<V>(_ table: PhraseTable<V>) {
-    for hash in table.firstTokens { masks[hash, default: 0] |= table.bit }
+  @inline(__always) func mask(_ hash: UInt64) -> UInt16 {
+    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & slotMask
+    while true {
+      let value = values[slot]
+      if value == 0 { return 0 }
+      if keys[slot] == hash { return value }
+      slot = (slot + 1) & slotMask
+    }
   }
-
-  @inline(__always) func mask(_ hash: UInt64) -> UInt16 { masks[hash] ?? 0 }
 
   static let standard = FirstWordMask(.standard, .standard)
 }

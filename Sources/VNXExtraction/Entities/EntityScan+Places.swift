@@ -237,18 +237,37 @@ extension EntityScan {
     }
   }
 
+  /// The structure the text is written in: before the 2025 reform when it names a district,
+  /// after it when more of its places exist (with their kind) only in the new structure.
+  func preferredStructure() -> Division.Structure {
+    if entities.contains(where: { $0.type == .district }) { return .before2025 }
+    var votes = 0
+    for (entity, matches) in candidates {
+      let kind = entities[entity].kind
+      var seen: Set<Int> = []
+      for match in matches where kind == nil || gazetteer.divisions[Int(match)].kind == kind {
+        seen.insert(gazetteer.divisions[Int(match)].structure.rawValue)
+      }
+      if seen == [Division.Structure.after2025.rawValue] { votes += 1 }
+      if seen == [Division.Structure.before2025.rawValue] { votes -= 1 }
+    }
+    return votes > 0 ? .after2025 : .before2025
+  }
+
   /// Gives each place its gazetteer code when its candidates narrow to one, using the other
   /// places of the text to choose (a commune under a district the text names).
   func resolvePlaces() {
     var context: Set<Int32> = []
+    let structure = preferredStructure()
     for _ in 0..<2 {
-      for (entity, matches) in candidates {
-        var pool = matches.filter { gazetteer.divisions[Int($0)].structure == .before2025 }
-        if pool.isEmpty { pool = matches }
+      for (entity, matches) in candidates.sorted(by: { $0.key < $1.key }) {
+        var pool = matches
         if let kind = entities[entity].kind {
           let sameKind = pool.filter { gazetteer.divisions[Int($0)].kind == kind }
           if !sameKind.isEmpty { pool = sameKind }
         }
+        let preferred = pool.filter { gazetteer.divisions[Int($0)].structure == structure }
+        if !preferred.isEmpty { pool = preferred }
         if pool.count > 1, !context.isEmpty {
           let inContext = pool.filter { candidate in
             gazetteer.lineage(of: candidate).dropFirst().contains { context.contains($0) }

@@ -43,11 +43,13 @@ final class EntityScan {
   let lexicon: EntityLexicon
   let gazetteer: Gazetteer
   let scalars: [UInt32]
-  var tokens: [TokenInfo] = []
-  var hashes: [UInt64] = []
+  let tokens: [TokenInfo]
+  let hashes: [UInt64]
   /// For each token, the tables with an entry starting there (`FirstWordMask`).
-  var masks: [UInt16] = []
-  var claims: [Claim] = []
+  let masks: [UInt16]
+  /// What each token already belongs to. A buffer this scan owns, so that the recognizers'
+  /// many reads and writes cost no exclusivity checks.
+  let claims: UnsafeMutableBufferPointer<Claim>
   var entities: [Entity] = []
   /// Gazetteer candidates of each admin entity (by entity index).
   var candidates: [Int: [Int32]] = [:]
@@ -67,6 +69,9 @@ final class EntityScan {
     let scalars = Self.scalars(of: text)
     self.scalars = scalars
     let count = sentences.reduce(0) { $0 + $1.tokens.count }
+    var tokens: [TokenInfo] = []
+    var hashes: [UInt64] = []
+    var masks: [UInt16] = []
     tokens.reserveCapacity(count)
     hashes.reserveCapacity(count)
     masks.reserveCapacity(count)
@@ -106,8 +111,14 @@ final class EntityScan {
         }
       }
     }
-    claims = Array(repeating: .none, count: tokens.count)
+    self.tokens = tokens
+    self.hashes = hashes
+    self.masks = masks
+    claims = .allocate(capacity: tokens.count)
+    claims.initialize(repeating: .none)
   }
+
+  deinit { claims.deallocate() }
 
   /// The Unicode scalars of `text`, decoded from its UTF-8 in one pass.
   static func scalars(of text: String) -> [UInt32] {
