@@ -48,7 +48,9 @@ let package = Package(
     ),
     .testTarget(name: "VNXTextTests", dependencies: ["VNXText"]),
     .testTarget(name: "VNXArticleTests", dependencies: ["VNXArticle"]),
-    .testTarget(name: "VNXSegmentationTests", dependencies: ["VNXSegmentation"]),
+    .testTarget(
+      name: "VNXSegmentationTests", dependencies: ["VNXSegmentation", "VNXText"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "VNXExtractionTests", dependencies: ["VNXExtraction", "VNXText", "VNXArticle"]),
     .testTarget(name: "VNXBatchTests", dependencies: ["VNXBatch"]),
     .testTarget(name: "VNXEvaluationTests", dependencies: ["VNXEvaluation"]),

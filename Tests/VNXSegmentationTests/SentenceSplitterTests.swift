@@ -34,7 +34,11 @@ func sentences(_ text: String) -> [String] {
     ("Mục tiêu:\n- Tăng thu\n- Giảm nghèo", ["Mục tiêu:", "- Tăng thu", "- Giảm nghèo"]),
     ("1. Mục tiêu chung\n2. Giải pháp", ["1. Mục tiêu chung", "2. Giải pháp"]),
     ("II. NHIỆM VỤ\na. Tăng thu", ["II. NHIỆM VỤ", "a. Tăng thu"]),
-    ("Đoàn đã kiểm tra các xã vùng cao của\nhuyện và làm việc.", ["Đoàn đã kiểm tra các xã vùng cao của\nhuyện và làm việc."]),
+    (
+      "Đoàn công tác của Ban Thường vụ Tỉnh ủy đã kiểm tra các xã vùng cao của\nhuyện và làm việc.",
+      ["Đoàn công tác của Ban Thường vụ Tỉnh ủy đã kiểm tra các xã vùng cao của\nhuyện và làm việc."]
+    ),
+    ("Hướng dẫn xếp loại năm 2021\nlượt xem: 1.420", ["Hướng dẫn xếp loại năm 2021", "lượt xem: 1.420"]),
     ("phát triển.Tuy nhiên vẫn khó.", ["phát triển.", "Tuy nhiên vẫn khó."]),
     ("hôm nay", ["hôm nay"]),
     ("", []),

@@ -39,6 +39,7 @@ extension ScalarClass {
     case 0x85, 0x2028, 0x2029: return .newline
     case 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF: return .space
     case 0xD7, 0xF7: return .other
+    case 0x2B9...0x2BF, 0x2C2...0x2DF: return .other  // modifier primes and accents: ʺ ˈ ˜
     case 0xC0...0x24F, 0x1E00...0x1EFF, 0x300...0x36F: return .letter
     default:
       guard let scalar = Unicode.Scalar(value) else { return .other }

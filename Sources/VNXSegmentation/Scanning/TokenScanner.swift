@@ -411,6 +411,10 @@ struct TokenScanner {
         end += 1
         continue
       }
+      if next == 0x26, LetterCase.isUpper(at(end - 1)), LetterCase.isUpper(at(end + 1)) {
+        end += 1  // E&C, AT&T
+        continue
+      }
       if hyphens, next == 0x2D, isAlnum(end + 1) {
         end += 1
         continue

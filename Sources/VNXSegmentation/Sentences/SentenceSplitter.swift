@@ -5,7 +5,7 @@
 /// a digit, an opening quote or bracket, a bullet. Dotted titles (`TP.`, `PGS.TS.`) never end
 /// one; numbers, dates and codes are single tokens, so their dots never do either. A line break
 /// ends a sentence (headings, bullets, paragraphs without a final stop) unless the text is
-/// hard-wrapped: the line goes on in lowercase after a word or a comma.
+/// hard-wrapped: a line of wrapping width goes on in lowercase after a word or a comma.
 struct SentenceSplitter {
   let scalars: UnsafeBufferPointer<UInt32>
   let tokens: [Token]
@@ -153,10 +153,12 @@ struct SentenceSplitter {
     }
   }
 
-  /// A line of one to three tokens is a heading or a label, never a hard-wrapped line.
+  /// Text wrapped at a fixed width has lines of 65 to 100 characters; a shorter line is a
+  /// heading or a label, a longer one a paragraph of its own.
   private func lineIsShort(endingAt index: Int) -> Bool {
     var position = index
     while position > 0, breaksBefore[position] == 0 { position -= 1 }
-    return index - position < 3
+    let length = tokens[index].end - tokens[position].start
+    return !(65...100).contains(length)
   }
 }
