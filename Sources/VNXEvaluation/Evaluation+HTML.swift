@@ -24,7 +24,8 @@ extension Evaluation {
       <mark class="s fn">missed (gold only)</mark> <mark class="s fp">false hit (predicted only)</mark>\
       </span></section>
       """)
-    for article in articles { page.article(article) }
+    page.index(articles)
+    for (number, article) in articles.enumerated() { page.article(article, number: number + 1) }
     page.tail(report)
     return page.text
   }
@@ -80,6 +81,8 @@ struct HTMLPage {
       .lists ul { margin: .2em 0; padding-left: 1.2em; }
       .missed li { color: #a00; } .false li { color: #a65300; }
       .ok { color: #1a7f1a; } .bad { color: #c00; }
+      table.meta td, table.meta th { text-align: left; }
+      table.index td:nth-child(n+2) { font-variant-numeric: tabular-nums; }
       .hidden { display: none; }
       </style></head><body>
       <h1>vnx eval report</h1>
@@ -118,16 +121,26 @@ struct HTMLPage {
     append("</table></div>")
   }
 
-  mutating func article(_ article: EvaluatedArticle) {
+  /// One line per article with its figures and a link to it, errors first highlighted.
+  mutating func index(_ articles: [EvaluatedArticle]) {
+    append(
+      "<h2>Articles</h2><table class=\"index\"><tr><th>article</th><th>entities F1</th><th>indicators F1</th><th>errors</th></tr>"
+    )
+    for (number, article) in articles.enumerated() {
+      let score = article.score
+      append(
+        "<tr data-errors=\"\(score.errorCount)\"><td><a href=\"#article-\(number + 1)\">\(escape(article.sample.article))</a></td><td>\(format(score.entityScore.f1))</td><td>\(format(score.indicatorScore.f1))</td><td class=\"\(score.errorCount == 0 ? "ok" : "bad")\">\(score.errorCount)</td></tr>"
+      )
+    }
+    append("</table>")
+  }
+
+  mutating func article(_ article: EvaluatedArticle, number: Int) {
     let score = article.score
-    let errors =
-      score.entities.fp.count + score.entities.fn.count + score.indicators.fp.count
-      + score.indicators.fn.count + score.meta.values.filter { !$0.match }.count
-    let entityScore = Score(
-      tp: score.entities.tp.count, fp: score.entities.fp.count, fn: score.entities.fn.count)
-    let indicatorScore = Score(
-      tp: score.indicators.tp.count, fp: score.indicators.fp.count, fn: score.indicators.fn.count)
-    append("<section class=\"article\" data-errors=\"\(errors)\">")
+    let errors = score.errorCount
+    let entityScore = score.entityScore
+    let indicatorScore = score.indicatorScore
+    append("<section class=\"article\" id=\"article-\(number)\" data-errors=\"\(errors)\">")
     append("<h2>\(escape(article.sample.article))</h2>")
     append(
       "<p class=\"counts\">entities F1 \(format(entityScore.f1)) (tp \(entityScore.tp), fp \(entityScore.fp), fn \(entityScore.fn)) · indicators F1 \(format(indicatorScore.f1)) (tp \(indicatorScore.tp), fp \(indicatorScore.fp), fn \(indicatorScore.fn))</p>"
@@ -335,7 +348,7 @@ struct HTMLPage {
         document.getElementById('chart').appendChild(svg);
         var toggle = document.getElementById('only-errors');
         toggle.addEventListener('change', function () {
-          document.querySelectorAll('section.article').forEach(function (section) {
+          document.querySelectorAll('section.article, table.index tr[data-errors]').forEach(function (section) {
             section.classList.toggle('hidden', toggle.checked && section.dataset.errors === '0');
           });
         });
@@ -387,4 +400,19 @@ func attributeText(_ item: Annotations.IndicatorItem, _ name: String) -> String 
     default: nil
     }
   return value ?? "none"
+}
+
+extension ArticleScore {
+  var entityScore: Score {
+    Score(tp: entities.tp.count, fp: entities.fp.count, fn: entities.fn.count)
+  }
+  var indicatorScore: Score {
+    Score(tp: indicators.tp.count, fp: indicators.fp.count, fn: indicators.fn.count)
+  }
+  /// Misses, false hits, wrong attributes and wrong meta values.
+  var errorCount: Int {
+    entities.fp.count + entities.fn.count + indicators.fp.count + indicators.fn.count
+      + indicators.tp.reduce(0) { $0 + $1.attributes.values.filter { !$0 }.count }
+      + meta.values.filter { !$0.match }.count
+  }
 }
