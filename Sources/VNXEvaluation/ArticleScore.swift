@@ -82,7 +82,8 @@ public struct ArticleScore: Sendable, Hashable, Codable {
       let gold = gold.trimmingSpaces
       let predicted = predicted.trimmingSpaces
       // "to the minute": seconds and zone written in gold are not required.
-      let minute = gold.count > 16 && gold.dropFirst(10).first == "T" ? String(gold.prefix(16)) : gold
+      let minute =
+        gold.count > 16 && gold.dropFirst(10).first == "T" ? String(gold.prefix(16)) : gold
       return !minute.isEmpty && predicted.hasPrefix(minute)
     }
     return TextKey(gold) == TextKey(predicted)

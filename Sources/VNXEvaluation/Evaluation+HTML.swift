@@ -105,7 +105,9 @@ struct HTMLPage {
     row("micro", report.entities["micro"] ?? Score(), total: true)
     row("indicators", report.indicators.score, total: true)
     append("</table>")
-    append("<table class=\"attributes\"><tr><th>attribute</th><th>accuracy</th><th>right</th><th>of</th></tr>")
+    append(
+      "<table class=\"attributes\"><tr><th>attribute</th><th>accuracy</th><th>right</th><th>of</th></tr>"
+    )
     for name in ArticleScore.attributeNames {
       let accuracy = report.indicators.attributes[name] ?? Accuracy()
       append(
@@ -206,7 +208,9 @@ struct HTMLPage {
       }
     }
     func add(_ ranges: [Range<Int>], _ kind: TextMark.Kind, _ label: String) {
-      for range in ranges { marks.append(TextMark(range: range, kind: kind, layer: "entity", label: label)) }
+      for range in ranges {
+        marks.append(TextMark(range: range, kind: kind, layer: "entity", label: label))
+      }
     }
     for match in article.score.entities.tp {
       let key = Key(type: match.type, text: TextKey(match.gold))
@@ -249,19 +253,24 @@ struct HTMLPage {
       guard let range = predictedRange(match.predicted) ?? goldRange else { continue }
       let wrong = match.attributes.filter { !$0.value }.keys.sorted()
       let note = wrong.isEmpty ? "found" : "found, wrong \(wrong.joined(separator: ", "))"
-      marks.append(TextMark(range: range, kind: .tp, layer: "indicator", label: "\(describe(match.gold)): \(note)"))
+      marks.append(
+        TextMark(
+          range: range, kind: .tp, layer: "indicator", label: "\(describe(match.gold)): \(note)"))
     }
     for item in article.score.indicators.fn {
       guard let range = nextOccurrence(item.text) else {
         unlocated.append(describe(item))
         continue
       }
-      marks.append(TextMark(range: range, kind: .fn, layer: "indicator", label: "\(describe(item)): missed"))
+      marks.append(
+        TextMark(range: range, kind: .fn, layer: "indicator", label: "\(describe(item)): missed"))
     }
     used = [:]
     for item in article.score.indicators.fp {
       guard let range = predictedRange(item) ?? nextOccurrence(item.text) else { continue }
-      marks.append(TextMark(range: range, kind: .fp, layer: "indicator", label: "\(describe(item)): false hit"))
+      marks.append(
+        TextMark(range: range, kind: .fp, layer: "indicator", label: "\(describe(item)): false hit")
+      )
     }
   }
 
@@ -307,7 +316,8 @@ struct HTMLPage {
     for type in report.entityTypes { bar(type, report.entities[type]!, "type") }
     bar("micro", report.entities["micro"] ?? Score(), "micro")
     bar("indicators", report.indicators.score, "indicators")
-    let data = "{\"bars\":[\(bars.joined(separator: ","))]}".replacingOccurrences(of: "</", with: "<\\/")
+    let data = "{\"bars\":[\(bars.joined(separator: ","))]}".replacingOccurrences(
+      of: "</", with: "<\\/")
     append("<script type=\"application/json\" id=\"vnx-data\">\(data)</script>")
     append(
       """

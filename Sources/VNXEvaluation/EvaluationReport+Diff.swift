@@ -33,7 +33,8 @@ extension EvaluationReport {
     for key in keys { line("meta \(key)", old.meta[key]?.value, meta[key]?.value) }
 
     var details: [String] = []
-    let oldArticles = Dictionary(old.articles.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    let oldArticles = Dictionary(
+      old.articles.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
     let oldByName = Dictionary(
       old.articles.map { (fileName($0.path), $0) }, uniquingKeysWith: { a, _ in a })
     for article in articles {
@@ -72,7 +73,11 @@ extension ArticleScore {
       for item in before { counts[item, default: 0] += 1 }
       var added: [String] = []
       for item in now {
-        if let count = counts[item], count > 0 { counts[item] = count - 1 } else { added.append(item) }
+        if let count = counts[item], count > 0 {
+          counts[item] = count - 1
+        } else {
+          added.append(item)
+        }
       }
       var removed: [String] = []
       for item in before {
@@ -91,25 +96,29 @@ extension ArticleScore {
     let falseHits = difference(
       entityKeys(entities.fp.map { ($0.type, $0.text) }),
       entityKeys(old.entities.fp.map { ($0.type, $0.text) }))
-    lines += falseHits.removed.map { "+ no longer finds \($0)" }
+    lines +=
+      falseHits.removed.map { "+ no longer finds \($0)" }
       + falseHits.added.map { "- new false hit \($0)" }
     func indicatorKey(_ item: Annotations.IndicatorItem) -> String {
       "\"\(item.text ?? "")\" = \(numberText(item.value)) \(item.unit)"
     }
     let indicatorsFound = difference(
       indicators.tp.map { indicatorKey($0.gold) }, old.indicators.tp.map { indicatorKey($0.gold) })
-    lines += indicatorsFound.added.map { "+ found indicator \($0)" }
+    lines +=
+      indicatorsFound.added.map { "+ found indicator \($0)" }
       + indicatorsFound.removed.map { "- lost indicator \($0)" }
     let indicatorHits = difference(
       indicators.fp.map(indicatorKey), old.indicators.fp.map(indicatorKey))
-    lines += indicatorHits.removed.map { "+ no longer finds indicator \($0)" }
+    lines +=
+      indicatorHits.removed.map { "+ no longer finds indicator \($0)" }
       + indicatorHits.added.map { "- new false indicator \($0)" }
     for key in meta.keys.sorted() {
       guard let now = meta[key], let before = old.meta[key], now.match != before.match else {
         continue
       }
       lines.append(
-        now.match ? "+ meta \(key) now right" : "- meta \(key) now wrong: \(now.predicted ?? "none")")
+        now.match
+          ? "+ meta \(key) now right" : "- meta \(key) now wrong: \(now.predicted ?? "none")")
     }
     return lines
   }

@@ -23,7 +23,8 @@ extension EvaluationReport {
     lines.append("")
     lines.append(row("indicators", indicators.score))
     lines.append("")
-    lines.append(pad("attributes", 14) + leftPad("accuracy", 10) + leftPad("right", 7) + leftPad("of", 7))
+    lines.append(
+      pad("attributes", 14) + leftPad("accuracy", 10) + leftPad("right", 7) + leftPad("of", 7))
     for name in ArticleScore.attributeNames {
       let accuracy = indicators.attributes[name] ?? Accuracy()
       lines.append(

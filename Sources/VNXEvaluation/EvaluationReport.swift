@@ -95,7 +95,8 @@ public struct EvaluationReport: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
       score = try Score(from: decoder)
       let container = try decoder.container(keyedBy: CodingKeys.self)
-      attributes = try container.decodeIfPresent([String: Accuracy].self, forKey: .attributeCounts)
+      attributes =
+        try container.decodeIfPresent([String: Accuracy].self, forKey: .attributeCounts)
         ?? [:]
     }
 
@@ -194,7 +195,10 @@ struct OrderedValues<Value: Encodable>: Encodable {
   var values: [String: Value]
   var order: [String]
 
-  init(_ values: [String: Value], order: [String] = ArticleScore.attributeNames + ["title", "published", "author"]) {
+  init(
+    _ values: [String: Value],
+    order: [String] = ArticleScore.attributeNames + ["title", "published", "author"]
+  ) {
     self.values = values
     self.order = order
   }

@@ -49,7 +49,8 @@ public struct Evaluator: Sendable {
       } catch {
         warnings.append("not processed: \(error)")
       }
-      articles.append(article(sample, bytes: bytes, gold: gold, predicted: predicted, warnings: warnings))
+      articles.append(
+        article(sample, bytes: bytes, gold: gold, predicted: predicted, warnings: warnings))
     }
     return Evaluation(
       report: EvaluationReport(articles: articles.map(\.score)), articles: articles, warnings: [])
@@ -82,7 +83,8 @@ public struct Evaluator: Sendable {
         article(sample, bytes: bytes, gold: gold, predicted: predicted, warnings: sampleWarnings))
     }
     for index in predictions.indices where !used.contains(index) {
-      warnings.append("prediction \(index + 1) (\(predictions[index].path ?? "no path")) matches no sample")
+      warnings.append(
+        "prediction \(index + 1) (\(predictions[index].path ?? "no path")) matches no sample")
     }
     return Evaluation(
       report: EvaluationReport(articles: articles.map(\.score)), articles: articles,
@@ -100,11 +102,14 @@ public struct Evaluator: Sendable {
       } ?? ""
     return EvaluatedArticle(
       sample: sample, text: text, gold: gold, predicted: predicted,
-      score: ArticleScore(path: sample.article, gold: gold, predicted: predicted, warnings: warnings))
+      score: ArticleScore(
+        path: sample.article, gold: gold, predicted: predicted, warnings: warnings))
   }
 
   /// The index of the prediction for `article`, or nil.
-  static func prediction(for article: String, in predictions: [Annotations], excluding used: Set<Int>)
+  static func prediction(
+    for article: String, in predictions: [Annotations], excluding used: Set<Int>
+  )
     -> Int?
   {
     let components = URL(fileURLWithPath: article).standardizedFileURL.pathComponents
@@ -153,7 +158,9 @@ public struct Evaluator: Sendable {
   public static func readPredictions(_ path: String) throws(EvaluationError) -> [Annotations] {
     let bytes = try read(path)
     let decoder = JSONDecoder()
-    if bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "[") {
+    if bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 })
+      == UInt8(ascii: "[")
+    {
       do {
         return try decoder.decode([Annotations].self, from: Data(bytes))
       } catch {
@@ -161,7 +168,9 @@ public struct Evaluator: Sendable {
       }
     }
     var predictions: [Annotations] = []
-    for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+    for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+      .enumerated()
+    {
       guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
       do {
         predictions.append(try decoder.decode(Annotations.self, from: Data(line)))
@@ -176,7 +185,8 @@ public struct Evaluator: Sendable {
     switch error {
     case Swift.DecodingError.keyNotFound(let key, let context):
       "missing \(pathString(context.codingPath + [key]))"
-    case Swift.DecodingError.typeMismatch(_, let context), Swift.DecodingError.valueNotFound(_, let context):
+    case Swift.DecodingError.typeMismatch(_, let context),
+      Swift.DecodingError.valueNotFound(_, let context):
       "\(pathString(context.codingPath)): \(context.debugDescription)"
     case Swift.DecodingError.dataCorrupted(let context):
       context.codingPath.isEmpty

@@ -17,7 +17,8 @@ struct SpanLocator {
 
   private static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
     if scalar.value < 0x80 {
-      return scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value + 32)! : scalar
+      return scalar.value >= 0x41 && scalar.value <= 0x5A
+        ? Unicode.Scalar(scalar.value + 32)! : scalar
     }
     let lower = scalar.properties.lowercaseMapping.unicodeScalars
     return lower.count == 1 ? lower.first! : scalar
@@ -54,9 +55,11 @@ struct SpanLocator {
     while index <= last {
       if folded[index] == pattern[0], matches(pattern, at: index) {
         let end = index + pattern.count
-        let startsWord = index == 0 || !Self.isWordScalar(scalars[index - 1])
+        let startsWord =
+          index == 0 || !Self.isWordScalar(scalars[index - 1])
           || !Self.isWordScalar(pattern[0])
-        let endsWord = end == scalars.count || !Self.isWordScalar(scalars[end])
+        let endsWord =
+          end == scalars.count || !Self.isWordScalar(scalars[end])
           || !Self.isWordScalar(pattern[pattern.count - 1])
         if startsWord, endsWord {
           found.append(index..<end)

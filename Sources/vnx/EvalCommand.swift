@@ -29,11 +29,13 @@ struct EvalCommand: ParsableCommand {
 
   @Option(
     name: .customLong("pred"),
-    help: "Score stored output: JSON Lines of vnx.document/1 (or the same fields), matched to samples by source.path or file name."
+    help:
+      "Score stored output: JSON Lines of vnx.document/1 (or the same fields), matched to samples by source.path or file name."
   )
   var predictions: String?
 
-  @Option(help: ArgumentHelp("Write the JSON report to FILE ('-': standard output).", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Write the JSON report to FILE ('-': standard output).", valueName: "file"))
   var json: String?
 
   @Option(help: ArgumentHelp("Write the HTML report to FILE.", valueName: "file"))
@@ -46,7 +48,8 @@ struct EvalCommand: ParsableCommand {
       valueName: "gates"))
   var minimumF1: String?
 
-  @Option(help: ArgumentHelp("Show what changed since an older --json report.", valueName: "old.json"))
+  @Option(
+    help: ArgumentHelp("Show what changed since an older --json report.", valueName: "old.json"))
   var diff: String?
 
   func run() throws {

@@ -26,7 +26,9 @@ func entitySets() {
 
 @Test("Duplicate gold entities count once")
 func goldDuplicates() {
-  let gold = Annotations(entities: [E(type: "person", text: "Hồ Chí Minh"), E(type: "person", text: "Hồ Chí Minh")])
+  let gold = Annotations(entities: [
+    E(type: "person", text: "Hồ Chí Minh"), E(type: "person", text: "Hồ Chí Minh"),
+  ])
   let score = ArticleScore(path: "a", gold: gold, predicted: Annotations())
   #expect(score.entities.fn.count == 1)
 }
@@ -90,7 +92,9 @@ func attributeAccuracy() {
     I(value: 3, unit: "hộ gia đình", valueMax: 5),
     I(value: 166, unit: "đảng viên", qualifier: "over"),  // gold gives no qualifier: not scored
   ])
-  let report = EvaluationReport(articles: [ArticleScore(path: "a", gold: gold, predicted: predicted)])
+  let report = EvaluationReport(articles: [
+    ArticleScore(path: "a", gold: gold, predicted: predicted)
+  ])
   #expect(report.indicators.score == Score(tp: 5, fp: 0, fn: 0))
   let attributes = report.indicators.attributes
   #expect(attributes["qualifier"] == Accuracy(right: 0, total: 1))
@@ -108,7 +112,10 @@ func attributeAccuracy() {
     ("published", "2020-03-05", "2020-03-05T08:00:00+07:00", true),
     ("published", "2020-03-05", "2020-03-06", false),
     ("published", "2019-01-27T17:44:31", "2019-01-27T17:44:00+07:00", true),
-    ("title", "Đảng bộ xã Bản Hon nâng cao chất lượng", "Đảng bộ xã Bản Hon nâng cao  chất lượng", true),
+    (
+      "title", "Đảng bộ xã Bản Hon nâng cao chất lượng", "Đảng bộ xã Bản Hon nâng cao  chất lượng",
+      true
+    ),
     ("author", "Thanh Sơn", "THANH SƠN", true),
     ("author", "Thanh Sơn", "Thanh Sơn (TTXVN)", false),
   ])

@@ -13,7 +13,8 @@ enum VNXBinary {
       directory.deleteLastPathComponent()
     }
     let built = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug/vnx")
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+        ".build/debug/vnx")
     return FileManager.default.isExecutableFile(atPath: built.path) ? built : nil
   }()
 
@@ -36,7 +37,9 @@ enum VNXBinary {
   }
 }
 
-@Test("vnx eval --pred scores stored output, gates the exit status and diffs reports", .enabled(if: VNXBinary.url != nil))
+@Test(
+  "vnx eval --pred scores stored output, gates the exit status and diffs reports",
+  .enabled(if: VNXBinary.url != nil))
 func evalCommand() throws {
   let folder = try temporaryFolder()
   defer { try? FileManager.default.removeItem(at: folder) }
@@ -69,17 +72,23 @@ func evalCommand() throws {
   #expect(decoded.meta["published"] == Accuracy(right: 1, total: 1))
   #expect(FileManager.default.fileExists(atPath: html.path))
 
-  let failed = try VNXBinary.run(["eval", "--pred", predictions.path, samples.path, "--min-f1", "entities=0.9"])
+  let failed = try VNXBinary.run([
+    "eval", "--pred", predictions.path, samples.path, "--min-f1", "entities=0.9",
+  ])
   #expect(failed.status == 1)
   #expect(failed.error.contains("entities F1 0.667 is below the minimum 0.900"))
 
-  let toStdout = try VNXBinary.run(["eval", "--pred", predictions.path, samples.path, "--json", "-"])
+  let toStdout = try VNXBinary.run([
+    "eval", "--pred", predictions.path, samples.path, "--json", "-",
+  ])
   let object = try JSONSerialization.jsonObject(with: Data(toStdout.output.utf8)) as? [String: Any]
   #expect(object?["documents"] as? Int == 1)
   #expect(toStdout.error.contains("micro"))
 
   // Compared with its own report, nothing changed.
-  let same = try VNXBinary.run(["eval", "--pred", predictions.path, samples.path, "--diff", report.path])
+  let same = try VNXBinary.run([
+    "eval", "--pred", predictions.path, samples.path, "--diff", report.path,
+  ])
   #expect(same.output.contains("no article changed"))
 
   let bad = try VNXBinary.run(["eval", folder.appendingPathComponent("none").path])

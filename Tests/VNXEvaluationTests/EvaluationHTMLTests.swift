@@ -21,9 +21,11 @@ enum Browser {
   }()
 
   static func which(_ names: [String]) -> String? {
-    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(
+      separator: ":")
     for name in names {
-      for folder in folders where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)") {
+      for folder in folders where FileManager.default.isExecutableFile(atPath: "\(folder)/\(name)")
+      {
         return "\(folder)/\(name)"
       }
     }
@@ -58,7 +60,8 @@ enum Browser {
 
 /// One hand-made article with a found, a missed and a false entity, and indicators of each kind.
 func handMadeEvaluation() throws -> Evaluation {
-  let text = "Đồng chí Lò Văn Phà, Bí thư Đảng uỷ xã Bản Hon cho biết xã có 166 đảng viên, trên 5, 5 ha lúa & <ngô>."
+  let text =
+    "Đồng chí Lò Văn Phà, Bí thư Đảng uỷ xã Bản Hon cho biết xã có 166 đảng viên, trên 5, 5 ha lúa & <ngô>."
   let folder = try temporaryFolder()
   let article = folder.appendingPathComponent("banhon.txt")
   try Data(text.utf8).write(to: article)
@@ -75,16 +78,22 @@ func handMadeEvaluation() throws -> Evaluation {
   let scalars = Array(text.unicodeScalars)
   func offset(_ needle: String) -> Int {
     let pattern = Array(needle.unicodeScalars)
-    return (0...(scalars.count - pattern.count)).first { Array(scalars[$0..<($0 + pattern.count)]) == pattern }!
+    return (0...(scalars.count - pattern.count)).first {
+      Array(scalars[$0..<($0 + pattern.count)]) == pattern
+    }!
   }
   let predicted = Annotations(
     entities: [
-      E(type: "person", text: "Lò Văn Phà", start: offset("Lò Văn Phà"), end: offset("Lò Văn Phà") + 10),
+      E(
+        type: "person", text: "Lò Văn Phà", start: offset("Lò Văn Phà"),
+        end: offset("Lò Văn Phà") + 10),
       E(type: "person", text: "Bí thư", start: offset("Bí thư"), end: offset("Bí thư") + 6),
       E(type: "organization", text: "Đảng uỷ xã Bản Hon"),
     ],
     indicators: [
-      I(text: "166 đảng viên", value: 166, unit: "đảng viên", start: offset("166"), end: offset("166") + 13),
+      I(
+        text: "166 đảng viên", value: 166, unit: "đảng viên", start: offset("166"),
+        end: offset("166") + 13),
       I(text: "5 ha", value: 5, unit: "ha"),
     ],
     text: text, path: article.path)
@@ -107,19 +116,29 @@ func htmlMarks() throws {
   }
   #expect(!html.contains("<ngô>"))
   #expect(html.contains("&lt;ngô&gt;"))
-  #expect(html.contains(#"<mark class="s tp layer-entity" title="person “Lò Văn Phà”: found">Lò Văn Phà</mark>"#))
+  #expect(
+    html.contains(
+      #"<mark class="s tp layer-entity" title="person “Lò Văn Phà”: found">Lò Văn Phà</mark>"#))
   #expect(html.contains(#"<mark class="s fp layer-entity""#))  // "Bí thư"
   // The missed commune lies inside the found organization: that piece carries both.
-  #expect(html.contains(#"<mark class="s tp fn layer-entity" title="organization “Đảng ủy xã Bản Hon”: found\#ncommune “Bản Hon”: missed">Bản Hon</mark>"#))
-  #expect(html.contains(#"<mark class="s fn layer-indicator" title="“trên 5, 5 ha” = 5.5 ha: missed">trên 5, </mark>"#))
+  #expect(
+    html.contains(
+      #"<mark class="s tp fn layer-entity" title="organization “Đảng ủy xã Bản Hon”: found\#ncommune “Bản Hon”: missed">Bản Hon</mark>"#
+    ))
+  #expect(
+    html.contains(
+      #"<mark class="s fn layer-indicator" title="“trên 5, 5 ha” = 5.5 ha: missed">trên 5, </mark>"#
+    ))
   // Gold in the other tone style is found in the text ("Đảng ủy" in gold, "Đảng uỷ" written).
   #expect(html.contains(#"title="organization “Đảng ủy xã Bản Hon”: found">Đảng uỷ xã </mark>"#))
   // The false "5 ha" overlaps the missed span: the shared piece carries both marks.
-  #expect(html.contains(#"<mark class="s fp fn layer-indicator" title="“trên 5, 5 ha” = 5.5 ha: missed"#))
+  #expect(
+    html.contains(#"<mark class="s fp fn layer-indicator" title="“trên 5, 5 ha” = 5.5 ha: missed"#))
   #expect(html.contains(#"<mark class="s tp layer-indicator""#))
 }
 
-@Test("In a real browser the chart is drawn and the marks are there", .enabled(if: Browser.path != nil))
+@Test(
+  "In a real browser the chart is drawn and the marks are there", .enabled(if: Browser.path != nil))
 func htmlRendersInBrowser() throws {
   let evaluation = try handMadeEvaluation()
   let file = try temporaryFolder().appendingPathComponent("report.html")

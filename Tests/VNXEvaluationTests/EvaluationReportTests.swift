@@ -35,10 +35,12 @@ func aggregation() {
   #expect(report.table.contains("micro"))
 }
 
-@Test("Scores of empty sides", arguments: [
-  (Score(), 1.0, 1.0, 1.0), (Score(fn: 3), 0.0, 0.0, 0.0), (Score(fp: 2), 0.0, 0.0, 0.0),
-  (Score(tp: 1, fp: 1, fn: 0), 0.5, 1.0, 2.0 / 3.0),
-])
+@Test(
+  "Scores of empty sides",
+  arguments: [
+    (Score(), 1.0, 1.0, 1.0), (Score(fn: 3), 0.0, 0.0, 0.0), (Score(fp: 2), 0.0, 0.0, 0.0),
+    (Score(tp: 1, fp: 1, fn: 0), 0.5, 1.0, 2.0 / 3.0),
+  ])
 func scoreFormulas(_ score: Score, _ precision: Double, _ recall: Double, _ f1: Double) {
   #expect(score.precision == precision && score.recall == recall && abs(score.f1 - f1) < 1e-12)
 }
@@ -84,7 +86,8 @@ func diff() {
   "F1 gates pass or fail on the named figure",
   arguments: [
     ("entities=0.6", true), ("entities=0.7", false), ("indicators=1", true), ("person=0.8", true),
-    ("person=0.9", false), ("commune=0.1", false), ("date=0.99", true), ("micro=0.5,indicators=0.9", true),
+    ("person=0.9", false), ("commune=0.1", false), ("date=0.99", true),
+    ("micro=0.5,indicators=0.9", true),
   ])
 func gates(_ text: String, _ passes: Bool) throws {
   let report = EvaluationReport(articles: sampleScores())
@@ -92,7 +95,9 @@ func gates(_ text: String, _ passes: Bool) throws {
   #expect(gates.allSatisfy { $0.failure(in: report) == nil } == passes)
 }
 
-@Test("Malformed gates are rejected", arguments: ["entities", "entities=x", "persons=0.9", "person=2", ""])
+@Test(
+  "Malformed gates are rejected",
+  arguments: ["entities", "entities=x", "persons=0.9", "person=2", ""])
 func badGates(_ text: String) {
   #expect(throws: EvaluationError.self) { try F1Gate.parse(text) }
 }

@@ -5,7 +5,8 @@ import Testing
 
 /// A fresh folder under the temporary directory, removed by the caller.
 func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("vnx-eval-\(UUID().uuidString)")
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "vnx-eval-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }
@@ -28,12 +29,18 @@ func findsSamples() throws {
     try Data(text.utf8).write(to: url)
   }
   let samples = try Sample.find(in: [folder.path])
-  #expect(samples.map { URL(fileURLWithPath: $0.article).lastPathComponent } == ["a.txt", "b.html"])
-  #expect(samples.allSatisfy { $0.gold.hasSuffix(".gold.json") && FileManager.default.fileExists(atPath: $0.gold) })
+  #expect(
+    samples.map { URL(fileURLWithPath: $0.article).lastPathComponent } == ["a.txt", "b.html"])
+  #expect(
+    samples.allSatisfy {
+      $0.gold.hasSuffix(".gold.json") && FileManager.default.fileExists(atPath: $0.gold)
+    })
   // An article file given directly counts too, once.
   let direct = try Sample.find(in: [folder.appendingPathComponent("a.txt").path, folder.path])
   #expect(direct.count == 2)
-  #expect(throws: EvaluationError.self) { try Sample.find(in: [folder.appendingPathComponent("none").path]) }
+  #expect(throws: EvaluationError.self) {
+    try Sample.find(in: [folder.appendingPathComponent("none").path])
+  }
 }
 
 @Test("Predictions match samples by path, then file name, then name without extension")
@@ -77,7 +84,9 @@ enum SharedSamples {
   static var available: Bool { FileManager.default.fileExists(atPath: folder.path) }
 }
 
-@Test("Gold scored against itself gives F1 = 1 on the shared samples", .enabled(if: SharedSamples.available))
+@Test(
+  "Gold scored against itself gives F1 = 1 on the shared samples",
+  .enabled(if: SharedSamples.available))
 func goldAgainstItself() throws {
   let samples = try Sample.find(in: [SharedSamples.folder.path])
   #expect(samples.count >= 10)
@@ -98,7 +107,9 @@ func goldAgainstItself() throws {
   for (key, accuracy) in report.meta { #expect(accuracy.value == 1, "\(key)") }
 }
 
-@Test("The pipeline runs on the shared samples and every gold file reads", .enabled(if: SharedSamples.available))
+@Test(
+  "The pipeline runs on the shared samples and every gold file reads",
+  .enabled(if: SharedSamples.available))
 func pipelineOnSamples() throws {
   let samples = try Sample.find(in: [SharedSamples.folder.path])
   let evaluation = try Evaluator().evaluate(samples)

@@ -12,7 +12,9 @@ func keysAreEqual(_ left: String, _ right: String) {
   #expect(TextKey(left) == TextKey(right))
 }
 
-@Test("Keys keep what differs", arguments: [("hòa", "họa"), ("Bản Hon", "Bản Hòn"), ("hộ", "hộ gia đình")])
+@Test(
+  "Keys keep what differs",
+  arguments: [("hòa", "họa"), ("Bản Hon", "Bản Hòn"), ("hộ", "hộ gia đình")])
 func keysDiffer(_ left: String, _ right: String) {
   #expect(TextKey(left) != TextKey(right))
 }
