@@ -41,6 +41,10 @@ enum Browser {
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     guard (try? process.run()) != nil else { return nil }
+    // A browser that hangs must not hang the suite.
+    DispatchQueue.global().asyncAfter(deadline: .now() + 120) {
+      if process.isRunning { process.terminate() }
+    }
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
