@@ -143,7 +143,7 @@ public struct BatchRunner: Sendable {
     var writeError: BatchError?
 
     func commit() {
-      guard writeError == nil else { return }
+      guard writeError == nil, !rows.isEmpty || !failures.isEmpty || pendingSkipped > 0 else { return }
       do {
         try dataset.commit(rows, failures: failures)
       } catch {
