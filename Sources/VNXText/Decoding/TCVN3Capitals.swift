@@ -24,34 +24,68 @@ enum TCVN3Capitals {
     return (String(String.UnicodeScalarView(scalars)), restored)
   }
 
-  /// A lowercase vowel with a tone mark: the letters TCVN3 writes for both cases.
-  static func isCaseless(_ scalar: Unicode.Scalar) -> Bool {
-    guard scalar.value >= 0xC0, let vowel = VietnameseLetter.vowel(scalar) else { return false }
-    return !vowel.uppercase && vowel.tone != .level
+  /// Letter classes, from one flat table over Latin (U+0000–U+024F) and Latin Extended
+  /// Additional (U+1E00–U+1EFF): Unicode property lookups per scalar cost more than decoding.
+  private enum Class: UInt8 {
+    case other = 0, lowercase, uppercase, caseless, space
   }
+
+  private static let latinClasses: [UInt8] = classes(0..<0x250)
+  private static let extendedClasses: [UInt8] = classes(0x1E00..<0x1F00)
+
+  private static func classes(_ range: Range<UInt32>) -> [UInt8] {
+    range.map { value in
+      let scalar = Unicode.Scalar(value)!
+      let properties = scalar.properties
+      let letterClass: Class =
+        if let vowel = VietnameseLetter.vowel(scalar), !vowel.uppercase, vowel.tone != .level {
+          .caseless
+        } else if properties.isWhitespace {
+          .space
+        } else if properties.isUppercase {
+          .uppercase
+        } else if properties.isLowercase {
+          .lowercase
+        } else if properties.isAlphabetic {
+          .lowercase  // a letter without case counts as lowercase: it is not a capital
+        } else {
+          .other
+        }
+      return letterClass.rawValue
+    }
+  }
+
+  @inline(__always) private static func letterClass(_ scalar: Unicode.Scalar) -> Class {
+    let value = scalar.value
+    let raw: UInt8
+    if value < 0x250 {
+      raw = latinClasses[Int(value)]
+    } else if value >= 0x1E00 && value < 0x1F00 {
+      raw = extendedClasses[Int(value - 0x1E00)]
+    } else {
+      let properties = scalar.properties
+      return properties.isWhitespace ? .space : properties.isUppercase ? .uppercase
+        : properties.isAlphabetic ? .lowercase : .other
+    }
+    return Class(rawValue: raw)!
+  }
+
+  /// A lowercase vowel with a tone mark: the letters TCVN3 writes for both cases.
+  static func isCaseless(_ scalar: Unicode.Scalar) -> Bool { letterClass(scalar) == .caseless }
 
   private static func upper(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
     guard let vowel = VietnameseLetter.vowel(scalar) else { return scalar }
     return VietnameseLetter.compose(base: vowel.base, tone: vowel.tone, uppercase: true) ?? scalar
   }
 
-  // ASCII first: most letters are ASCII, and Unicode properties are table lookups.
-  private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x80 ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
-  }
-
-  private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x80 ? scalar.value >= 0x61 && scalar.value <= 0x7A : scalar.properties.isLowercase
-  }
-
+  private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool { letterClass(scalar) == .uppercase }
+  private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool { letterClass(scalar) == .lowercase }
+  private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { letterClass(scalar) == .space }
   private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x80 ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
-      : scalar.properties.isAlphabetic
-  }
-
-  private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x80 ? scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\n"
-      : scalar.properties.isWhitespace
+    switch letterClass(scalar) {
+    case .lowercase, .uppercase, .caseless: true
+    case .other, .space: false
+    }
   }
 
   /// Capitals in all-capital lines and words.
