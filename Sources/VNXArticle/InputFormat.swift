@@ -18,16 +18,14 @@ public enum InputFormat: String, Sendable, Codable, Hashable, CaseIterable {
     else { return .text }
     let lowered = head[first...].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
     if head[first] == UInt8(ascii: "{") {
-      let text = String(decoding: lowered, as: UTF8.self)
-      if text.contains("\"html\"") || text.contains("\"text\"") || text.contains("\"url\"") {
+      for key in ["\"html\"", "\"text\"", "\"url\""] where UTF8Search.firstIndex(of: Array(key.utf8), in: lowered) != nil {
         return .jsonl
       }
     }
     let markers = ["<!doctype", "<html", "<head", "<body", "<meta", "<div", "<p>", "<p ", "<article",
                    "<title", "<table", "<span", "<h1", "<br"]
-    let text = String(decoding: lowered, as: UTF8.self)
     var tags = 0
-    for marker in markers where text.contains(marker) {
+    for marker in markers where UTF8Search.firstIndex(of: Array(marker.utf8), in: lowered) != nil {
       if head[first] == UInt8(ascii: "<") || marker == "<!doctype" || marker == "<html" { return .html }
       tags += 1
     }

@@ -7,6 +7,7 @@ struct ArticleLexicon: Sendable {
 
   struct Phrase: Sendable {
     var text: String
+    var bytes: [UInt8]
     var words: Int
     var placement: Placement
     var category: String
@@ -31,7 +32,7 @@ struct ArticleLexicon: Sendable {
       }
       let text = String(columns[0])
       return Phrase(
-        text: text, words: text.split(separator: " ").count, placement: placement,
+        text: text, bytes: Array(text.utf8), words: text.split(separator: " ").count, placement: placement,
         category: String(columns[2]))
     }
     authorLabels = lines("author-labels.txt").map { String($0.trimmingSpaces) }

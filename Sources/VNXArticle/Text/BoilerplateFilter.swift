@@ -23,20 +23,22 @@ struct BoilerplateFilter: Sendable {
   func phraseCategory(_ shape: LineShape) -> String? {
     // Widgets, menus and footers are short; long prose never is one of them.
     guard shape.wordCount <= 60 else { return nil }
-    let text = shape.lowered.trimming(" .:-–|>»›•·*")
+    let text = Array(shape.lowered.trimming(" .:-–|>»›•·*").utf8)
+    let lowered = Array(shape.lowered.utf8)
     let longProse = shape.wordCount > 25 && shape.endsSentence
     for phrase in lexicon.phrases {
       switch phrase.placement {
       case .line:
-        guard !shape.endsSentence || shape.wordCount <= phrase.words + 1, text.hasPrefix(phrase.text)
+        guard !shape.endsSentence || shape.wordCount <= phrase.words + 1,
+          UTF8Search.hasPrefix(text, phrase.bytes)
         else { continue }
         let extra = shape.words.count - phrase.words
         let wordy = shape.words.dropFirst(phrase.words).filter { DateLine.integer(String($0)) == nil }
         if extra <= 3 && wordy.count <= 2 { return phrase.category }
       case .prefix:
-        if text.hasPrefix(phrase.text), !longProse { return phrase.category }
+        if !longProse, UTF8Search.hasPrefix(text, phrase.bytes) { return phrase.category }
       case .within:
-        if !longProse, shape.lowered.contains(phrase.text) { return phrase.category }
+        if !longProse, UTF8Search.firstIndex(of: phrase.bytes, in: lowered) != nil { return phrase.category }
       }
     }
     return nil

@@ -21,7 +21,8 @@ enum Byline {
   static func labeled(_ text: String, lexicon: ArticleLexicon = .shared) -> String? {
     guard text.utf8.count <= 200 else { return nil }
     let lowered = text.lowercased()
-    for label in lexicon.authorLabels where lowered.hasPrefix(label) {
+    let bytes = Array(lowered.utf8)
+    for label in lexicon.authorLabels where UTF8Search.hasPrefix(bytes, Array(label.utf8)) {
       var rest = lowered.unicodeScalars.dropFirst(label.unicodeScalars.count)
       while let first = rest.first, first == " " { rest.removeFirst() }
       guard let first = rest.first, first == ":" else { continue }
