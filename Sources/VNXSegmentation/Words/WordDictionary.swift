@@ -14,43 +14,38 @@ struct WordDictionary {
     didSet { sealed = false }
   }
 
-  /// The entries in an open-addressing table (key 0 marks an empty slot), built by `seal()`:
-  /// lookups without `Hasher`, which dominates a `Dictionary` lookup for 64-bit keys.
-  private var keys: [UInt64] = []
-  private var values: [UInt16] = []
+  /// The entries in an open-addressing table built by `seal()`, one 64-bit slot each: the
+  /// high 48 bits of the hash above the 16 flag bits (0 marks an empty slot). Lookups need no
+  /// `Hasher`, and the table is a quarter of a `Dictionary`'s size, so it mostly stays in cache.
+  private var slots: [UInt64] = []
   private var sealed = false
 
   /// Builds the lookup table; call after the last insertion.
   mutating func seal() {
     var capacity = 16
-    while capacity < entries.count * 2 { capacity <<= 1 }
-    keys = [UInt64](repeating: 0, count: capacity)
-    values = [UInt16](repeating: 0, count: capacity)
+    while capacity < entries.count + entries.count / 2 { capacity <<= 1 }
+    slots = [UInt64](repeating: 0, count: capacity)
     let mask = capacity - 1
     for (key, value) in entries {
-      let stored = key == 0 ? 1 : key
-      var slot = Int(truncatingIfNeeded: stored) & mask
-      while keys[slot] != 0 { slot = (slot + 1) & mask }
-      keys[slot] = stored
-      values[slot] = value
+      var slot = Int(truncatingIfNeeded: key) & mask
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = key & ~0xFFFF | UInt64(value)
     }
     sealed = true
   }
 
   @inline(__always)
   private func lookup(_ key: UInt64) -> UInt16? {
-    let stored = key == 0 ? 1 : key
-    let mask = keys.count - 1
-    var slot = Int(truncatingIfNeeded: stored) & mask
+    let mask = slots.count - 1
+    let fingerprint = key & ~0xFFFF
+    var slot = Int(truncatingIfNeeded: key) & mask
     while true {
-      let found = keys[slot]
-      if found == stored { return values[slot] }
+      let found = slots[slot]
       if found == 0 { return nil }
+      if found & ~0xFFFF == fingerprint { return UInt16(truncatingIfNeeded: found) }
       slot = (slot + 1) & mask
     }
   }
-
-  var wordCount: Int { entries.values.reduce(0) { $0 + ($1 >> 1 != 0 ? 1 : 0) } }
 
   /// Adds a word given by its syllable hashes.
   ///
