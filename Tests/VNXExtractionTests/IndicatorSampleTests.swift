@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import VNXArticle
-import VNXText
 
 @testable import VNXExtraction
 
@@ -121,88 +120,6 @@ struct IndicatorScore: CustomStringConvertible {
   }
 }
 
-/// Stand-in for the article stage until it lands: drops page furniture that SAMPLES.md says
-/// is boilerplate (date and counter lines, related-article lists, footers) and repeated captions.
-enum SampleArticle {
-  static let endMarkers = [
-    "các tin khác", "tin cùng chuyên mục", "tin liên quan", "bài viết liên quan", "ý kiến bạn đọc",
-    "tin mới", "tin xem nhiều", "những tin cũ hơn", "văn bản mới", "các tin đã đưa", "đọc nhiều",
-    "tin khác", "xem thêm", "tags:", "từ khoá:", "từ khóa:", "tổng số điểm", "đánh giá bài viết",
-    "bình chọn:", "tác giả", "tin, ảnh", "chia sẻ",
-  ]
-  static let dropped = ["lượt xem", "gmt", "ngày đăng", "cập nhật", "lượt truy cập", "trang chủ"]
-
-  /// The text of an HTML page, one block per line (scripts, styles and tags dropped).
-  static func htmlText(_ html: String) -> String {
-    var text = ""
-    var index = html.startIndex
-    let blocks: Set<String> = ["p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "td", "title", "figcaption", "section", "article", "header", "footer", "ul", "nav", "span_"]
-    while index < html.endIndex {
-      if html[index] == "<", let close = html[index...].firstIndex(of: ">") {
-        let tag = html[html.index(after: index)..<close].lowercased()
-        let name = String(tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber }))
-        // The <title> repeats the headline with the site name: page furniture.
-        if (name == "script" || name == "style" || name == "title") && !tag.hasPrefix("/"),
-          let end = html.range(of: "</" + name, range: close..<html.endIndex)
-        {
-          index = html[end.upperBound...].firstIndex(of: ">").map { html.index(after: $0) } ?? html.endIndex
-          continue
-        }
-        if blocks.contains(name) { text += "\n" }
-        index = html.index(after: close)
-        continue
-      }
-      text.append(html[index])
-      index = html.index(after: index)
-    }
-    for (entity, value) in [("&nbsp;", " "), ("&amp;", "&"), ("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">")] {
-      text = text.replacingOccurrences(of: entity, with: value)
-    }
-    return text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-      .joined(separator: "\n")
-  }
-
-  /// Whether `line` holds a clock time such as "17:44" or "09:05".
-  static func hasClockTime(_ line: String) -> Bool {
-    let scalars = Array(line.unicodeScalars)
-    guard scalars.count >= 3 else { return false }
-    for index in 1..<(scalars.count - 1) where scalars[index] == ":" {
-      if scalars[index - 1].properties.numericType != nil,
-        scalars[index + 1].properties.numericType != nil
-      {
-        return true
-      }
-    }
-    return false
-  }
-
-  static func body(_ raw: String) -> String {
-    var kept: [String] = []
-    var previous = ""
-    for (number, line) in raw.precomposedStringWithCanonicalMapping.components(separatedBy: "\n").enumerated() {
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
-      let lower = trimmed.lowercased()
-      if number > 3, endMarkers.contains(where: { lower.hasPrefix($0) }) { break }
-      if trimmed == previous || dropped.contains(where: { lower.contains($0) }) {
-        kept.append("")
-        continue
-      }
-      // Date-time lines: "Chủ nhật - 27/01/2019 17:44 489 0", "16/05/2022, 09:05".
-      if trimmed.count < 60, hasClockTime(trimmed) || lower.hasPrefix("ngày cập nhật") {
-        kept.append("")
-        continue
-      }
-      if trimmed.count < 60, lower.hasPrefix("thứ ") || lower.hasPrefix("chủ nhật") {
-        kept.append("")
-        continue
-      }
-      kept.append(line)
-      if !trimmed.isEmpty { previous = trimmed }
-    }
-    return kept.joined(separator: "\n")
-  }
-}
-
 enum Samples {
   static let folder = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -219,11 +136,6 @@ enum Samples {
       guard let article = ["txt", "html"].lazy.compactMap({ ext -> String? in
         guard let bytes = try? Data(contentsOf: folder.appendingPathComponent(stem + "." + ext))
         else { return nil }
-        if ProcessInfo.processInfo.environment["VNX_ROUGH_ARTICLE"] != nil {
-          guard let decoded = try? TextDecoder().decode(Array(bytes)) else { return nil }
-          let text = ext == "html" ? SampleArticle.htmlText(decoded.text) : decoded.text
-          return SampleArticle.body(TextNormalizer().normalize(text).text)
-        }
         // The article stage: boilerplate out, title, lead, paragraphs and captions in.
         guard let articles = try? ArticleReader().read(Array(bytes)) else { return nil }
         return articles.map(\.text.text).joined(separator: "\n\n")

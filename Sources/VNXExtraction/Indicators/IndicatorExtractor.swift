@@ -282,7 +282,6 @@ struct IndicatorReading {
     var total: Double?
     var valueMax: Double?
     var cursor = first.next
-    var spacedDecimal = false
 
     if !first.spelled, first.scale == nil, cursor < pieces.count, touches(cursor - 1) {
       let glued = pieces[cursor]
@@ -344,16 +343,14 @@ struct IndicatorReading {
     // The spaced decimal typo: "trên 5, 5 ha".
     if total == nil, let digits = first.plainDigits, digits <= 3, cursor + 1 < pieces.count,
       pieces[cursor].key == ",", touches(cursor - 1), pieces[cursor + 1].kind == .number,
-      pieces[cursor + 1].spaced, let decimals = pieces[cursor + 1].key.utf8.count as Int?,
-      decimals <= 2, pieces[cursor + 1].key.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+      pieces[cursor + 1].spaced, pieces[cursor + 1].key.utf8.count <= 2,
+      pieces[cursor + 1].key.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
       case .unit(let unit) = unit(at: cursor + 2, openEnded: false), !unit.counted,
       unit.kind != .percent, let fraction = VietnameseNumber.digits("0," + pieces[cursor + 1].key)
     {
       first.value += fraction
-      spacedDecimal = true
       return record(first: first, unit: unit, valueMax: nil, total: nil, range: false)
     }
-    _ = spacedDecimal
 
     switch unit(at: cursor, openEnded: !first.spelled) {
     case .unit(let unit):
@@ -480,7 +477,9 @@ struct IndicatorReading {
 
   var unitSpans: [(first: Int, next: Int, counted: Bool)] = []
 
-  static func isBoundary(_ key: String) -> Bool {
-    [".", "!", "?", ":", ";", "(", ")", "\"", "“", "”", "…", "-", "–", "|", "•"].contains(key)
-  }
+  static let boundaries: Set<String> = [
+    ".", "!", "?", ":", ";", "(", ")", "\"", "“", "”", "…", "-", "–", "|", "•",
+  ]
+
+  static func isBoundary(_ key: String) -> Bool { boundaries.contains(key) }
 }
