@@ -18,8 +18,8 @@ extension EntityScan {
   func integer(_ index: Int) -> Int? {
     guard isNumber(index), tokens[index].end - tokens[index].start <= 4 else { return nil }
     var value = 0
-    for offset in tokens[index].start..<tokens[index].end {
-      value = value * 10 + Int(scalars[offset] - 0x30)
+    for offset in tokens[index].utf8Start..<tokens[index].utf8End {
+      value = value * 10 + Int(bytes[offset] - 0x30)
     }
     return value
   }
@@ -74,9 +74,9 @@ extension EntityScan {
   }
 
   func document(at index: Int) {
+    guard contains(index, byte: 0x2F) else { return }
     let code = string(index..<index + 1)
-    guard code.contains("/"), code.unicodeScalars.contains(where: { PhraseKey.isUpper($0.value) })
-    else { return }
+    guard code.unicodeScalars.contains(where: { PhraseKey.isUpper($0.value) }) else { return }
     var kind: String?
     var before = index - 1
     if `is`(before, Cue.số) { before -= 1 }

@@ -44,7 +44,7 @@ extension EntityScan {
   func linkPlaces() {
     let rank: [EntityType: Int] = [.village: 0, .commune: 1, .district: 2, .province: 3]
     var byDivision: [Int32: Int] = [:]
-    for (entity, matches) in candidates.sorted(by: { $0.key < $1.key }) where matches.count == 1 {
+    for (entity, matches) in candidates.enumerated() where matches.count == 1 {
       byDivision[matches[0]] = byDivision[matches[0]] ?? entity
     }
     let places = entities.indices.filter { rank[entities[$0].type] != nil }.sorted {
@@ -52,7 +52,7 @@ extension EntityScan {
     }
     for (position, place) in places.enumerated() {
       let level = rank[entities[place].type]!
-      if let matches = candidates[place], matches.count == 1,
+      if candidates[place].count == 1, case let matches = candidates[place],
         let parent = gazetteer.parent(of: Int(matches[0])),
         let index = byDivision[Int32(parent)]
       {

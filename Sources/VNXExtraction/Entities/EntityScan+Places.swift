@@ -207,7 +207,7 @@ extension EntityScan {
   /// or province this text already names with its prefix.
   func findContextPlaces() {
     var resolvedKeys: Set<Int32> = []
-    for (entity, matches) in candidates where entities[entity].code != nil && matches.count == 1 {
+    for (entity, matches) in candidates.enumerated() where entities[entity].code != nil && matches.count == 1 {
       resolvedKeys.formUnion(gazetteer.lineage(of: matches[0]))
     }
     guard !resolvedKeys.isEmpty else { return }
@@ -242,7 +242,7 @@ extension EntityScan {
   func preferredStructure() -> Division.Structure {
     if entities.contains(where: { $0.type == .district }) { return .before2025 }
     var votes = 0
-    for (entity, matches) in candidates {
+    for (entity, matches) in candidates.enumerated() where !matches.isEmpty {
       let kind = entities[entity].kind
       var seen: Set<Int> = []
       for match in matches where kind == nil || gazetteer.divisions[Int(match)].kind == kind {
@@ -260,7 +260,7 @@ extension EntityScan {
     var context: Set<Int32> = []
     let structure = preferredStructure()
     for _ in 0..<2 {
-      for (entity, matches) in candidates.sorted(by: { $0.key < $1.key }) {
+      for (entity, matches) in candidates.enumerated() where !matches.isEmpty {
         var pool = matches
         if let kind = entities[entity].kind {
           let sameKind = pool.filter { gazetteer.divisions[Int($0)].kind == kind }

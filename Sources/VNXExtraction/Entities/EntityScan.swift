@@ -31,6 +31,8 @@ final class EntityScan {
     var kind: TokenKind
     var start: Int
     var end: Int
+    var utf8Start: Int
+    var utf8End: Int
     /// Index one past the last token of this token's sentence.
     var sentenceEnd: Int
     var sentenceStart: Int
@@ -42,7 +44,8 @@ final class EntityScan {
 
   let lexicon: EntityLexicon
   let gazetteer: Gazetteer
-  let scalars: [UInt32]
+  /// The text's UTF-8; tokens address it by `utf8Start..<utf8End`.
+  let bytes: [UInt8]
   let tokens: [TokenInfo]
   let hashes: [UInt64]
   /// For each token, the tables with an entry starting there (`FirstWordMask`).
@@ -52,7 +55,7 @@ final class EntityScan {
   let claims: UnsafeMutableBufferPointer<Claim>
   var entities: [Entity] = []
   /// Gazetteer candidates of each admin entity (by entity index).
-  var candidates: [Int: [Int32]] = [:]
+  var candidates: [[Int32]] = []
   /// Token span of each person's role (by entity index), for person → organization links.
   var roleSpans: [Int: Range<Int>] = [:]
   /// Token spans of entities (by entity index).
@@ -66,8 +69,8 @@ final class EntityScan {
   ) {
     self.lexicon = lexicon
     self.gazetteer = gazetteer
-    let scalars = Self.scalars(of: text)
-    self.scalars = scalars
+    let bytes = Array(text.utf8)
+    self.bytes = bytes
     let count = sentences.reduce(0) { $0 + $1.tokens.count }
     var tokens: [TokenInfo] = []
     var hashes: [UInt64] = []
@@ -75,37 +78,42 @@ final class EntityScan {
     tokens.reserveCapacity(count)
     hashes.reserveCapacity(count)
     masks.reserveCapacity(count)
-    scalars.withUnsafeBufferPointer { buffer in
+    bytes.withUnsafeBufferPointer { buffer in
       for sentence in sentences {
         var first = tokens.count
         let last = first + sentence.tokens.count
         for token in sentence.tokens {
           // A line break ends a name as surely as a full stop does (titles, captions).
-          if tokens.count > first, Self.hasLineBreak(buffer, tokens[tokens.count - 1].end..<token.start) {
+          if tokens.count > first,
+            Self.hasLineBreak(buffer, tokens[tokens.count - 1].utf8End..<token.utf8Start)
+          {
             for index in first..<tokens.count { tokens[index].sentenceEnd = tokens.count }
             first = tokens.count
           }
-          let range = token.start..<min(token.end, buffer.count)
-          // One pass: the case-folded hash and the letter case.
+          // One pass over the token's UTF-8: the case-folded hash and the letter case.
           var hash = PhraseKey.seed
           var upper = 0
           var lower = 0
-          for index in range {
-            let value = buffer[index]
+          var capitalized = false
+          var offset = token.utf8Start
+          let end = min(token.utf8End, buffer.count)
+          while offset < end {
+            let first = offset == token.utf8Start
+            let value = Self.decode(buffer, &offset)
             let folded = PhraseKey.lower(value)
             if folded != value {
+              if first { capitalized = true }
               upper += 1
             } else if value &- 0x61 < 26 || (value >= 0xDF && value < 0x1F00) {
               lower += 1
             }
             hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
           }
-          let capitalized = !range.isEmpty && PhraseKey.isUpper(buffer[range.lowerBound])
           tokens.append(
             TokenInfo(
-              kind: token.kind, start: token.start, end: token.end, sentenceEnd: last,
-              sentenceStart: first, capitalized: capitalized,
-              allUpper: upper >= 2 && lower == 0))
+              kind: token.kind, start: token.start, end: token.end, utf8Start: token.utf8Start,
+              utf8End: token.utf8End, sentenceEnd: last, sentenceStart: first,
+              capitalized: capitalized, allUpper: upper >= 2 && lower == 0))
           hashes.append(hash)
           masks.append(firstWords.mask(hash))
         }
@@ -120,42 +128,32 @@ final class EntityScan {
 
   deinit { claims.deallocate() }
 
-  /// The Unicode scalars of `text`, decoded from its UTF-8 in one pass.
-  static func scalars(of text: String) -> [UInt32] {
-    var text = text
-    return text.withUTF8 { bytes in
-      var result = [UInt32](repeating: 0, count: bytes.count)
-      var count = 0
-      var index = 0
-      while index < bytes.count {
-        let byte = UInt32(bytes[index])
-        var value = byte
-        var length = 1
-        if byte >= 0xF0 {
-          length = 4
-          value = byte & 0x07
-        } else if byte >= 0xE0 {
-          length = 3
-          value = byte & 0x0F
-        } else if byte >= 0xC0 {
-          length = 2
-          value = byte & 0x1F
-        }
-        if length > 1 {
-          for offset in 1..<min(length, bytes.count - index) {
-            value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F)
-          }
-        }
-        result[count] = value
-        count += 1
-        index += length
-      }
-      result.removeLast(result.count - count)
-      return result
+  /// The scalar whose UTF-8 starts at `offset`; moves `offset` past it.
+  @inline(__always)
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> UInt32 {
+    let byte = UInt32(bytes[offset])
+    var value = byte
+    var length = 1
+    if byte >= 0xF0 {
+      length = 4
+      value = byte & 0x07
+    } else if byte >= 0xE0 {
+      length = 3
+      value = byte & 0x0F
+    } else if byte >= 0xC0 {
+      length = 2
+      value = byte & 0x1F
     }
+    if length > 1 {
+      for next in offset + 1..<min(offset + length, bytes.count) {
+        value = value << 6 | (UInt32(bytes[next]) & 0x3F)
+      }
+    }
+    offset += length
+    return value
   }
 
-  static func hasLineBreak(_ buffer: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
+  static func hasLineBreak(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     for index in range where index < buffer.count && (buffer[index] == 0x0A || buffer[index] == 0x0D) {
       return true
     }
@@ -183,7 +181,7 @@ final class EntityScan {
 
   func isNumber(_ index: Int) -> Bool {
     guard index < tokens.count, tokens[index].kind == .number else { return false }
-    for offset in tokens[index].start..<tokens[index].end where scalars[offset] &- 0x30 >= 10 {
+    for offset in tokens[index].utf8Start..<tokens[index].utf8End where bytes[offset] &- 0x30 >= 10 {
       return false
     }
     return true
@@ -202,15 +200,16 @@ final class EntityScan {
 
   func string(_ range: Range<Int>) -> String {
     guard !range.isEmpty else { return "" }
-    return string(scalarRange: tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end)
+    let span = tokens[range.lowerBound].utf8Start..<tokens[range.upperBound - 1].utf8End
+    return bytes.withUnsafeBufferPointer { String(decoding: $0[span], as: UTF8.self) }
   }
 
-  func string(scalarRange: Range<Int>) -> String {
-    var view = String.UnicodeScalarView()
-    for offset in scalarRange {
-      if let scalar = Unicode.Scalar(scalars[offset]) { view.append(scalar) }
+  /// Whether the token's UTF-8 contains an ASCII byte.
+  func contains(_ index: Int, byte: UInt8) -> Bool {
+    for offset in tokens[index].utf8Start..<tokens[index].utf8End where bytes[offset] == byte {
+      return true
     }
-    return String(view)
+    return false
   }
 
   func lowercased(_ range: Range<Int>) -> String { string(range).lowercased() }
@@ -239,18 +238,20 @@ final class EntityScan {
   func startsWithSurname(_ index: Int) -> Bool {
     guard isCapitalizedWord(index) else { return false }
     if longest(lexicon.surnames, at: index) != nil { return true }
-    let start = tokens[index].start
-    if isApostropheName(index) { return true }
-    return false
+    return isApostropheName(index)
   }
 
   /// "H'Hen", "H’Liên", "K'Brèo": the Central Highlands name prefixes written with an apostrophe.
   func isApostropheName(_ index: Int) -> Bool {
-    let start = tokens[index].start
-    guard tokens[index].end - start > 2 else { return false }
-    let first = scalars[start]
-    return (first == 0x48 || first == 0x4B) && PhraseKey.lower(scalars[start + 1]) == 0x27
-      && PhraseKey.isUpper(scalars[start + 2])
+    guard tokens[index].end - tokens[index].start > 2 else { return false }
+    return bytes.withUnsafeBufferPointer { buffer in
+      var offset = tokens[index].utf8Start
+      let first = Self.decode(buffer, &offset)
+      let apostrophe = Self.decode(buffer, &offset)
+      let third = Self.decode(buffer, &offset)
+      return (first == 0x48 || first == 0x4B) && PhraseKey.lower(apostrophe) == 0x27
+        && PhraseKey.isUpper(third)
+    }
   }
 
   /// Cuts a name run where a person's name of three words starts: "thôn Bình Giang Phạm Đức Thọ".
@@ -272,6 +273,7 @@ final class EntityScan {
         type: type, text: string(range), start: tokens[range.lowerBound].start,
         end: tokens[range.upperBound - 1].end, kind: kind))
     spans.append(range)
+    candidates.append([])
     if type == .commune || type == .district || type == .province {
       placeStarts[range.lowerBound] = entities.count - 1
     }
