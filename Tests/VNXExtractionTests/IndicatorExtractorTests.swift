@@ -21,6 +21,8 @@ private func extract(_ text: String) -> [Indicator] { IndicatorExtractor().extra
     ("Thu nhập 24 triệu đồng/người/năm.", 24_000_000, "đồng/người/năm", .rate),
     ("Tỷ lệ che phủ rừng là 53,81%.", 53.81, "%", .percent),
     ("Bể chứa 500 m3 nước.", 500, "m3", .volume),
+    ("Luân phiên 10 bác sĩ về tuyến xã.", 10, "bác sĩ", .count),
+    ("Phường có 48 khối phố.", 48, "khối", .count),
     ("Xuất khẩu 2,5 triệu USD.", 2_500_000, "usd", .money),
     ("Thôn có hai mươi lăm hộ thoát nghèo.", 25, "hộ", .count),
     ("Cả buôn chỉ có ba giếng.", 3, "giếng", .count),
