@@ -57,7 +57,9 @@ struct BatchRunnerTests {
   @Test("A broken file in the middle goes to errors.jsonl and the batch goes on")
   func brokenFileInTheMiddle() throws {
     let corpus = try makeCorpus()
+    defer { try? FileManager.default.removeItem(atPath: corpus) }
     let out = temporaryFolder("broken")
+    defer { try? FileManager.default.removeItem(atPath: out) }
     let summary = try runBatch([corpus], out: out, jobs: 2)
     // 8 articles + 2 good records (the 4th line repeats the 1st: done once).
     #expect(summary.documents == 10)
@@ -77,8 +79,11 @@ struct BatchRunnerTests {
   @Test("Output is byte-identical whatever the number of jobs")
   func deterministicAcrossJobs() throws {
     let corpus = try makeCorpus()
+    defer { try? FileManager.default.removeItem(atPath: corpus) }
     let one = temporaryFolder("jobs1")
+    defer { try? FileManager.default.removeItem(atPath: one) }
     let three = temporaryFolder("jobs3")
+    defer { try? FileManager.default.removeItem(atPath: three) }
     _ = try runBatch([corpus], out: one, jobs: 1, commitCount: 3)
     _ = try runBatch([corpus], out: three, jobs: 3, commitCount: 5)
     for name in textOutputs {
@@ -90,7 +95,9 @@ struct BatchRunnerTests {
   @Test("A rerun skips every input already done and changes nothing")
   func rerunSkips() throws {
     let corpus = try makeCorpus(articles: 4)
+    defer { try? FileManager.default.removeItem(atPath: corpus) }
     let out = temporaryFolder("rerun")
+    defer { try? FileManager.default.removeItem(atPath: out) }
     _ = try runBatch([corpus], out: out, jobs: 2)
     let before = textOutputs.map { contents(out, $0) }
     let again = try runBatch([corpus], out: out, jobs: 2)
@@ -106,10 +113,13 @@ struct BatchRunnerTests {
     arguments: [(tornLedger: true, unconfirmedBatch: true), (false, true), (true, false)])
   func resumeAfterCrash(tornLedger: Bool, unconfirmedBatch: Bool) throws {
     let corpus = try makeCorpus()
+    defer { try? FileManager.default.removeItem(atPath: corpus) }
     let reference = temporaryFolder("reference")
+    defer { try? FileManager.default.removeItem(atPath: reference) }
     _ = try runBatch([corpus], out: reference, jobs: 2)
 
     let out = temporaryFolder("crashed")
+    defer { try? FileManager.default.removeItem(atPath: out) }
     let files = try InputFiles([corpus]).files.map(\.path)
     _ = try runBatch(Array(files.prefix(6)), out: out, jobs: 2, commitCount: 2)
     let ledger = out + "/done.jsonl"
@@ -138,7 +148,9 @@ struct BatchRunnerTests {
   @Test("The SQLite tables hold exactly what documents.jsonl holds")
   func sqliteEqualsJSONLines() throws {
     let corpus = try makeCorpus()
+    defer { try? FileManager.default.removeItem(atPath: corpus) }
     let out = temporaryFolder("sqlite")
+    defer { try? FileManager.default.removeItem(atPath: out) }
     _ = try runBatch([corpus], out: out, jobs: 2, commitCount: 3)
     let decoder = JSONDecoder()
     let documents = try String(decoding: contents(out, "documents.jsonl"), as: UTF8.self)
@@ -193,7 +205,9 @@ struct BatchRunnerTests {
   @Test("An output folder written with other formats is refused, not mixed")
   func formatsMustMatch() throws {
     let corpus = try makeCorpus(articles: 2)
+    defer { try? FileManager.default.removeItem(atPath: corpus) }
     let out = temporaryFolder("formats")
+    defer { try? FileManager.default.removeItem(atPath: out) }
     _ = try runBatch([corpus], out: out, jobs: 1)
     var options = BatchRunner.Options()
     options.formats = [.jsonl]
