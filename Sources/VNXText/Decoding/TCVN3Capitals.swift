@@ -11,125 +11,118 @@ enum TCVN3Capitals {
   /// The text with capitals restored, and how many letters changed.
   static func restore(_ text: String) -> (text: String, restored: Int) {
     var scalars = Array(text.unicodeScalars)
+    // Classify every scalar once; the rules below read only these classes.
+    let (latin, extended) = (latinClasses, extendedClasses)
+    var classes = [Class](repeating: .other, count: scalars.count)
+    for index in scalars.indices {
+      classes[index] = letterClass(scalars[index], latin, extended)
+    }
     var restored = 0
     var lineStart = 0
     while lineStart < scalars.count {
       var lineEnd = lineStart
       while lineEnd < scalars.count && scalars[lineEnd] != "\n" { lineEnd += 1 }
-      restored += restoreLine(&scalars, lineStart..<lineEnd)
+      restored += restoreLine(&scalars, &classes, lineStart..<lineEnd)
       lineStart = lineEnd + 1
     }
-    restored += restoreSentenceStarts(&scalars)
+    restored += restoreSentenceStarts(&scalars, classes)
     guard restored > 0 else { return (text, 0) }
     return (String(String.UnicodeScalarView(scalars)), restored)
   }
 
   /// Letter classes, from one flat table over Latin (U+0000–U+024F) and Latin Extended
   /// Additional (U+1E00–U+1EFF): Unicode property lookups per scalar cost more than decoding.
-  private enum Class: UInt8 {
+  enum Class: UInt8 {
     case other = 0, lowercase, uppercase, caseless, space
+
+    var isLetter: Bool { self == .lowercase || self == .uppercase || self == .caseless }
   }
 
-  private static let latinClasses: [UInt8] = classes(0..<0x250)
-  private static let extendedClasses: [UInt8] = classes(0x1E00..<0x1F00)
+  private static let latinClasses: [Class] = classes(0..<0x250)
+  private static let extendedClasses: [Class] = classes(0x1E00..<0x1F00)
 
-  private static func classes(_ range: Range<UInt32>) -> [UInt8] {
+  private static func classes(_ range: Range<UInt32>) -> [Class] {
     range.map { value in
       let scalar = Unicode.Scalar(value)!
       let properties = scalar.properties
-      let letterClass: Class =
-        if let vowel = VietnameseLetter.vowel(scalar), !vowel.uppercase, vowel.tone != .level {
-          .caseless
-        } else if properties.isWhitespace {
-          .space
-        } else if properties.isUppercase {
-          .uppercase
-        } else if properties.isLowercase {
-          .lowercase
-        } else if properties.isAlphabetic {
-          .lowercase  // a letter without case counts as lowercase: it is not a capital
-        } else {
-          .other
-        }
-      return letterClass.rawValue
+      if let vowel = VietnameseLetter.vowel(scalar), !vowel.uppercase, vowel.tone != .level {
+        return .caseless
+      }
+      if properties.isWhitespace { return .space }
+      if properties.isUppercase { return .uppercase }
+      // A letter without case counts as lowercase: it is not a capital.
+      if properties.isLowercase || properties.isAlphabetic { return .lowercase }
+      return .other
     }
   }
 
-  @inline(__always) private static func letterClass(_ scalar: Unicode.Scalar) -> Class {
+  @inline(__always) private static func letterClass(
+    _ scalar: Unicode.Scalar, _ latin: [Class], _ extended: [Class]
+  ) -> Class {
     let value = scalar.value
-    let raw: UInt8
-    if value < 0x250 {
-      raw = latinClasses[Int(value)]
-    } else if value >= 0x1E00 && value < 0x1F00 {
-      raw = extendedClasses[Int(value - 0x1E00)]
-    } else {
-      let properties = scalar.properties
-      return properties.isWhitespace ? .space : properties.isUppercase ? .uppercase
-        : properties.isAlphabetic ? .lowercase : .other
-    }
-    return Class(rawValue: raw)!
+    if value < 0x250 { return latin[Int(value)] }
+    if value >= 0x1E00 && value < 0x1F00 { return extended[Int(value - 0x1E00)] }
+    let properties = scalar.properties
+    return properties.isWhitespace ? .space : properties.isUppercase ? .uppercase
+      : properties.isAlphabetic ? .lowercase : .other
   }
 
   /// A lowercase vowel with a tone mark: the letters TCVN3 writes for both cases.
-  static func isCaseless(_ scalar: Unicode.Scalar) -> Bool { letterClass(scalar) == .caseless }
+  static func isCaseless(_ scalar: Unicode.Scalar) -> Bool {
+    letterClass(scalar, latinClasses, extendedClasses) == .caseless
+  }
 
   private static func upper(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
     guard let vowel = VietnameseLetter.vowel(scalar) else { return scalar }
     return VietnameseLetter.compose(base: vowel.base, tone: vowel.tone, uppercase: true) ?? scalar
   }
 
-  private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool { letterClass(scalar) == .uppercase }
-  private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool { letterClass(scalar) == .lowercase }
-  private static func isSpace(_ scalar: Unicode.Scalar) -> Bool { letterClass(scalar) == .space }
-  private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-    switch letterClass(scalar) {
-    case .lowercase, .uppercase, .caseless: true
-    case .other, .space: false
-    }
+  private static func capitalize(
+    _ index: Int, _ scalars: inout [Unicode.Scalar], _ classes: inout [Class]
+  ) {
+    scalars[index] = upper(scalars[index])
+    classes[index] = .uppercase
   }
 
   /// Capitals in all-capital lines and words.
-  private static func restoreLine(_ scalars: inout [Unicode.Scalar], _ line: Range<Int>) -> Int {
+  private static func restoreLine(
+    _ scalars: inout [Unicode.Scalar], _ classes: inout [Class], _ line: Range<Int>
+  ) -> Int {
     var capitals = 0
     var caseless = 0
     var lowercase = 0
-    for scalar in scalars[line] {
-      if isCaseless(scalar) {
-        caseless += 1
-      } else if isLowercase(scalar) {
-        lowercase += 1
-      } else if isUppercase(scalar) {
-        capitals += 1
+    for index in line {
+      switch classes[index] {
+      case .caseless: caseless += 1
+      case .lowercase: lowercase += 1
+      case .uppercase: capitals += 1
+      case .other, .space: break
       }
     }
     guard caseless > 0 else { return 0 }
     if lowercase == 0 && capitals >= 2 {
-      for index in line where isCaseless(scalars[index]) { scalars[index] = upper(scalars[index]) }
+      for index in line where classes[index] == .caseless { capitalize(index, &scalars, &classes) }
       return caseless
     }
     // Word by word: HOạCH, CáC (two capitals at least: "Bà" is a capitalized word).
     var restored = 0
     var index = line.lowerBound
     while index < line.upperBound {
-      guard isLetter(scalars[index]) else {
+      guard classes[index].isLetter else {
         index += 1
         continue
       }
       var end = index
       var wordCapitals = 0
       var wordLowercase = 0
-      while end < line.upperBound && isLetter(scalars[end]) {
-        if isCaseless(scalars[end]) {
-        } else if isLowercase(scalars[end]) {
-          wordLowercase += 1
-        } else if isUppercase(scalars[end]) {
-          wordCapitals += 1
-        }
+      while end < line.upperBound && classes[end].isLetter {
+        if classes[end] == .lowercase { wordLowercase += 1 }
+        if classes[end] == .uppercase { wordCapitals += 1 }
         end += 1
       }
       if wordCapitals >= 2 && wordLowercase == 0 {
-        for letter in index..<end where isCaseless(scalars[letter]) {
-          scalars[letter] = upper(scalars[letter])
+        for letter in index..<end where classes[letter] == .caseless {
+          capitalize(letter, &scalars, &classes)
           restored += 1
         }
       }
@@ -139,29 +132,34 @@ enum TCVN3Capitals {
   }
 
   /// Capitals at sentence starts.
-  private static func restoreSentenceStarts(_ scalars: inout [Unicode.Scalar]) -> Int {
+  private static func restoreSentenceStarts(_ scalars: inout [Unicode.Scalar], _ classes: [Class])
+    -> Int
+  {
     var restored = 0
     var sentenceStart = true
-    var lastVisible: Unicode.Scalar = "."
+    var lastVisible: (scalar: Unicode.Scalar, lowercase: Bool) = (".", false)
     for index in scalars.indices {
       let scalar = scalars[index]
+      let letterClass = classes[index]
       if scalar == "\n" {
         // A new line starts a sentence unless the previous line was cut mid-sentence.
-        sentenceStart = !(lastVisible == "," || isLowercase(lastVisible))
+        sentenceStart = !(lastVisible.scalar == "," || lastVisible.lowercase)
         continue
       }
-      if isLetter(scalar) {
-        if sentenceStart && isCaseless(scalar) {
+      if letterClass.isLetter {
+        if sentenceStart && letterClass == .caseless {
           scalars[index] = upper(scalar)
           restored += 1
         }
         sentenceStart = false
       } else if scalar == "." || scalar == "?" || scalar == "!" {
-        sentenceStart = index + 1 < scalars.count && isSpace(scalars[index + 1])
-      } else if !isSpace(scalar) && scalar != "\"" && scalar != "“" && scalar != "(" {
+        sentenceStart = index + 1 < scalars.count && classes[index + 1] == .space
+      } else if letterClass != .space && scalar != "\"" && scalar != "“" && scalar != "(" {
         sentenceStart = false
       }
-      if !isSpace(scalar) { lastVisible = scalar }
+      if letterClass != .space {
+        lastVisible = (scalars[index], letterClass == .lowercase || letterClass == .caseless)
+      }
     }
     return restored
   }
