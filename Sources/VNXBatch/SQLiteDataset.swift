@@ -3,7 +3,8 @@ import GRDB
 import VNX
 
 /// `vnx.sqlite`: the documents, entities and indicators as tables ready for SQL, written
-/// through GRDB in WAL mode, one transaction per committed batch.
+/// through GRDB in WAL mode (synchronous FULL: a commit survives a power cut, so the ledger
+/// written after it never confirms rows that could vanish), one transaction per batch.
 ///
 /// Every row carries the number of the batch that wrote it, so that a rerun after a crash can
 /// delete what the ledger never confirmed (`rollBack(after:)`).
@@ -17,7 +18,7 @@ final class SQLiteDataset {
       var configuration = Configuration()
       configuration.prepareDatabase { db in
         try db.execute(sql: "PRAGMA journal_mode = WAL")
-        try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        try db.execute(sql: "PRAGMA synchronous = FULL")
       }
       queue = try DatabaseQueue(path: path, configuration: configuration)
       try queue.write { db in try db.execute(sql: Self.schema) }
