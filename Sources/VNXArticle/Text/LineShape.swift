@@ -16,8 +16,6 @@ struct LineShape: Sendable {
   let separators: Int
   /// Ends like a sentence: `.`, `!`, `?`, `…`, `"`, `”`, `)` after a full stop, `./.`.
   let endsSentence: Bool
-  /// The words as written (not lowercased), for name checks.
-  let originalWords: [Substring]
 
   init(_ text: String, lexicon: ArticleLexicon = .shared) {
     self.text = text
@@ -51,24 +49,12 @@ struct LineShape: Sendable {
     self.uppercaseLetters = uppercase
     self.digits = digits
     self.separators = separators
-    let trimSet: Set<Character> = [
-      ",", ".", ":", ";", "!", "?", "(", ")", "\"", "“", "”", "'", "‘", "’", "[", "]", "…", "-", "–",
-      "—", "/", "|", "«", "»",
-    ]
-    func words(of string: some StringProtocol) -> [Substring] {
-      String(string).split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { word in
-        var word = word
-        while let first = word.first, trimSet.contains(first) { word.removeFirst() }
-        while let last = word.last, trimSet.contains(last) { word.removeLast() }
-        return word.isEmpty ? nil : word
-      }
-    }
     // Rules look at the words of short lines only; a long line's stop-word density is read
     // from its first words, so a 10 MB paragraph costs no more than a short one.
     let prefix = Self.prefix(of: text, words: Self.wordLimit)
-    self.words = words(of: prefix.lowercased())
-    self.originalWords = words(of: prefix)
-    self.wordCount = prefix.utf8.count == text.utf8.count ? self.words.count : Self.countWords(text)
+    let whole = prefix.utf8.count == text.utf8.count
+    self.words = Self.words(of: whole ? lowered : prefix.lowercased())
+    self.wordCount = whole ? self.words.count : Self.countWords(text)
     self.stopWords = self.words.reduce(0) { $0 + (lexicon.stopWords.contains(String($1)) ? 1 : 0) }
     var end = text.unicodeScalars.reversed().drop(while: { $0 == " " }).makeIterator()
     var endsSentence = false
@@ -108,6 +94,22 @@ struct LineShape: Sendable {
     }
     _ = index
     return text[...]
+  }
+
+  /// Punctuation trimmed from both ends of a word.
+  static let trimmed: Set<Unicode.Scalar> = [
+    ",", ".", ":", ";", "!", "?", "(", ")", "\"", "“", "”", "'", "‘", "’", "[", "]", "…", "-", "–",
+    "—", "/", "|", "«", "»",
+  ]
+
+  /// Space-separated words with punctuation trimmed, scanned by Unicode scalar.
+  static func words(of string: String) -> [Substring] {
+    string.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { word in
+      var word = word
+      while let first = word.first, trimmed.contains(first) { word.removeFirst() }
+      while let last = word.last, trimmed.contains(last) { word.removeLast() }
+      return word.isEmpty ? nil : Substring(word)
+    }
   }
 
   static func countWords(_ text: String) -> Int {
