@@ -42,16 +42,24 @@ extension EntityScan {
   /// Commune → district → province, by gazetteer codes, else by the text's own nesting
   /// ("xã Bản Hon, huyện Tam Đường", "huyện Mường Ảng (tỉnh Điện Biên)").
   func linkPlaces() {
-    let rank: [EntityType: Int] = [.village: 0, .commune: 1, .district: 2, .province: 3]
+    func rank(_ type: EntityType) -> Int? {
+      switch type {
+      case .village: 0
+      case .commune: 1
+      case .district: 2
+      case .province: 3
+      default: nil
+      }
+    }
     var byDivision: [Int32: Int] = [:]
     for (entity, matches) in candidates.enumerated() where matches.count == 1 {
       byDivision[matches[0]] = byDivision[matches[0]] ?? entity
     }
-    let places = entities.indices.filter { rank[entities[$0].type] != nil }.sorted {
+    let places = entities.indices.filter { rank(entities[$0].type) != nil }.sorted {
       spans[$0].lowerBound < spans[$1].lowerBound
     }
     for (position, place) in places.enumerated() {
-      let level = rank[entities[place].type]!
+      let level = rank(entities[place].type)!
       if candidates[place].count == 1, case let matches = candidates[place],
         let parent = gazetteer.parent(of: Int(matches[0])),
         let index = byDivision[Int32(parent)]
@@ -62,7 +70,7 @@ extension EntityScan {
       guard position + 1 < places.count else { continue }
       let next = places[position + 1]
       let gap = spans[next].lowerBound - spans[place].upperBound
-      if let nextLevel = rank[entities[next].type], nextLevel > level, gap >= 1, gap <= 3,
+      if let nextLevel = rank(entities[next].type), nextLevel > level, gap >= 1, gap <= 3,
         `is`(spans[place].upperBound, Cue.comma) || `is`(spans[place].upperBound, Cue.open)
       {
         entities[place].parent = next

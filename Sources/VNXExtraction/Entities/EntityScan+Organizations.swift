@@ -60,7 +60,7 @@ extension EntityScan {
   /// The place a party committee names bare: "Huyện ủy Ia Grai" → district, "Tỉnh ủy Lào Cai"
   /// → province, by the committee's level.
   func barePlace(head: Int, _ range: Range<Int>) -> BarePlace? {
-    guard !range.isEmpty, isCapitalizedWord(range.lowerBound), placeStarts[range.lowerBound] == nil,
+    guard !range.isEmpty, isCapitalizedWord(range.lowerBound), place(startingAt: range.lowerBound) == nil,
       let match = longest(gazetteer.names, at: range.lowerBound), match.length == range.count
     else { return nil }
     let level: AdminLevel
@@ -88,14 +88,14 @@ extension EntityScan {
       || tokens[start].allUpper || prefix.value.kind == "thành phố"
     {
       let nameStart = start + prefix.length
-      if let place = placeStarts[nameStart] { return spans[place].upperBound }
+      if let place = place(startingAt: nameStart) { return spans[place].upperBound }
       if prefix.value.kind == "thành phố", tokens[start].capitalized, !tokens[start].allUpper {
         return nil
       }
       return nameStart
     }
     if bare, isCapitalizedWord(start) {
-      if let place = placeStarts[start] { return spans[place].upperBound }
+      if let place = place(startingAt: start) { return spans[place].upperBound }
       if let match = longest(gazetteer.names, at: start) { return start + match.length }
       let run = capitalizedRun(from: start, max: 3)
       if run > start, !startsWithSurname(start), longest(lexicon.bodies, at: start) == nil {

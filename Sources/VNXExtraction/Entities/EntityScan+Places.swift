@@ -206,9 +206,11 @@ extension EntityScan {
   /// Bare names ("Hòa Tú 1, Ngọc Đông và Tham Đôn") that the gazetteer places under a district
   /// or province this text already names with its prefix.
   func findContextPlaces() {
-    var resolvedKeys: Set<Int32> = []
+    var resolvedKeys: [Int32] = []
     for (entity, matches) in candidates.enumerated() where entities[entity].code != nil && matches.count == 1 {
-      resolvedKeys.formUnion(gazetteer.lineage(of: matches[0]))
+      for member in gazetteer.lineage(of: matches[0]) where !resolvedKeys.contains(member) {
+        resolvedKeys.append(member)
+      }
     }
     guard !resolvedKeys.isEmpty else { return }
     var index = 0
@@ -225,7 +227,7 @@ extension EntityScan {
       let inContext = match.value.filter { candidate in
         let division = gazetteer.divisions[Int(candidate)]
         guard division.level != .province else { return false }
-        return gazetteer.lineage(of: candidate).dropFirst().contains { resolvedKeys.contains($0) }
+        return gazetteer.hasAncestor(candidate, in: resolvedKeys)
       }
       if run == end, !inContext.isEmpty, isUnclaimed(index..<end) {
         let division = gazetteer.divisions[Int(inContext[0])]
@@ -257,7 +259,8 @@ extension EntityScan {
   /// Gives each place its gazetteer code when its candidates narrow to one, using the other
   /// places of the text to choose (a commune under a district the text names).
   func resolvePlaces() {
-    var context: Set<Int32> = []
+    guard candidates.contains(where: { !$0.isEmpty }) else { return }
+    var context: [Int32] = []
     let structure = preferredStructure()
     for _ in 0..<2 {
       for (entity, matches) in candidates.enumerated() where !matches.isEmpty {
@@ -270,7 +273,7 @@ extension EntityScan {
         if !preferred.isEmpty { pool = preferred }
         if pool.count > 1, !context.isEmpty {
           let inContext = pool.filter { candidate in
-            gazetteer.lineage(of: candidate).dropFirst().contains { context.contains($0) }
+            gazetteer.hasAncestor(candidate, in: context)
           }
           if !inContext.isEmpty { pool = inContext }
         }
@@ -281,7 +284,9 @@ extension EntityScan {
             entities[entity].canonical = division.name
           }
           candidates[entity] = [pool[0]]
-          context.formUnion(gazetteer.lineage(of: pool[0]))
+          for member in gazetteer.lineage(of: pool[0]) where !context.contains(member) {
+            context.append(member)
+          }
         }
       }
     }

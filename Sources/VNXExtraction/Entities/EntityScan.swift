@@ -61,7 +61,7 @@ final class EntityScan {
   /// Token spans of entities (by entity index).
   var spans: [Range<Int>] = []
   /// Communes, districts and provinces by the token their name starts at.
-  var placeStarts: [Int: Int] = [:]
+  var placeAt: [Int32] = []
 
   init(
     text: String, sentences: [Sentence], lexicon: EntityLexicon, gazetteer: Gazetteer,
@@ -124,6 +124,10 @@ final class EntityScan {
     self.masks = masks
     claims = .allocate(capacity: tokens.count)
     claims.initialize(repeating: .none)
+    placeAt = Array(repeating: -1, count: tokens.count)
+    entities.reserveCapacity(tokens.count / 8)
+    spans.reserveCapacity(tokens.count / 8)
+    candidates.reserveCapacity(tokens.count / 8)
   }
 
   deinit { claims.deallocate() }
@@ -172,6 +176,11 @@ final class EntityScan {
   }
 
   // MARK: Token helpers
+
+  /// The commune, district or province entity whose name starts at token `index`.
+  func place(startingAt index: Int) -> Int? {
+    index < placeAt.count && placeAt[index] >= 0 ? Int(placeAt[index]) : nil
+  }
 
   func isWord(_ index: Int) -> Bool {
     index < tokens.count && (tokens[index].kind == .word || tokens[index].kind == .abbreviation)
@@ -275,7 +284,7 @@ final class EntityScan {
     spans.append(range)
     candidates.append([])
     if type == .commune || type == .district || type == .province {
-      placeStarts[range.lowerBound] = entities.count - 1
+      placeAt[range.lowerBound] = Int32(entities.count - 1)
     }
     if let claim { for index in range where claims[index] == .none { claims[index] = claim } }
     return entities.count - 1

@@ -97,6 +97,16 @@ public struct Gazetteer: Sendable {
     return false
   }
 
+  /// Whether a parent or grandparent of `index` is among `divisions`.
+  func hasAncestor(_ index: Int32, in divisions: [Int32]) -> Bool {
+    var current = parents[Int(index)]
+    while current >= 0 {
+      if divisions.contains(current) { return true }
+      current = parents[Int(current)]
+    }
+    return false
+  }
+
   /// The division and its ancestors, as indices.
   func lineage(of index: Int32) -> [Int32] {
     var result: [Int32] = [index]
