@@ -3,7 +3,7 @@
 # Usage: Tests/scripts/bench_normalize.sh [MEGABYTES=64] [RUNS=5]
 # Builds a corpus of at least MEGABYTES from the bundled corpus (and ../shared/samples when
 # present) in three forms: NFC, NFD, and NFC with the other tone style. Prints MB/s (median
-# of RUNS) and the ratio against uconv.
+# of RUNS, in CPU time) and the ratio against uconv.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 size_mb=${1:-64}
@@ -27,11 +27,11 @@ uconv -x any-nfd "$work/nfc.txt" >"$work/nfd.txt"
 "$vnx" normalize --tone-style new "$work/nfc.txt" >"$work/newtone.txt"
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-seconds() { # command... → median wall seconds over $runs runs
+seconds() { # command... → median CPU seconds (user + sys) over $runs runs; CPU time, not
+  # wall time, so that other load on a shared machine does not count against either tool.
   for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s.%N); "$@" >/dev/null; end=$(date +%s.%N)
-    echo "$end - $start" | bc -l
+    /usr/bin/time -f "%U %S" -o "$work/time" "$@" >/dev/null
+    awk '{print $1 + $2}' "$work/time"
   done | median
 }
 

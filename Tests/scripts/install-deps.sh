@@ -2,7 +2,7 @@
 # Installs the Debian packages vnx needs to build and test, when they are missing.
 set -euo pipefail
 missing=()
-for package in libicu-dev libxml2-dev pkg-config unicode-data icu-devtools; do
+for package in libicu-dev libxml2-dev pkg-config unicode-data icu-devtools sqlite3; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if ((${#missing[@]})); then
