@@ -86,7 +86,7 @@ struct EvalCommand: ParsableCommand {
 
     if let json {
       let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       let data = try encoder.encode(report) + Data("\n".utf8)
       if json == "-" {
         FileHandle.standardOutput.write(data)

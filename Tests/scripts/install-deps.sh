@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages vnx needs to build and test, when they are missing.
+# Installs the Debian packages vnx needs to build and test, when they are missing
+# (chromium renders the evaluation report in a test).
 set -euo pipefail
 missing=()
-for package in libicu-dev libxml2-dev pkg-config unicode-data icu-devtools sqlite3; do
+for package in libicu-dev libxml2-dev pkg-config unicode-data icu-devtools sqlite3 chromium; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if ((${#missing[@]})); then

@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+
+/// The accuracy gate CI runs: `vnx eval corpus` must reach these F1 floors.
+///
+/// Each floor is what the code reached on the team corpus when it was last raised; raise them
+/// as extraction improves, never lower them.
+let corpusFloors = [
+  "entities=0.97", "person=0.98", "cell=0.98", "village=0.97", "commune=0.95",
+  "district=0.96", "province=0.96", "organization=0.94", "document=0.99", "date=0.99",
+  "indicators=0.99",
+]
+
+@Test("vnx eval corpus reaches the accuracy floors", .enabled(if: VNXBinary.url != nil))
+func corpusGate() throws {
+  let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("corpus")
+  let result = try VNXBinary.run([
+    "eval", corpus.path, "--min-f1", corpusFloors.joined(separator: ","),
+  ])
+  #expect(result.status == 0, "\(result.error)")
+  #expect(result.output.contains("micro"))
+}
