@@ -6,7 +6,9 @@ Usage: python3 Tests/scripts/check_gold.py [DIR...]   (default: corpus/articles)
 
 For every NAME.gold.json in each DIR it checks that
   * the article NAME.txt or NAME.html exists and decodes (UTF-8 with or
-    without BOM, UTF-16 with BOM, otherwise Windows-1258);
+    without BOM, UTF-16 with BOM; any other encoding — Windows-1258, TCVN3,
+    VNI — through `vnx normalize` when a built vnx is found ($VNX or .build/),
+    else as Windows-1258);
   * the JSON parses, schema is "vnx.gold/1", keys and types are the known ones;
   * every text in the gold is NFC;
   * meta.published looks like YYYY-MM-DD or YYYY-MM-DDTHH:MM;
@@ -26,6 +28,7 @@ import html
 import json
 import os
 import re
+import subprocess
 import sys
 import unicodedata
 
@@ -72,7 +75,16 @@ def key(s):
 
 # ---------------------------------------------------------------- decoding
 
-def decode(raw):
+def vnx_binary():
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    for candidate in (os.environ.get("VNX"), os.path.join(root, ".build/release/vnx"),
+                      os.path.join(root, ".build/debug/vnx")):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def decode(raw, path=None):
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8")
     if raw.startswith(b"\xff\xfe"):
@@ -82,6 +94,10 @@ def decode(raw):
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
+        vnx = vnx_binary()
+        if vnx and path:
+            return subprocess.run([vnx, "normalize", path], check=True,
+                                  capture_output=True).stdout.decode("utf-8")
         return raw.decode("cp1258")
 
 
@@ -381,7 +397,7 @@ def check_sample(gold_path):
     if pub is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?", pub):
         errors.append(f"published not YYYY-MM-DD[THH:MM]: {pub}")
     try:
-        text = decode(open(art, "rb").read())
+        text = decode(open(art, "rb").read(), art)
     except Exception as e:  # noqa: BLE001
         return errors + [f"article does not decode: {e}"], warnings
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n")
