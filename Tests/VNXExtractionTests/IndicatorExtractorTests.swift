@@ -76,6 +76,7 @@ func skipsNonQuantities(_ text: String) {
   "Qualifiers before the number",
   arguments: [
     ("trên 5, 5 ha", 5.5, Indicator.Qualifier.over),
+    ("hơn 5, 5%", 5.5, .over),
     ("hơn 18.600 hộ", 18600, .over),
     ("vượt 5%", 5, .over),
     ("dưới 18%", 18, .under),
@@ -170,6 +171,9 @@ func offsetsAreScalarOffsets() {
     ("Tỷ lệ doanh nghiệp có tổ chức đảng còn thấp, chưa đến 2%.", "tỷ lệ doanh nghiệp", nil),
     ("Tại xã, tỷ lệ người dân được tiêm mũi 1 đạt 95,1%.", "tiêm mũi 1", nil),
     ("Huyện đã trồng 1.512,4 ha rừng, đạt 108% kế hoạch năm.", "kế hoạch năm", nil),
+    // The base of a comparison is not the year measured, here or further on.
+    ("Năm 2023, xã thu 500 tấn lúa, tăng so với năm 2022. Tỷ lệ hộ nghèo còn 3%.", "tỷ lệ hộ nghèo", 2023),
+    ("Năm 2023, xã thu 500 tấn lúa, tăng so với cùng kỳ năm 2022; tỷ lệ hộ nghèo còn 3%.", "tỷ lệ hộ nghèo", 2023),
   ])
 func readsAboutAndYear(_ text: String, _ about: String, _ year: Int?) {
   let found = extract(text).last

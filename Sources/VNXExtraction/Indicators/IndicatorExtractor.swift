@@ -340,13 +340,13 @@ struct IndicatorReading {
       }
     }
 
-    // The spaced decimal typo: "trên 5, 5 ha".
+    // The spaced decimal typo: "trên 5, 5 ha", "tăng 5, 5%".
     if total == nil, let digits = first.plainDigits, digits <= 3, cursor + 1 < pieces.count,
       pieces[cursor].key == ",", touches(cursor - 1), pieces[cursor + 1].kind == .number,
       pieces[cursor + 1].spaced, pieces[cursor + 1].key.utf8.count <= 2,
       pieces[cursor + 1].key.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
       case .unit(let unit) = unit(at: cursor + 2, openEnded: false), !unit.counted,
-      unit.kind != .percent, let fraction = VietnameseNumber.digits("0," + pieces[cursor + 1].key)
+      unit.kind != .percent || touches(cursor + 1), let fraction = VietnameseNumber.digits("0," + pieces[cursor + 1].key)
     {
       first.value += fraction
       return record(first: first, unit: unit, valueMax: nil, total: nil, range: false)

@@ -73,6 +73,10 @@ extension IndicatorReading {
       var back = index - 1
       // "năm 2017 và 2018": the last year named counts.
       if key(back) == "và" || key(back) == "-" || key(back) == "–" { back -= 2 }
+      // "so với (cùng kỳ) năm 2022" names the base of a comparison, not the year measured.
+      let comparisonBase =
+        key(back) == "năm" && (key(back - 1) == "kỳ" || (key(back - 1) == "với" && key(back - 2) == "so"))
+      if comparisonBase { continue }
       if key(back) == "năm" || key(back) == "học" || key(back) == "đoạn" || (back >= 0 && pieces[back].kind == .number) {
         mentions.append((index, year, line))
       }
