@@ -10,8 +10,10 @@ import Foundation
 /// order) and glob patterns ("corpus/**/*.html" is not special; "corpus/*/*.html" is).
 ///
 /// Inside folders only page-like files are taken: `.txt`, `.html`, `.htm`, `.xhtml`,
-/// `.jsonl`, `.ndjson`, `.json` (but not `.gold.json`, which are annotations) and files without an
-/// extension; hidden files and folders are skipped. A file named explicitly is always taken.
+/// `.jsonl`, `.ndjson` and files without an extension; hidden files and folders are skipped.
+/// A `.json` file beside pages holds one JSON value (gold annotations, expected output,
+/// settings), not JSON Lines of records, so it is left out. A file named explicitly is always
+/// taken.
 public struct InputFiles: Sendable {
   public struct File: Sendable, Hashable {
     public var path: String
@@ -22,7 +24,7 @@ public struct InputFiles: Sendable {
 
   public var totalBytes: Int { files.reduce(0) { $0 + $1.size } }
 
-  static let pageExtensions: Set<String> = ["txt", "html", "htm", "xhtml", "jsonl", "ndjson", "json", ""]
+  static let pageExtensions: Set<String> = ["txt", "html", "htm", "xhtml", "jsonl", "ndjson", ""]
 
   /// Expands `arguments`; an argument that names nothing is an error.
   public init(_ arguments: [String]) throws(BatchError) {
@@ -49,7 +51,7 @@ public struct InputFiles: Sendable {
 
   /// Whether a file found inside a folder is an input.
   static func isPage(_ name: String) -> Bool {
-    if name.hasPrefix(".") || name.hasSuffix(".gold.json") { return false }
+    if name.hasPrefix(".") { return false }
     let ext = name.contains(".") ? String(name[name.index(after: name.lastIndex(of: ".")!)...]) : ""
     return pageExtensions.contains(ext.lowercased())
   }

@@ -9,8 +9,8 @@ struct BatchCommand: ParsableCommand {
     commandName: "batch",
     abstract: "Turn folders of scraped pages into datasets (JSON Lines, CSV, SQLite).",
     discussion: """
-      Inputs are files, folders (walked recursively; .txt, .html, .htm, .jsonl, .ndjson, .json \
-      files) and glob patterns; a JSON Lines file of scraped {"url", "html"|"text"} records \
+      Inputs are files, folders (walked recursively for .txt, .html, .htm, .jsonl and .ndjson \
+      files; .json files there are taken for annotations, not pages) and glob patterns; a JSON Lines file of scraped {"url", "html"|"text"} records \
       gives one document per record. OUT receives documents.jsonl, entities.csv, \
       indicators.csv, vnx.sqlite (tables documents, entities, indicators), errors.jsonl (one \
       line per broken input) and done.jsonl (the ledger).
