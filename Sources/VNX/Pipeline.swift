@@ -31,15 +31,23 @@ public struct Pipeline: Sendable {
     readerOptions.encoding = options.encoding
     readerOptions.toneStyle = options.toneStyle
     let reader = ArticleReader(options: readerOptions)
-    let decoded = try TextDecoder(forcedEncoding: options.encoding).decode(bytes)
     var articles: [Article]
-    switch InputFormat.detect(in: decoded.text.utf8) {
-    case .jsonl:
+    let encoding: String
+    // JSON Lines records are UTF-8 JSON: the reader decodes them once, in its own way.
+    if InputFormat.detect(in: bytes) == .jsonl {
       articles = (try? reader.read(bytes)) ?? []
-    case let format:
-      var article = reader.read(decoded: decoded.text, format: format)
-      article.warnings = decoded.warnings + article.warnings
-      articles = article.isEmpty ? [] : [article]
+      encoding = (options.encoding ?? .utf8).rawValue
+    } else {
+      let decoded = try TextDecoder(forcedEncoding: options.encoding).decode(bytes)
+      encoding = decoded.encoding.rawValue
+      switch InputFormat.detect(in: decoded.text.utf8) {
+      case .jsonl:
+        articles = (try? reader.read(bytes)) ?? []
+      case let format:
+        var article = reader.read(decoded: decoded.text, format: format)
+        article.warnings = decoded.warnings + article.warnings
+        articles = article.isEmpty ? [] : [article]
+      }
     }
     let sentences = Self.segmenter
     let sha256 = SHA256.hex(bytes)
@@ -49,7 +57,7 @@ public struct Pipeline: Sendable {
       let entities = Self.entities.extract(from: text, sentences: split)
       return Document(
         source: .init(
-          path: path, sha256: sha256, bytes: bytes.count, encoding: decoded.encoding.rawValue,
+          path: path, sha256: sha256, bytes: bytes.count, encoding: encoding,
           format: article.format.rawValue),
         meta: .init(
           title: article.title, published: article.published, author: article.author,

@@ -73,12 +73,7 @@ public struct ArticleReader: Sendable {
     case .html:
       return readHTML(text, normalizer: normalizer, assembler: assembler, url: url)
     case .text, .jsonl:
-      let normalized = normalizer.normalize(text).text
-      let blocks = normalized.split(separator: "\n", omittingEmptySubsequences: true).compactMap {
-        line -> PageBlock? in
-        let trimmed = collapse(String(line))
-        return trimmed.isEmpty ? nil : PageBlock(text: trimmed)
-      }
+      let blocks = Self.lines(of: normalizer.normalize(text).text)
       var article = assembler.assemble(blocks, metadata: .init(url: url), format: .text)
       if blocks.isEmpty { article.warnings.append("no text") }
       return article
@@ -108,7 +103,7 @@ public struct ArticleReader: Sendable {
     // else only when the page shows no byline.
     metadata.author = clean(meta.author).flatMap(Byline.name) ?? clean(meta.byline).flatMap(Byline.name)
     metadata.url = url ?? meta.url
-    var article = assembler.assemble(page.blocks, metadata: metadata, format: .html)
+    var article = assembler.assemble(page.blocks, shapes: page.shapes, metadata: metadata, format: .html)
     if article.author == nil, let author = clean(meta.author) ?? clean(meta.byline) { article.author = author }
     if article.title == nil, let title = clean(meta.documentTitle) { article.title = Self.siteSuffixRemoved(title) }
     if let reason = document.stoppedEarly {
@@ -116,6 +111,23 @@ public struct ArticleReader: Sendable {
     }
     if page.blocks.isEmpty { article.warnings.append("no text in the HTML page") }
     return article
+  }
+
+  /// The non-blank lines of a text dump, whitespace collapsed, in one pass over its bytes.
+  static func lines(of text: String) -> [PageBlock] {
+    var text = text
+    return text.withUTF8 { bytes in
+      var blocks: [PageBlock] = []
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        let line = collapse(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        if !line.isEmpty { blocks.append(PageBlock(text: line)) }
+        start = end + 1
+      }
+      return blocks
+    }
   }
 
   /// "Tiêu đề bài viết - Báo Lai Châu" → "Tiêu đề bài viết": a short site name after the

@@ -7,29 +7,47 @@ public enum InputFormat: String, Sendable, Codable, Hashable, CaseIterable {
   /// JSON Lines, one `{"url": …, "html": …}` or `{"url": …, "text": …}` record per line.
   case jsonl
 
-  /// Guesses the form from the first bytes: JSON Lines when the first non-blank byte opens a
-  /// JSON object that has an "html" or "text" key, HTML when markup such as `<!DOCTYPE`,
-  /// `<html`, `<head`, `<body`, `<div`, `<p>` or `<meta` appears early, text otherwise.
+  /// Guesses the form from the first 4,096 bytes: JSON Lines when the first non-blank byte
+  /// opens a JSON object that has an "html", "text" or "url" key, HTML when markup such as
+  /// `<!DOCTYPE`, `<html`, `<head`, `<body`, `<div`, `<p>` or `<meta` appears early, text
+  /// otherwise. One pass: only the bytes after a `<` or a `"` are compared.
   ///
   ///     InputFormat.detect(in: Array("<!doctype html><p>Lai Châu</p>".utf8))   // .html
   public static func detect(in bytes: some Collection<UInt8>) -> InputFormat {
-    let head = Array(bytes.prefix(4096))
+    var head = [UInt8]()
+    head.reserveCapacity(min(bytes.count, 4096))
+    for byte in bytes.prefix(4096) { head.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte) }
     guard let first = head.firstIndex(where: { !isSpace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
     else { return .text }
-    let lowered = head[first...].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
     if head[first] == UInt8(ascii: "{") {
-      for key in ["\"html\"", "\"text\"", "\"url\""] where UTF8Search.firstIndex(of: Array(key.utf8), in: lowered) != nil {
-        return .jsonl
+      for index in first..<head.count where head[index] == UInt8(ascii: "\"") {
+        for key in keys where matches(key, in: head, at: index) { return .jsonl }
       }
     }
-    let markers = ["<!doctype", "<html", "<head", "<body", "<meta", "<div", "<p>", "<p ", "<article",
-                   "<title", "<table", "<span", "<h1", "<br"]
+    // Which markers occur, each counted once.
+    var seen = [Bool](repeating: false, count: markers.count)
     var tags = 0
-    for marker in markers where UTF8Search.firstIndex(of: Array(marker.utf8), in: lowered) != nil {
-      if head[first] == UInt8(ascii: "<") || marker == "<!doctype" || marker == "<html" { return .html }
-      tags += 1
+    for index in first..<head.count where head[index] == UInt8(ascii: "<") {
+      for (number, marker) in markers.enumerated() where !seen[number] && matches(marker, in: head, at: index) {
+        if head[first] == UInt8(ascii: "<") || number < 2 { return .html }
+        seen[number] = true
+        tags += 1
+      }
     }
     return tags >= 2 ? .html : .text
+  }
+
+  private static let keys: [[UInt8]] = ["\"html\"", "\"text\"", "\"url\""].map { Array($0.utf8) }
+  /// `<!doctype` and `<html` first: either alone makes a page HTML.
+  private static let markers: [[UInt8]] = [
+    "<!doctype", "<html", "<head", "<body", "<meta", "<div", "<p>", "<p ", "<article", "<title", "<table",
+    "<span", "<h1", "<br",
+  ].map { Array($0.utf8) }
+
+  private static func matches(_ marker: [UInt8], in head: [UInt8], at index: Int) -> Bool {
+    guard head.count - index >= marker.count else { return false }
+    for offset in 1..<marker.count where head[index + offset] != marker[offset] { return false }
+    return true
   }
 
   private static func isSpace(_ byte: UInt8) -> Bool {

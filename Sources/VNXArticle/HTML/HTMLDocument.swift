@@ -59,7 +59,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
   func attribute(_ wanted: String) -> String? {
     var attribute = pointee.properties
     while let current = attribute {
-      if let name = current.pointee.name, String(cString: name).lowercased() == wanted {
+      if let name = current.pointee.name, Self.equalsIgnoringASCIICase(name, wanted) {
         var value = ""
         var child = current.pointee.children
         while let node = child {
@@ -71,5 +71,17 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
       attribute = current.pointee.next
     }
     return nil
+  }
+
+  /// Compares a C string with an ASCII lowercase name, without making a Swift string.
+  private static func equalsIgnoringASCIICase(_ name: UnsafePointer<xmlChar>, _ wanted: String) -> Bool {
+    var index = 0
+    for byte in wanted.utf8 {
+      var found = name[index]
+      if found >= 0x41 && found <= 0x5A { found |= 0x20 }
+      guard found == byte else { return false }
+      index += 1
+    }
+    return name[index] == 0
   }
 }

@@ -17,6 +17,8 @@ struct HTMLPageReader {
 
   struct Page {
     var blocks: [PageBlock] = []
+    /// The shape of each block, measured once for content scoring and the assembler.
+    var shapes: [LineShape] = []
     var metadata = HTMLMetadata()
   }
 
@@ -222,6 +224,7 @@ struct HTMLPageReader {
       }
     }
     flush()
+    page.shapes = page.blocks.map { LineShape($0.text, lexicon: filter.lexicon) }
     markContent(&page, blockElements: blockElements, parents: parents, ends: ends, paragraphs: paragraphFlags)
     return page
   }
@@ -237,36 +240,50 @@ struct HTMLPageReader {
     if tag == "figcaption" { return .caption }
     if tag == "h1" { return .title }
     if tag == "time" { return .date }
-    let names = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-    guard names.contains(where: { $0 != " " }) else {
+    let class_ = node.attribute("class")
+    let id = node.attribute("id")
+    guard class_ != nil || id != nil else {
       return tag.count == 2 && tag.hasPrefix("h") ? .heading : .none
     }
-    let words = names.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-    let content = words.contains { ["content", "detail", "body", "article", "post", "entry", "news"].contains($0) }
+    let names = LetterCase.lowercased(Array(((class_ ?? "") + " " + (id ?? "")).utf8))
+    guard names.contains(where: { $0 != 0x20 }) else {
+      return tag.count == 2 && tag.hasPrefix("h") ? .heading : .none
+    }
+    // Words of class and id names: runs of letters and digits (any non-ASCII byte is a letter).
+    let words = names.split(whereSeparator: { $0 < 0x80 && !Self.isASCIIAlphanumeric($0) }).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+    let content = words.contains { Self.contentWords.contains($0) }
     for word in words {
-      if let reason = Self.boilerplateWords[String(word)], !(content && (reason == "related" || reason == "header")) {
+      if let reason = Self.boilerplateWords[word], !(content && (reason == "related" || reason == "header")) {
         return .boilerplate(reason)
       }
     }
-    for marker in ["related", "lienquan", "tinkhac", "breadcrumb", "sidebar", "footer", "comment", "social"]
-    where names.contains(marker) {
-      return .boilerplate(marker)
-    }
-    if names.contains("caption") || names.contains("chuthich") || names.contains("desc") && names.contains("img")
-      || names.contains("image-desc") || names.contains("photo-desc")
-    {
+    func has(_ marker: StaticString) -> Bool { UTF8Search.firstIndex(of: marker, in: names[...]) != nil }
+    for (marker, reason) in Self.boilerplateMarkers where has(marker) { return .boilerplate(reason) }
+    if has("caption") || has("chuthich") || has("desc") && has("img") || has("image-desc") || has("photo-desc") {
       return .caption
     }
-    for marker in ["sapo", "lead", "summary", "chapeau", "hometext", "tomtat", "excerpt", "intro", "description"]
-    where names.contains(marker) {
-      return .lead
-    }
-    for marker in ["author", "tacgia", "byline", "writer"] where names.contains(marker) { return .author }
-    for marker in ["date", "time", "publish", "ngaydang", "datetime"] where names.contains(marker) {
-      return .date
-    }
+    for marker in Self.leadMarkers where has(marker) { return .lead }
+    for marker in Self.authorMarkers where has(marker) { return .author }
+    for marker in Self.dateMarkers where has(marker) { return .date }
     return tag.count == 2 && tag.hasPrefix("h") ? .heading : .none
   }
+
+  private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte)
+  }
+
+  private static let contentWords: Set<String> = ["content", "detail", "body", "article", "post", "entry", "news"]
+  private static let boilerplateMarkers: [(StaticString, String)] = [
+    ("related", "related"), ("lienquan", "lienquan"), ("tinkhac", "tinkhac"), ("breadcrumb", "breadcrumb"),
+    ("sidebar", "sidebar"), ("footer", "footer"), ("comment", "comment"), ("social", "social"),
+  ]
+  private static let leadMarkers: [StaticString] = [
+    "sapo", "lead", "summary", "chapeau", "hometext", "tomtat", "excerpt", "intro", "description",
+  ]
+  private static let authorMarkers: [StaticString] = ["author", "tacgia", "byline", "writer"]
+  private static let dateMarkers: [StaticString] = ["date", "time", "publish", "ngaydang", "datetime"]
 
   /// Chooses the element richest in prose and marks the blocks inside it as content.
   private func markContent(
@@ -275,7 +292,7 @@ struct HTMLPageReader {
     var scores: [Int: Double] = [:]
     for (index, block) in page.blocks.enumerated() {
       if case .boilerplate = block.hint { continue }
-      let shape = LineShape(block.text, lexicon: filter.lexicon)
+      let shape = page.shapes[index]
       guard shape.isProse, block.linkDensity < 0.5 else { continue }
       let score = Double(shape.scalars) * (1 - block.linkDensity)
       var element = blockElements[index]
@@ -295,21 +312,37 @@ struct HTMLPageReader {
   }
 }
 
-/// Collapses runs of whitespace (markup indentation, newlines) into single spaces.
+/// Collapses runs of whitespace (markup indentation, newlines) into single spaces and trims
+/// both ends, over UTF-8 bytes.
 func collapse(_ text: String) -> String {
-  var result = ""
-  result.reserveCapacity(text.utf8.count)
-  var pendingSpace = false
-  for scalar in text.unicodeScalars {
-    if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" {
-      pendingSpace = !result.isEmpty
-      continue
+  var text = text
+  return text.withUTF8 { collapse(UnsafeBufferPointer(rebasing: $0[...])) }
+}
+
+func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+  var index = 0
+  var end = bytes.count
+  func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+  while index < end, isSpace(bytes[index]) { index += 1 }
+  while end > index, isSpace(bytes[end - 1]) { end -= 1 }
+  return String(unsafeUninitializedCapacity: end - index) { output in
+    var count = 0
+    var pendingSpace = false
+    while index < end {
+      let byte = bytes[index]
+      index += 1
+      if isSpace(byte) {
+        pendingSpace = true
+        continue
+      }
+      if pendingSpace {
+        output[count] = 0x20
+        count += 1
+        pendingSpace = false
+      }
+      output[count] = byte
+      count += 1
     }
-    if pendingSpace {
-      result.unicodeScalars.append(" ")
-      pendingSpace = false
-    }
-    result.unicodeScalars.append(scalar)
+    return count
   }
-  return result
 }

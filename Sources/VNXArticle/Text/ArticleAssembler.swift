@@ -1,5 +1,3 @@
-import Foundation
-
 /// Builds an article out of the blocks of a page, text dump or HTML alike.
 ///
 /// 1. Each block is classified by its shape (`BoilerplateFilter`); a block repeated right
@@ -24,7 +22,13 @@ struct ArticleAssembler: Sendable {
   func assemble(_ blocks: [PageBlock], metadata: Metadata = Metadata(), format: InputFormat)
     -> Article
   {
-    let shapes = blocks.map { LineShape($0.text, lexicon: filter.lexicon) }
+    assemble(blocks, shapes: blocks.map { LineShape($0.text, lexicon: filter.lexicon) }, metadata: metadata, format: format)
+  }
+
+  /// `assemble(_:metadata:format:)` with the blocks' shapes already measured.
+  func assemble(_ blocks: [PageBlock], shapes: [LineShape], metadata: Metadata = Metadata(), format: InputFormat)
+    -> Article
+  {
     var kinds = zip(blocks, shapes).map { filter.classify($0, $1) }
     var dropped: [Int: String] = [:]
     markCaptions(blocks, shapes, &kinds, &dropped)
@@ -38,7 +42,7 @@ struct ArticleAssembler: Sendable {
 
     var article = Article(format: format)
     article.url = metadata.url
-    guard let found = bodyRange(blocks, kinds), !found.isEmpty else {
+    guard let found = bodyRange(blocks, shapes, kinds), !found.isEmpty else {
       article.title = metadata.title ?? fallbackTitle(blocks, shapes, kinds)
       article.published = metadata.published
       article.author = metadata.author
@@ -163,15 +167,17 @@ struct ArticleAssembler: Sendable {
 
   private func isPhotoCredit(_ shape: LineShape) -> Bool {
     let lowered = shape.lowered
-    if lowered.hasPrefix("ảnh:") || lowered.hasPrefix("ảnh minh họa") || lowered.hasPrefix("ảnh minh hoạ") {
+    if UTF8Search.hasPrefix(lowered, "ảnh:") || UTF8Search.hasPrefix(lowered, "ảnh minh họa")
+      || UTF8Search.hasPrefix(lowered, "ảnh minh hoạ")
+    {
       return true
     }
-    guard let range = lowered.range(of: "ảnh:", options: .backwards) else { return false }
-    return lowered.distance(from: range.lowerBound, to: lowered.endIndex) <= 30
+    guard let start = UTF8Search.lastIndex(of: "ảnh:", in: lowered) else { return false }
+    return String(decoding: lowered[start...], as: UTF8.self).count <= 30
   }
 
   /// The run of blocks with the most prose that no two boilerplate blocks in a row break.
-  private func bodyRange(_ blocks: [PageBlock], _ kinds: [BlockKind]) -> Range<Int>? {
+  private func bodyRange(_ blocks: [PageBlock], _ shapes: [LineShape], _ kinds: [BlockKind]) -> Range<Int>? {
     var best: (range: Range<Int>, score: Int)?
     var start: Int?
     var lastGood: Int?
@@ -194,7 +200,7 @@ struct ArticleAssembler: Sendable {
       case .prose:
         if start == nil { start = index }
         lastGood = index
-        score += blocks[index].text.unicodeScalars.count
+        score += shapes[index].scalars
         badRun = 0
       case .caption:
         if start != nil { lastGood = index }
@@ -212,14 +218,14 @@ struct ArticleAssembler: Sendable {
     // A short opening sentence just before the first prose line (a short sapo) belongs in.
     while range.lowerBound > 0, kinds[range.lowerBound - 1] == .short || kinds[range.lowerBound - 1] == .caption,
       blocks[range.lowerBound - 1].inContent,
-      LineShape(blocks[range.lowerBound - 1].text).endsSentence || kinds[range.lowerBound - 1] == .caption
+      shapes[range.lowerBound - 1].endsSentence || kinds[range.lowerBound - 1] == .caption
     {
       range = (range.lowerBound - 1)..<range.upperBound
     }
     // Trim trailing short lines that are not sentences (bylines, signatures, stray labels).
     var upper = range.upperBound
     while upper > range.lowerBound + 1, kinds[upper - 1] == .short,
-      !LineShape(blocks[upper - 1].text).endsSentence
+      !shapes[upper - 1].endsSentence
     {
       upper -= 1
     }

@@ -13,10 +13,14 @@ struct ArticleLexicon: Sendable {
     var category: String
   }
 
-  var stopWords: Set<String>
+  var stopWords: ByteStringSet
   var phrases: [Phrase]
+  /// Phrases placed at the start of a line (`line`, `prefix`), and anywhere (`within`).
+  var startPhrases: PhraseTrie
+  var withinPhrases: PhraseTrie
   var authorLabels: [String]
-  var dateWords: Set<String>
+  var authorLabelBytes: [[UInt8]]
+  var dateWords: ByteStringSet
 
   static let shared = ArticleLexicon()
 
@@ -24,7 +28,7 @@ struct ArticleLexicon: Sendable {
     func lines(_ name: String) -> [Substring] {
       (try? LexiconDirectory.lines("article/" + name)) ?? []
     }
-    stopWords = Set(lines("stopwords.txt").map { String($0.trimmingSpaces) })
+    stopWords = ByteStringSet(lines("stopwords.txt").map { String($0.trimmingSpaces) })
     phrases = lines("boilerplate.tsv").compactMap { line in
       let columns = line.split(separator: "\t")
       guard columns.count >= 3, let placement = Placement(rawValue: String(columns[1])) else {
@@ -35,9 +39,12 @@ struct ArticleLexicon: Sendable {
         text: text, bytes: Array(text.utf8), words: text.split(separator: " ").count, placement: placement,
         category: String(columns[2]))
     }
+    startPhrases = PhraseTrie(phrases.map { $0.placement == .within ? [] : $0.bytes })
+    withinPhrases = PhraseTrie(phrases.map { $0.placement == .within ? $0.bytes : [] })
     authorLabels = lines("author-labels.txt").map { String($0.trimmingSpaces) }
       .sorted { $0.count > $1.count }
-    dateWords = Set(lines("date-words.txt").map { String($0.trimmingSpaces) })
+    authorLabelBytes = authorLabels.map { Array($0.utf8) }
+    dateWords = ByteStringSet(lines("date-words.txt").map { String($0.trimmingSpaces) })
   }
 }
 

@@ -8,7 +8,7 @@ struct BoilerplateFilter: Sendable {
   func classify(_ block: PageBlock, _ shape: LineShape) -> BlockKind {
     if case .boilerplate(let reason) = block.hint { return .boilerplate(reason) }
     if block.hint == .caption { return .caption }
-    if let name = Byline.labeled(block.text, lexicon: lexicon) { return .author(name) }
+    if let name = Byline.labeled(block.text, lowered: shape.lowered, lexicon: lexicon) { return .author(name) }
     if let line = DateLine(shape, lexicon: lexicon) { return .date(line) }
     if let counter = CounterLine(shape) { return .counter(counter.views) }
     if let category = phraseCategory(shape) { return .boilerplate(category) }
@@ -20,28 +20,69 @@ struct BoilerplateFilter: Sendable {
   }
 
   /// The category of the first lexicon phrase the line matches where it must sit.
+  ///
+  /// One trie walk from the start of the line finds the `line` and `prefix` phrases, one
+  /// from each byte the `within` phrases; the first phrase in lexicon order whose rule holds
+  /// wins, as if every phrase were tried in turn.
   func phraseCategory(_ shape: LineShape) -> String? {
     // Widgets, menus and footers are short; long prose never is one of them.
     guard shape.wordCount <= 60 else { return nil }
-    let text = Array(shape.lowered.trimming(" .:-–|>»›•·*").utf8)
-    let lowered = Array(shape.lowered.utf8)
+    let lowered = shape.lowered
     let longProse = shape.wordCount > 25 && shape.endsSentence
-    for phrase in lexicon.phrases {
+    var candidates: [Int] = []
+    let text = Self.trimmedForPhrases(lowered)
+    lexicon.startPhrases.forEachMatch(in: text, from: text.startIndex) { candidates.append($0) }
+    if !longProse {
+      let all = lowered[...]
+      for start in all.indices where lexicon.withinPhrases.couldMatch(all[start]) {
+        lexicon.withinPhrases.forEachMatch(in: all, from: start) { candidates.append($0) }
+      }
+    }
+    guard !candidates.isEmpty else { return nil }
+    candidates.sort()
+    for index in candidates {
+      let phrase = lexicon.phrases[index]
       switch phrase.placement {
       case .line:
-        guard !shape.endsSentence || shape.wordCount <= phrase.words + 1,
-          UTF8Search.hasPrefix(text, phrase.bytes)
-        else { continue }
+        guard !shape.endsSentence || shape.wordCount <= phrase.words + 1 else { continue }
         let extra = shape.words.count - phrase.words
-        let wordy = shape.words.dropFirst(phrase.words).filter { DateLine.integer(String($0)) == nil }
-        if extra <= 3 && wordy.count <= 2 { return phrase.category }
-      case .prefix:
-        if !longProse, UTF8Search.hasPrefix(text, phrase.bytes) { return phrase.category }
-      case .within:
-        if !longProse, UTF8Search.firstIndex(of: phrase.bytes, in: lowered) != nil { return phrase.category }
+        var wordy = 0
+        if phrase.words < shape.words.count {
+          for word in phrase.words..<shape.words.count where UTF8Search.integer(shape.word(word)) == nil {
+            wordy += 1
+          }
+        }
+        if extra <= 3 && wordy <= 2 { return phrase.category }
+      case .prefix, .within:
+        if !longProse { return phrase.category }
       }
     }
     return nil
+  }
+
+  /// The lowercased line without the separators and marks around it (" .:-–|>»›•·*").
+  private static func trimmedForPhrases(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+    bytes.withUnsafeBufferPointer { buffer in
+      func isMark(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x20, 0x2E, 0x3A, 0x2D, 0x2013, 0x7C, 0x3E, 0xBB, 0x203A, 0x2022, 0xB7, 0x2A: true
+        default: false
+        }
+      }
+      var start = 0
+      var end = buffer.count
+      while start < end {
+        let (value, length) = UTF8Scalars.decode(buffer, at: start)
+        guard isMark(value) else { break }
+        start += length
+      }
+      while end > start {
+        let last = UTF8Scalars.start(before: end, in: buffer)
+        guard isMark(UTF8Scalars.decode(buffer, at: last).0) else { break }
+        end = last
+      }
+      return bytes[start..<end]
+    }
   }
 
   /// "Trang chủ | Giới thiệu | Liên hệ", "Trang chủ » Tin tức » Xây dựng Đảng":
@@ -67,8 +108,9 @@ struct BoilerplateFilter: Sendable {
         stripped += 1
         continue
       }
-      if DateLine.isDateToken(word), word.contains("/") || word.contains(":") {
-        if word.contains("/"), PublishedDate(in: word) != nil || word.split(separator: "/").count == 2 {
+      let slash = word.utf8.contains(0x2F)
+      if DateLine.isDateToken(word), slash || word.utf8.contains(0x3A) {
+        if slash, PublishedDate(in: word) != nil || word.split(separator: "/").count == 2 {
           sawDate = true
         }
         tokens.removeLast()
@@ -80,6 +122,6 @@ struct BoilerplateFilter: Sendable {
     guard sawDate, tokens.count >= 3 else { return false }
     // A sentence that happens to end with a date keeps its final punctuation before it.
     let before = String(tokens.last!)
-    return !(before.hasSuffix(".") && shape.endsSentence)
+    return !(before.utf8.last == 0x2E && shape.endsSentence)
   }
 }

@@ -19,10 +19,16 @@ enum Byline {
 
   /// The name after an author label ("Tác giả:", "Tin, ảnh:", "Bài và ảnh:"…), if the line is one.
   static func labeled(_ text: String, lexicon: ArticleLexicon = .shared) -> String? {
-    guard text.utf8.count <= 200 else { return nil }
-    let lowered = text.lowercased()
-    let bytes = Array(lowered.utf8)
-    for label in lexicon.authorLabels where UTF8Search.hasPrefix(bytes, Array(label.utf8)) {
+    labeled(text, lowered: LetterCase.lowercased(Array(text.utf8)), lexicon: lexicon)
+  }
+
+  /// `labeled(_:)` with the line's lowercased bytes at hand (`LineShape.lowered`).
+  static func labeled(_ text: String, lowered bytes: [UInt8], lexicon: ArticleLexicon = .shared) -> String? {
+    // Every label is followed by a colon.
+    guard text.utf8.count <= 200, bytes.contains(0x3A) else { return nil }
+    let lowered = String(decoding: bytes, as: UTF8.self)
+    for (label, labelBytes) in zip(lexicon.authorLabels, lexicon.authorLabelBytes)
+    where UTF8Search.hasPrefix(bytes, labelBytes) {
       var rest = lowered.unicodeScalars.dropFirst(label.unicodeScalars.count)
       while let first = rest.first, first == " " { rest.removeFirst() }
       guard let first = rest.first, first == ":" else { continue }

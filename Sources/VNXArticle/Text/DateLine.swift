@@ -28,14 +28,16 @@ struct DateLine: Sendable, Hashable {
       let lowered = word.lowercased()
       if lowered == "xem" || lowered == "views" || lowered == "đọc" { counterLabelAt = position }
       if Self.isDateToken(lowered) {
-        if lowered.contains(":") || lowered.contains("h") { pastTime = true }
+        if lowered.utf8.contains(0x3A) || lowered.utf8.contains(0x68) { pastTime = true }
         continue
       }
       if let number = Self.integer(lowered) {
         if pastTime || counterLabelAt != nil { standalone.append(number) }
         continue
       }
-      if lexicon.dateWords.contains(lowered) || lowered.hasPrefix("gmt") || lowered.hasPrefix("utc") {
+      if lexicon.dateWords.contains(lowered) || lowered.utf8.starts(with: "gmt".utf8)
+        || lowered.utf8.starts(with: "utc".utf8)
+      {
         continue
       }
       remainder.append(word)
@@ -65,27 +67,17 @@ struct DateLine: Sendable, Hashable {
 
   /// "1.247", "489" → integers; "2,5" is not a counter.
   static func integer(_ word: String) -> Int? {
-    var value = 0
-    var digits = 0
-    for scalar in word.unicodeScalars {
-      switch scalar {
-      case "0"..."9":
-        value = value * 10 + Int(scalar.value - 48)
-        digits += 1
-      case ".": continue
-      default: return nil
-      }
-    }
-    return digits == 0 || digits > 12 ? nil : value
+    UTF8Search.integer(Array(word.utf8)[...])
   }
 
   static func trimmed(_ token: Substring) -> Substring {
     var word = token
-    let marks: Set<Character> = [",", ";", "|", "-", "–", "(", ")", "[", "]", "•", "·"]
     while let first = word.first, marks.contains(first) { word.removeFirst() }
     while let last = word.last, marks.contains(last) || last == ":" { word.removeLast() }
     return word
   }
+
+  private static let marks: Set<Character> = [",", ";", "|", "-", "–", "(", ")", "[", "]", "•", "·"]
 }
 
 /// A line that only counts views: "Lượt xem: 1.356", "Số lượt xem: 642".
@@ -93,19 +85,24 @@ struct CounterLine: Sendable, Hashable {
   var views: Int
 
   init?(_ shape: LineShape) {
-    guard shape.wordCount <= 6, shape.lowered.contains("lượt xem") || shape.lowered.contains("lượt đọc")
-      || shape.lowered.hasPrefix("xem:") || shape.lowered.contains("views")
+    let lowered = shape.lowered
+    guard shape.wordCount <= 6,
+      UTF8Search.contains(lowered, "lượt xem") || UTF8Search.contains(lowered, "lượt đọc")
+        || UTF8Search.hasPrefix(lowered, "xem:") || UTF8Search.contains(lowered, "views")
     else { return nil }
     var found: Int?
-    for word in shape.words {
-      if let value = DateLine.integer(String(word)) {
+    for index in shape.words.indices {
+      let word = shape.word(index)
+      if let value = UTF8Search.integer(word) {
         guard found == nil else { return nil }
         found = value
-      } else if !["số", "lượt", "xem", "đọc", "views"].contains(word) {
+      } else if !Self.labels.contains(word) {
         return nil
       }
     }
     guard let found else { return nil }
     views = found
   }
+
+  private static let labels = ByteStringSet(["số", "lượt", "xem", "đọc", "views"])
 }

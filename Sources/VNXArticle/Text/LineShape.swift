@@ -4,9 +4,11 @@
 ///     LineShape("Trang chủ | Giới thiệu | Liên hệ").separators   // 2
 struct LineShape: Sendable {
   let text: String
-  /// Lowercased words, punctuation trimmed at both ends.
-  let words: [Substring]
-  let lowered: String
+  /// The UTF-8 bytes of the lowercased line.
+  let lowered: [UInt8]
+  /// Byte ranges in `lowered` of the space-separated words, punctuation trimmed at both ends
+  /// (of the first `wordLimit` words only).
+  let words: [Range<Int>]
   let scalars: Int
   let letters: Int
   let uppercaseLetters: Int
@@ -16,111 +18,156 @@ struct LineShape: Sendable {
   let separators: Int
   /// Ends like a sentence: `.`, `!`, `?`, `…`, `"`, `”`, `)` after a full stop, `./.`.
   let endsSentence: Bool
+  /// Words in the whole line.
+  let wordCount: Int
 
+  /// Measures a line in one pass over its UTF-8 bytes (plus one over its lowercased words);
+  /// letter classes and lowercase forms come from `LetterCase`'s tables.
   init(_ text: String, lexicon: ArticleLexicon = .shared) {
     self.text = text
-    let lowered = text.lowercased()
-    self.lowered = lowered
     var scalars = 0
     var letters = 0
     var uppercase = 0
     var digits = 0
     var separators = 0
-    for scalar in text.unicodeScalars {
-      scalars += 1
-      switch scalar.value {
-      case 0x30...0x39: digits += 1
-      case 0x41...0x5A:
-        letters += 1
-        uppercase += 1
-      case 0x61...0x7A: letters += 1
-      case 0x7C, 0xBB, 0x203A, 0x2022, 0xB7: separators += 1
-      case 0x3E: separators += 1
-      case 0x80...:
-        if scalar.properties.isAlphabetic {
+    var spaceWords = 0
+    var lowered: [UInt8] = []
+    var endsSentence = false
+    var copy = text
+    copy.withUTF8 { bytes in
+      lowered.reserveCapacity(bytes.count)
+      var index = 0
+      var inWord = false
+      while index < bytes.count {
+        let (value, length) = UTF8Scalars.decode(bytes, at: index)
+        scalars += 1
+        switch value {
+        case 0x30...0x39: digits += 1
+        case 0x41...0x5A:
           letters += 1
-          if scalar.properties.isUppercase { uppercase += 1 }
+          uppercase += 1
+        case 0x61...0x7A: letters += 1
+        case 0x7C, 0xBB, 0x203A, 0x2022, 0xB7, 0x3E: separators += 1
+        case 0x80...:
+          let kind = LetterCase.of(value)
+          if kind.contains(.letter) {
+            letters += 1
+            if kind.contains(.uppercase) { uppercase += 1 }
+          }
+        default: break
         }
-      default: break
+        let isSpace = value == 0x20
+        if !isSpace, !inWord { spaceWords += 1 }
+        inWord = !isSpace
+        LetterCase.appendLowercase(value, bytes, index, length, to: &lowered)
+        index += length
       }
+      endsSentence = Self.endsSentence(bytes)
     }
     self.scalars = scalars
     self.letters = letters
     self.uppercaseLetters = uppercase
     self.digits = digits
     self.separators = separators
+    self.endsSentence = endsSentence
     // Rules look at the words of short lines only; a long line's stop-word density is read
     // from its first words, so a 10 MB paragraph costs no more than a short one.
-    let prefix = Self.prefix(of: text, words: Self.wordLimit)
-    let whole = prefix.utf8.count == text.utf8.count
-    self.words = Self.words(of: whole ? lowered : prefix.lowercased())
-    self.wordCount = whole ? self.words.count : Self.countWords(text)
-    self.stopWords = self.words.reduce(0) { $0 + (lexicon.stopWords.contains(String($1)) ? 1 : 0) }
-    var end = text.unicodeScalars.reversed().drop(while: { $0 == " " }).makeIterator()
-    var endsSentence = false
-    if let last = end.next() {
-      switch last {
-      case ".", "!", "?", "…", ";": endsSentence = true
-      case "\"", "”", "’", "»", ")":
-        if let before = end.next() { endsSentence = [".", "!", "?", "…"].contains(before) }
-        if !endsSentence, last != ")" { endsSentence = true }
-      default: break
-      }
-    }
-    self.endsSentence = endsSentence
+    let whole = spaceWords <= Self.wordLimit
+    let end = whole ? lowered.count : Self.startOfWord(Self.wordLimit, in: lowered)
+    let words = Self.words(in: lowered, upTo: end)
+    self.words = words
+    self.wordCount = whole ? words.count : spaceWords
+    var stopWords = 0
+    for word in words where lexicon.stopWords.contains(lowered[word]) { stopWords += 1 }
+    self.stopWords = stopWords
+    self.lowered = lowered
   }
-
-  /// Words in the whole line.
-  let wordCount: Int
 
   static let wordLimit = 400
 
   /// Stop words per word (over the first words); prose sits around 0.2–0.35, menus near 0.
   var stopWordDensity: Double { words.isEmpty ? 0 : Double(stopWords) / Double(words.count) }
 
-  /// The text up to its `words`-th space-separated word.
-  static func prefix(of text: String, words limit: Int) -> Substring {
-    var count = 0
+  /// The lowercased bytes of the `index`-th word.
+  func word(_ index: Int) -> ArraySlice<UInt8> { lowered[words[index]] }
+
+  /// The byte offset where the word after the first `count` space-separated words starts.
+  private static func startOfWord(_ count: Int, in bytes: [UInt8]) -> Int {
+    var seen = 0
     var inWord = false
-    var index = text.startIndex
-    for position in text.unicodeScalars.indices {
-      let isSpace = text.unicodeScalars[position] == " "
+    for (index, byte) in bytes.enumerated() {
+      let isSpace = byte == 0x20
       if !isSpace, !inWord {
-        count += 1
-        if count > limit { return text[text.startIndex..<position] }
+        seen += 1
+        if seen > count { return index }
       }
       inWord = !isSpace
-      index = position
     }
-    _ = index
-    return text[...]
+    return bytes.count
   }
 
-  /// Punctuation trimmed from both ends of a word.
-  static let trimmed: Set<Unicode.Scalar> = [
-    ",", ".", ":", ";", "!", "?", "(", ")", "\"", "“", "”", "'", "‘", "’", "[", "]", "…", "-", "–",
-    "—", "/", "|", "«", "»",
-  ]
-
-  /// Space-separated words with punctuation trimmed, scanned by Unicode scalar.
-  static func words(of string: String) -> [Substring] {
-    string.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { word in
-      var word = word
-      while let first = word.first, trimmed.contains(first) { word.removeFirst() }
-      while let last = word.last, trimmed.contains(last) { word.removeLast() }
-      return word.isEmpty ? nil : Substring(word)
+  /// Whether a scalar is punctuation trimmed from both ends of a word:
+  /// `, . : ; ! ? ( ) " “ ” ' ‘ ’ [ ] … - – — / | « »`.
+  @inline(__always)
+  static func isTrimmed(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x2C, 0x2E, 0x3A, 0x3B, 0x21, 0x3F, 0x28, 0x29, 0x22, 0x27, 0x5B, 0x5D, 0x2D, 0x2F, 0x7C:
+      return true
+    case 0x201C, 0x201D, 0x2018, 0x2019, 0x2026, 0x2013, 0x2014, 0xAB, 0xBB:
+      return true
+    default:
+      return false
     }
   }
 
-  static func countWords(_ text: String) -> Int {
-    var count = 0
-    var inWord = false
-    for byte in text.utf8 {
-      let isSpace = byte == 0x20
-      if !isSpace, !inWord { count += 1 }
-      inWord = !isSpace
+  /// Space-separated words of `bytes[..<end]` with punctuation trimmed, as byte ranges.
+  static func words(in bytes: [UInt8], upTo end: Int) -> [Range<Int>] {
+    var words: [Range<Int>] = []
+    bytes.withUnsafeBufferPointer { buffer in
+      var index = 0
+      while index < end {
+        while index < end, buffer[index] == 0x20 || buffer[index] == 0x09 { index += 1 }
+        var start = index
+        while index < end, buffer[index] != 0x20, buffer[index] != 0x09 { index += 1 }
+        var stop = index
+        while start < stop {
+          let (value, length) = UTF8Scalars.decode(buffer, at: start)
+          guard isTrimmed(value) else { break }
+          start += length
+        }
+        while stop > start {
+          let last = UTF8Scalars.start(before: stop, in: buffer)
+          guard isTrimmed(UTF8Scalars.decode(buffer, at: last).0) else { break }
+          stop = last
+        }
+        if start < stop { words.append(start..<stop) }
+      }
     }
-    return count
+    return words
+  }
+
+  /// Space-separated words with punctuation trimmed, lowercased (for tests and rare paths).
+  static func words(of string: String) -> [String] {
+    let bytes = LetterCase.lowercased(Array(string.utf8))
+    return words(in: bytes, upTo: bytes.count).map { String(decoding: bytes[$0], as: UTF8.self) }
+  }
+
+  /// Whether the line ends like a sentence, read backwards from its last non-space scalar.
+  private static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var end = bytes.count
+    while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+    guard end > 0 else { return false }
+    let lastStart = UTF8Scalars.start(before: end, in: bytes)
+    let last = UTF8Scalars.decode(bytes, at: lastStart).0
+    switch last {
+    case 0x2E, 0x21, 0x3F, 0x2026, 0x3B: return true
+    case 0x22, 0x201D, 0x2019, 0xBB, 0x29:
+      var before: UInt32?
+      if lastStart > 0 { before = UTF8Scalars.decode(bytes, at: UTF8Scalars.start(before: lastStart, in: bytes)).0 }
+      if let before, [0x2E, 0x21, 0x3F, 0x2026].contains(before) { return true }
+      return last != 0x29
+    default: return false
+    }
   }
 
   /// Lines written in capitals: site names, section headings, some bylines.

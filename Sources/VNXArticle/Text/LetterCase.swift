@@ -1,0 +1,145 @@
+/// Lowercasing and letter classes of Unicode scalars over UTF-8 bytes, as
+/// `String.lowercased()` and `Unicode.Scalar.Properties` give them, without their per-scalar
+/// table searches: every scalar below U+2000 (Latin, Vietnamese's U+1EA0–U+1EF9, Greek,
+/// Cyrillic) is looked up in a flat table built once; rarer scalars ask the properties.
+///
+///     LetterCase.lowercased(Array("Đảng Bộ XÃ".utf8))   // bytes of "đảng bộ xã"
+enum LetterCase {
+  /// `isAlphabetic` and `isUppercase` of a scalar.
+  struct Class: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let letter = Class(rawValue: 1)
+    static let uppercase = Class(rawValue: 2)
+  }
+
+  private static let tableLimit: UInt32 = 0x2000
+  /// A lowercase mapping to more than one scalar ("İ" → "i̇") is marked with this value.
+  private static let several: UInt32 = 0xFFFF_FFFF
+
+  private struct Table: Sendable {
+    var lower: [UInt32]
+    var classes: [Class]
+  }
+
+  private static let table: Table = {
+    var lower = [UInt32](repeating: 0, count: Int(tableLimit))
+    var classes = [Class](repeating: [], count: Int(tableLimit))
+    for value in 0..<tableLimit {
+      guard let scalar = Unicode.Scalar(value) else {
+        lower[Int(value)] = value
+        continue
+      }
+      lower[Int(value)] = single(scalar.properties.lowercaseMapping) ?? several
+      classes[Int(value)] = classify(properties: scalar)
+    }
+    return Table(lower: lower, classes: classes)
+  }()
+
+  private static func single(_ mapping: String) -> UInt32? {
+    var scalars = mapping.unicodeScalars.makeIterator()
+    guard let first = scalars.next(), scalars.next() == nil else { return nil }
+    return first.value
+  }
+
+  private static func classify(properties scalar: Unicode.Scalar) -> Class {
+    var result: Class = []
+    if scalar.properties.isAlphabetic { result.insert(.letter) }
+    if scalar.properties.isUppercase { result.insert(.uppercase) }
+    return result
+  }
+
+  /// The letter class of a scalar value.
+  @inline(__always)
+  static func of(_ value: UInt32) -> Class {
+    if value < tableLimit { return table.classes[Int(value)] }
+    guard let scalar = Unicode.Scalar(value) else { return [] }
+    return classify(properties: scalar)
+  }
+
+  /// Appends the lowercase form of one scalar, given by value and its UTF-8 bytes.
+  @inline(__always)
+  static func appendLowercase(
+    _ value: UInt32, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ length: Int,
+    to output: inout [UInt8]
+  ) {
+    if value < 0x80 {
+      output.append(value >= 0x41 && value <= 0x5A ? UInt8(value) | 0x20 : UInt8(value))
+      return
+    }
+    var mapped = value
+    if value < tableLimit {
+      mapped = table.lower[Int(value)]
+    } else if let scalar = Unicode.Scalar(value) {
+      mapped = single(scalar.properties.lowercaseMapping) ?? several
+    }
+    if mapped == value {
+      for offset in 0..<length { output.append(bytes[start + offset]) }
+    } else if mapped == several {
+      output.append(contentsOf: Unicode.Scalar(value)!.properties.lowercaseMapping.utf8)
+    } else {
+      UTF8Scalars.append(mapped, to: &output)
+    }
+  }
+
+  /// The UTF-8 bytes of the lowercase form of valid UTF-8 text.
+  static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      let (value, length) = UTF8Scalars.decode(bytes, at: index)
+      appendLowercase(value, bytes, index, length, to: &output)
+      index += length
+    }
+    return output
+  }
+
+  static func lowercased(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.withUnsafeBufferPointer { lowercased($0) }
+  }
+}
+
+/// Reading and writing scalars in valid UTF-8.
+enum UTF8Scalars {
+  /// The scalar starting at `index` and its length in bytes.
+  @inline(__always)
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+    let lead = bytes[index]
+    if lead < 0x80 { return (UInt32(lead), 1) }
+    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+    var offset = 1
+    while offset < length, index + offset < bytes.count {
+      value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+      offset += 1
+    }
+    return (value, offset)
+  }
+
+  /// The start of the scalar that ends just before `end`.
+  @inline(__always)
+  static func start(before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var start = end - 1
+    while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return start
+  }
+
+  static func append(_ value: UInt32, to output: inout [UInt8]) {
+    switch value {
+    case ..<0x80:
+      output.append(UInt8(value))
+    case ..<0x800:
+      output.append(UInt8(0xC0 | value >> 6))
+      output.append(UInt8(0x80 | value & 0x3F))
+    case ..<0x10000:
+      output.append(UInt8(0xE0 | value >> 12))
+      output.append(UInt8(0x80 | value >> 6 & 0x3F))
+      output.append(UInt8(0x80 | value & 0x3F))
+    default:
+      output.append(UInt8(0xF0 | value >> 18))
+      output.append(UInt8(0x80 | value >> 12 & 0x3F))
+      output.append(UInt8(0x80 | value >> 6 & 0x3F))
+      output.append(UInt8(0x80 | value & 0x3F))
+    }
+  }
+}
