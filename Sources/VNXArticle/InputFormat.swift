@@ -14,9 +14,9 @@ public enum InputFormat: String, Sendable, Codable, Hashable, CaseIterable {
   ///
   ///     InputFormat.detect(in: Array("<!doctype html><p>Lai Châu</p>".utf8))   // .html
   public static func detect(in bytes: some Collection<UInt8>) -> InputFormat {
-    var head = [UInt8]()
-    head.reserveCapacity(min(bytes.count, 4096))
-    for byte in bytes.prefix(4096) { head.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte) }
+    let head =
+      bytes.withContiguousStorageIfAvailable { lowered(UnsafeBufferPointer(rebasing: $0.prefix(4096))) }
+      ?? Array(bytes.prefix(4096)).withUnsafeBufferPointer { lowered($0) }
     guard let first = head.firstIndex(where: { !isSpace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF })
     else { return .text }
     if head[first] == UInt8(ascii: "{") {
@@ -35,6 +35,17 @@ public enum InputFormat: String, Sendable, Codable, Hashable, CaseIterable {
       }
     }
     return tags >= 2 ? .html : .text
+  }
+
+  /// ASCII capitals lowered.
+  private static func lowered(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: bytes.count) { output, count in
+      for index in bytes.indices {
+        let byte = bytes[index]
+        output[index] = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+      }
+      count = bytes.count
+    }
   }
 
   private static let keys: [[UInt8]] = ["\"html\"", "\"text\"", "\"url\""].map { Array($0.utf8) }

@@ -47,7 +47,17 @@ enum Byline {
   static func name(_ text: String) -> String? {
     guard text.utf8.count <= 120 else { return nil }
     let trimmed = withoutAffiliation(text).trimming(" .")
-    if signatures.contains(trimmed.uppercased()) { return trimmed }
+    if trimmed.utf8.count <= 16, signatures.contains(trimmed.uppercased()) { return trimmed }
+    // Cheap refusals before the syllable checks: digits, too many words.
+    var tokens = 0
+    var inToken = false
+    for byte in trimmed.utf8 {
+      if byte >= 0x30 && byte <= 0x39 { return nil }
+      let isSpace = byte == 0x20
+      if !isSpace, !inToken { tokens += 1 }
+      inToken = !isSpace
+    }
+    guard tokens <= 17 else { return nil }
     let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "," || $0 == "–" })
     guard (1...3).contains(parts.count) else { return nil }
     if let first = trimmed.split(separator: " ").first, notNameStarts.contains(first.lowercased()) {
@@ -123,8 +133,7 @@ enum Byline {
 }
 
 extension String {
-  func trimming(_ set: String) -> String {
-    let marks = Set(set)
+  func trimming(_ marks: String) -> String {
     var result = Substring(self)
     while let first = result.first, marks.contains(first) { result.removeFirst() }
     while let last = result.last, marks.contains(last) { result.removeLast() }

@@ -13,7 +13,7 @@ struct DateLine: Sendable, Hashable {
   var remainder: [Substring]
 
   init?(_ shape: LineShape, lexicon: ArticleLexicon = .shared) {
-    guard shape.digits >= 4, shape.wordCount <= 16, let date = PublishedDate(in: shape.text) else {
+    guard shape.digits >= 4, shape.wordCount <= 16, let date = PublishedDate(lowercased: shape.lowered) else {
       return nil
     }
     self.date = date

@@ -43,34 +43,42 @@ struct PublishedDate: Sendable, Hashable {
 
   /// The first date in a line of text, with the first time of day found around it.
   init?(in text: String) {
-    let scalars = Array(text.lowercased().unicodeScalars)
+    self.init(lowercased: LetterCase.lowercased(Array(text.utf8)))
+  }
+
+  /// `init?(in:)` over the UTF-8 bytes of the lowercased line (`LineShape.lowered`).
+  /// Dates and times are ASCII, so bytes are read directly: a byte is a digit exactly when
+  /// its scalar is.
+  init?(lowercased bytes: [UInt8]) {
     var date: (Int, Int, Int)?
     var time: (Int, Int, Int?)?
     var index = 0
-    while index < scalars.count, date == nil || time == nil {
-      guard Self.isDigit(scalars[index]), index == 0 || !Self.isDigit(scalars[index - 1]) else {
+    while index < bytes.count, date == nil || time == nil {
+      guard Self.isDigit(bytes[index]), index == 0 || !Self.isDigit(bytes[index - 1]) else {
         index += 1
         continue
       }
-      if date == nil, let (found, end) = Self.numericDate(scalars, at: index) {
+      if date == nil, let (found, end) = Self.numericDate(bytes, at: index) {
         date = found
         index = end
         continue
       }
-      if time == nil, let (found, end) = Self.timeOfDay(scalars, at: index) {
+      if time == nil, let (found, end) = Self.timeOfDay(bytes, at: index) {
         time = found
         index = end
         continue
       }
       index += 1
     }
-    if date == nil { date = Self.spelledDate(text.lowercased()) }
+    if date == nil { date = Self.spelledDate(bytes) }
     guard let (day, month, year) = date else { return nil }
     var hour = time?.0
     // "02:30 PM", "02:30 CH" (chiều): afternoon times written on a 12-hour clock.
     if let value = hour, value < 12 {
-      let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "|" })
-      if words.contains("pm") || words.contains("ch") || words.contains("p.m.") { hour = value + 12 }
+      let words = bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x2C || $0 == 0x7C })
+      if words.contains(where: { $0.elementsEqual("pm".utf8) || $0.elementsEqual("ch".utf8) || $0.elementsEqual("p.m.".utf8) }) {
+        hour = value + 12
+      }
     }
     self.init(year: year, month: month, day: day, hour: hour, minute: time?.1, second: time?.2)
   }
@@ -160,32 +168,30 @@ struct PublishedDate: Sendable, Hashable {
   }
 
   static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
+  static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
-  /// Digits at `index`: value and the index after them.
-  private static func digits(_ scalars: [Unicode.Scalar], _ index: Int) -> (Int, Int, Int)? {
+  /// Digits at `index`: value, count and the index after them.
+  private static func digits(_ bytes: [UInt8], _ index: Int) -> (Int, Int, Int)? {
     var end = index
     var value = 0
-    while end < scalars.count, isDigit(scalars[end]), end - index < 5 {
-      value = value * 10 + Int(scalars[end].value - 48)
+    while end < bytes.count, isDigit(bytes[end]), end - index < 5 {
+      value = value * 10 + Int(bytes[end] - 48)
       end += 1
     }
     return end == index ? nil : (value, end - index, end)
   }
 
   /// `dd/mm/yyyy`, `dd-mm-yyyy`, `dd.mm.yyyy` or `yyyy-mm-dd` at `index`.
-  private static func numericDate(_ scalars: [Unicode.Scalar], at index: Int)
-    -> ((Int, Int, Int), Int)?
-  {
-    guard let (first, firstLength, afterFirst) = digits(scalars, index),
-      afterFirst < scalars.count
+  private static func numericDate(_ bytes: [UInt8], at index: Int) -> ((Int, Int, Int), Int)? {
+    guard let (first, firstLength, afterFirst) = digits(bytes, index), afterFirst < bytes.count
     else { return nil }
-    let separator = scalars[afterFirst]
-    guard separator == "/" || separator == "-" || separator == "." else { return nil }
-    guard let (second, secondLength, afterSecond) = digits(scalars, afterFirst + 1),
-      secondLength <= 2, afterSecond < scalars.count, scalars[afterSecond] == separator,
-      let (third, thirdLength, afterThird) = digits(scalars, afterSecond + 1)
+    let separator = bytes[afterFirst]
+    guard separator == 0x2F || separator == 0x2D || separator == 0x2E else { return nil }
+    guard let (second, secondLength, afterSecond) = digits(bytes, afterFirst + 1),
+      secondLength <= 2, afterSecond < bytes.count, bytes[afterSecond] == separator,
+      let (third, thirdLength, afterThird) = digits(bytes, afterSecond + 1)
     else { return nil }
-    if afterThird < scalars.count, isDigit(scalars[afterThird]) { return nil }
+    if afterThird < bytes.count, isDigit(bytes[afterThird]) { return nil }
     if firstLength == 4, thirdLength <= 2 {
       guard (1...12).contains(second), (1...31).contains(third), (1900...2100).contains(first)
       else { return nil }
@@ -198,31 +204,48 @@ struct PublishedDate: Sendable, Hashable {
   }
 
   /// `17:44`, `17:44:05` or `17h44` at `index`.
-  private static func timeOfDay(_ scalars: [Unicode.Scalar], at index: Int) -> ((Int, Int, Int?), Int)? {
-    guard let (hour, hourLength, afterHour) = digits(scalars, index), hourLength <= 2, hour < 24,
-      afterHour < scalars.count, scalars[afterHour] == ":" || scalars[afterHour] == "h",
-      let (minute, minuteLength, afterMinute) = digits(scalars, afterHour + 1), minuteLength == 2,
+  private static func timeOfDay(_ bytes: [UInt8], at index: Int) -> ((Int, Int, Int?), Int)? {
+    guard let (hour, hourLength, afterHour) = digits(bytes, index), hourLength <= 2, hour < 24,
+      afterHour < bytes.count, bytes[afterHour] == 0x3A || bytes[afterHour] == 0x68,
+      let (minute, minuteLength, afterMinute) = digits(bytes, afterHour + 1), minuteLength == 2,
       minute < 60
     else { return nil }
-    if scalars[afterHour] == ":", afterMinute < scalars.count, scalars[afterMinute] == ":",
-      let (second, secondLength, afterSecond) = digits(scalars, afterMinute + 1), secondLength == 2,
+    if bytes[afterHour] == 0x3A, afterMinute < bytes.count, bytes[afterMinute] == 0x3A,
+      let (second, secondLength, afterSecond) = digits(bytes, afterMinute + 1), secondLength == 2,
       second < 60
     {
       return ((hour, minute, second), afterSecond)
     }
-    if afterMinute < scalars.count, scalars[afterMinute] == "/" || scalars[afterMinute] == "-" {
+    if afterMinute < bytes.count, bytes[afterMinute] == 0x2F || bytes[afterMinute] == 0x2D {
       return nil
     }
     return ((hour, minute, nil), afterMinute)
   }
 
-  /// "ngày 27 tháng 1 năm 2019", "27 tháng 1, 2019", "27 Tháng Một 2019" is not read.
-  private static func spelledDate(_ lowered: String) -> (Int, Int, Int)? {
-    let words = lowered.split(whereSeparator: { $0 == " " || $0 == "," }).filter { $0 != "ngày" && $0 != "năm" }
+  /// "ngày 27 tháng 1 năm 2019", "27 tháng 1, 2019"; "27 Tháng Một 2019" is not read.
+  private static func spelledDate(_ bytes: [UInt8]) -> (Int, Int, Int)? {
+    // Cheap test first: no "tháng", no spelled date.
+    guard UTF8Search.contains(bytes, "tháng") else { return nil }
+    let words = bytes.split(whereSeparator: { $0 == 0x20 || $0 == 0x2C })
+      .filter { !$0.elementsEqual("ngày".utf8) && !$0.elementsEqual("năm".utf8) }
     guard words.count >= 4 else { return nil }
-    for index in 0...(words.count - 4) where words[index + 1] == "tháng" {
-      guard let day = Int(words[index]), let month = Int(words[index + 2]),
-        let year = Int(words[index + 3]), (1...31).contains(day), (1...12).contains(month),
+    func number(_ word: ArraySlice<UInt8>) -> Int? {
+      guard !word.isEmpty, word.count <= 18 else { return nil }
+      var value = 0
+      var start = word.startIndex
+      if word[start] == 0x2B || word[start] == 0x2D {
+        start += 1
+        guard start < word.endIndex else { return nil }
+      }
+      for byte in word[start...] {
+        guard isDigit(byte) else { return nil }
+        value = value * 10 + Int(byte - 48)
+      }
+      return word[word.startIndex] == 0x2D ? -value : value
+    }
+    for index in 0...(words.count - 4) where words[index + 1].elementsEqual("tháng".utf8) {
+      guard let day = number(words[index]), let month = number(words[index + 2]),
+        let year = number(words[index + 3]), (1...31).contains(day), (1...12).contains(month),
         (1900...2100).contains(year)
       else { continue }
       return (day, month, year)
