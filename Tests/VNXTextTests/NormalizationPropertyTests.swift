@@ -65,6 +65,8 @@ func plainRunsAgree() {
     "Đảng", " ", "  ", "\n", "\n\n\n", "hoà", "hòa", "thuỷ", "quý", "baì", "e\u{302}\u{301}",
     "&agrave;", "&amp;", "\u{00A0}", "\u{200B}", "\r\n", "\t", "2.343", "tấn", "Ð", "\u{2028}",
     "người", "Nguyễn", "khuỷu", ",", ".", "\u{FF11}", "\u{301}", "x", "😀", "ủy", "A",
+    "Vie\u{302}\u{323}t", "ho\u{300}a", "u\u{31B}o\u{31B}\u{300}i", "a\u{308}\u{301}", "\u{20D0}",
+    "o\u{309}", "1\u{301}", "U\u{309}y", "e\u{302}\u{301}\u{301}", "\u{344}", "q\u{300}",
   ]
   var generator = SystemRandomNumberGenerator()
   let normalizer = TextNormalizer()
@@ -76,8 +78,52 @@ func plainRunsAgree() {
     let slow = normalizer.normalize(text, repairsCharacters: true, copiesPlainRuns: false)
     #expect(Array(fast.text.utf8) == Array(slow.text.utf8), "\(Array(text.unicodeScalars))")
     #expect(fast.repairs == slow.repairs)
-    for offset in 0...fast.text.unicodeScalars.count {
-      #expect(fast.offsets.originalOffset(offset) == slow.offsets.originalOffset(offset))
+    let fastOffsets = (0...fast.text.unicodeScalars.count).map { fast.offsets.originalOffset($0) }
+    let slowOffsets = (0...fast.text.unicodeScalars.count).map { slow.offsets.originalOffset($0) }
+    #expect(fastOffsets == slowOffsets, "\(Array(text.unicodeScalars)) → \(Array(fast.text.unicodeScalars))")
+  }
+}
+
+/// Random Vietnamese-looking text: syllables with every vowel and tone, with separators
+/// both clean and in need of repair.
+private func randomVietnamese(words: Int, using generator: inout some RandomNumberGenerator) -> String {
+  let onsets = ["", "", "b", "c", "ch", "d", "đ", "g", "gi", "h", "kh", "l", "m", "n", "ng", "nh", "ph", "qu", "t", "th", "tr", "x", "Đ", "H", "Qu", "TH"]
+  let codas = ["", "", "", "c", "ch", "m", "n", "ng", "nh", "p", "t"]
+  let separators = [" ", " ", " ", " ", "\n", "\n\n", ", ", ". ", "  ", " \n", "\r\n", "\u{00A0}", "\n\n\n", " - ", "(", ") "]
+  let vowels = VietnameseLetter.allVowels
+  var text = ""
+  for _ in 0..<words {
+    text += onsets.randomElement(using: &generator)!
+    for _ in 0..<Int.random(in: 1...3, using: &generator) {
+      text.unicodeScalars.append(vowels.randomElement(using: &generator)!)
+    }
+    text += codas.randomElement(using: &generator)!
+    text += separators.randomElement(using: &generator)!
+  }
+  return text
+}
+
+@Test("The fast path agrees with the scalar-by-scalar path on random Vietnamese text, NFC and NFD", arguments: ToneStyle.allCases)
+func fastPathAgreesOnVietnamese(_ style: ToneStyle) throws {
+  var generator = SystemRandomNumberGenerator()
+  let normalizer = TextNormalizer(toneStyle: style)
+  for _ in 0..<300 {
+    let text = randomVietnamese(words: Int.random(in: 1...40, using: &generator), using: &generator)
+    // NFC, NFD, and a mix: one form per word.
+    let mixed = text.split(separator: " ", omittingEmptySubsequences: false).map {
+      Bool.random(using: &generator) ? try! ICU.nfd(String($0)) : String($0)
+    }.joined(separator: " ")
+    for form in [try ICU.nfc(text), try ICU.nfd(text), mixed] {
+      let fast = normalizer.normalize(form, repairsCharacters: true)
+      let slow = normalizer.normalize(form, repairsCharacters: true, copiesPlainRuns: false)
+      #expect(Array(fast.text.utf8) == Array(slow.text.utf8), "\(Array(form.unicodeScalars))")
+      #expect(fast.repairs == slow.repairs)
+      for offset in 0...fast.text.unicodeScalars.count {
+        #expect(fast.offsets.originalOffset(offset) == slow.offsets.originalOffset(offset))
+      }
+      // Normalizing again changes nothing, and text without repairs comes back as it is.
+      let again = normalizer.normalize(fast.text)
+      #expect(again.text == fast.text && again.repairs.isEmpty && again.offsets.anchorCount == 1)
     }
   }
 }

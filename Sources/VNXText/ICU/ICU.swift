@@ -43,6 +43,20 @@ public enum ICU {
     }
   }
 
+  /// NFC of UTF-8 bytes, appended to `output` as UTF-8: no `String` in between, for the
+  /// normalizer's segments.
+  static func appendNFC(ofUTF8 source: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) throws {
+    var utf16: [UInt16] = []
+    utf16.reserveCapacity(source.count)
+    _ = transcode(source.makeIterator(), from: UTF8.self, to: UTF16.self, stoppingOnError: false) {
+      utf16.append($0)
+    }
+    let composed = try nfc(utf16)
+    _ = transcode(composed.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: false) {
+      output.append($0)
+    }
+  }
+
   /// NFC of a string.
   public static func nfc(_ text: String) throws -> String {
     String(decoding: try nfc(Array(text.utf16)), as: UTF16.self)

@@ -12,6 +12,12 @@ enum NFCProperties {
     return table
   }()
 
+  /// True when the scalar never combines with what comes before it (BMP scalars).
+  @inline(__always)
+  static func hasBoundaryBefore(_ value: UInt32) -> Bool {
+    value < 0x300 || (value < 0x10000 && table[Int(value)] & 1 != 0)
+  }
+
   /// True when the scalar starts a new NFC segment and may stay as it is.
   @inline(__always)
   static func isStable(_ value: UInt32) -> Bool {

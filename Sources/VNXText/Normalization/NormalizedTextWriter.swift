@@ -1,10 +1,21 @@
 /// The output side of `TextNormalizer`: spaces, lines, NFC segments, words and offsets.
+///
+/// Output that is still byte for byte the input is not copied: while `output` is empty,
+/// `mirrored` input bytes stand for it, and only the first change copies them
+/// (`materialize()`). Text that is already normal is thus never copied at all.
 struct NormalizedTextWriter {
   let toneStyle: ToneStyle
   /// False gives NFC composition alone (for conformance tests of the NFC path).
   let repairsCharacters: Bool
   var repairs = Repairs()
-  var output: [UInt8]
+  /// The UTF-8 bytes being normalized (alive during `TextNormalizer.normalize`).
+  let input: UnsafeBufferPointer<UInt8>
+  var output: [UInt8] = []
+  /// While `output` is empty: the output so far is `input[..<mirrored]`.
+  var mirrored = 0
+  let capacity: Int
+  /// NFC of combining sequences in the fast path, created on the first one.
+  var segmentCache: NFCSegmentCache?
   var offsets = OffsetMap()
   var distance = 0
   var scalarCount = 0
@@ -27,11 +38,20 @@ struct NormalizedTextWriter {
   var wordVowels = 0
   var wordScratch: [Unicode.Scalar] = []
 
-  init(toneStyle: ToneStyle, repairsCharacters: Bool = true, capacity: Int) {
+  init(toneStyle: ToneStyle, repairsCharacters: Bool = true, input: UnsafeBufferPointer<UInt8>) {
     self.toneStyle = toneStyle
     self.repairsCharacters = repairsCharacters
-    output = []
+    self.input = input
+    capacity = input.count + input.count / 16 + 16
+  }
+
+  /// Turns the mirrored input into real output, before the first byte that differs.
+  @inline(__always)
+  mutating func materialize() {
+    guard output.isEmpty, output.capacity == 0 || mirrored > 0 else { return }
     output.reserveCapacity(capacity)
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: input[..<mirrored]))
+    mirrored = 0
   }
 
   /// Takes one scalar of the original text; `source` holds its UTF-8 bytes when non-ASCII.
@@ -60,8 +80,9 @@ struct NormalizedTextWriter {
     pendingLineBreaks += count
   }
 
+  /// Writes the line breaks or space waiting for the next visible scalar.
   @inline(__always)
-  private mutating func emit(_ value: UInt32, origin: Int, source: UnsafeBufferPointer<UInt8>?) {
+  mutating func writePendingSeparator() {
     if pendingLineBreaks > 0 {
       endWord()
       for index in 0..<min(pendingLineBreaks, 2) { write(0x0A, origin: lineBreakOrigin + index) }
@@ -72,6 +93,12 @@ struct NormalizedTextWriter {
       write(0x20, origin: pendingSpaceOrigin)
       pendingSpace = false
     }
+  }
+
+  @inline(__always)
+  private mutating func emit(_ value: UInt32, origin: Int, source: UnsafeBufferPointer<UInt8>?) {
+    materialize()
+    writePendingSeparator()
     let isLetter =
       value < 0x80
       ? (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A
@@ -121,8 +148,19 @@ struct NormalizedTextWriter {
     }
   }
 
+  /// Records that normalized `offset` comes from original `original`, when that changes the
+  /// distance between the two.
+  @inline(__always)
+  mutating func recordAnchor(normalized offset: Int, original: Int) {
+    if original - offset != distance {
+      distance = original - offset
+      offsets.record(normalized: offset, original: original)
+    }
+  }
+
   @inline(__always)
   private mutating func write(_ value: UInt32, origin: Int) {
+    materialize()
     record(origin: origin)
     Self.appendUTF8(value, to: &output)
     scalarCount += 1
@@ -130,7 +168,7 @@ struct NormalizedTextWriter {
   }
 
   @inline(__always)
-  private static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
+  static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
     switch value {
     case ..<0x80: output.append(UInt8(value))
     case ..<0x800:
@@ -151,21 +189,26 @@ struct NormalizedTextWriter {
   /// Replaces the current segment with its NFC form.
   private mutating func compose() {
     segmentNeedsComposition = false
-    // No slice of `output` may outlive this line: it would make the removal below copy
-    // the whole buffer.
-    let segment = String(decoding: output[segmentByte...], as: UTF8.self)
-    // Swift's String equality is canonical equivalence: compare the bytes.
-    guard let composed = try? ICU.nfc(segment), !composed.utf8.elementsEqual(segment.utf8)
-    else { return }
-    repairs.composed += 1
-    output.removeSubrange(segmentByte...)
-    output.append(contentsOf: composed.utf8)
+    materialize()
+    var composed: [UInt8] = []
+    let segmentByte = segmentByte
+    let failed = output.withUnsafeBufferPointer { buffer in
+      (try? ICU.appendNFC(ofUTF8: UnsafeBufferPointer(rebasing: buffer[segmentByte...]), to: &composed)) == nil
+    }
+    guard !failed else { return }
+    if !composed.elementsEqual(output[segmentByte...]) {
+      repairs.composed += 1
+      output.removeSubrange(segmentByte...)
+      output.append(contentsOf: composed)
+    }
+    // The segment's scalars map to its origin onward, changed or not (part of it may have
+    // been composed already, with a dropped character in between).
     offsets.truncate(after: segmentScalar)
     if segmentOrigin - segmentScalar != offsets.currentDistance {
       offsets.record(normalized: segmentScalar, original: segmentOrigin)
     }
     distance = offsets.currentDistance
-    scalarCount = segmentScalar + composed.unicodeScalars.count
+    scalarCount = segmentScalar + composed.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     if wordByte > segmentByte { wordByte = segmentByte }
   }
 
@@ -174,6 +217,7 @@ struct NormalizedTextWriter {
     guard inWord else { return }
     inWord = false
     guard !wordIsASCII, wordVowels >= 2, repairsCharacters else { return }
+    materialize()
     wordScratch.removeAll(keepingCapacity: true)
     var index = wordByte
     while index < output.count {
@@ -191,12 +235,29 @@ struct NormalizedTextWriter {
     repairs.toneMarksMoved += 1
     output.removeSubrange(wordByte...)
     for scalar in wordScratch { Self.appendUTF8(scalar.value, to: &output) }
+    // Letters may have changed length: the NFC segment is the word's last scalar.
+    if segmentByte > wordByte {
+      var last = output.count - 1
+      while output[last] & 0xC0 == 0x80 { last -= 1 }
+      segmentByte = last
+    }
   }
 
-  mutating func finish(originalLength: Int) -> NormalizedText {
+  /// The normalized text; `original` is the text whose UTF-8 is `input`, returned as it is
+  /// when normalization changed nothing.
+  mutating func finish(originalLength: Int, original: String) -> NormalizedText {
     endWord()
     offsets.finish(originalLength: originalLength)
-    return NormalizedText(
-      text: String(decoding: output, as: UTF8.self), offsets: offsets, repairs: repairs)
+    let text: String
+    if !output.isEmpty {
+      text = String(decoding: output, as: UTF8.self)
+    } else if mirrored == input.count {
+      text = original
+    } else {
+      // A prefix (what the end dropped: a final line break, spaces): one copy, no validation.
+      let end = original.utf8.index(original.utf8.startIndex, offsetBy: mirrored)
+      text = String(original.unicodeScalars[..<end])
+    }
+    return NormalizedText(text: text, offsets: offsets, repairs: repairs)
   }
 }

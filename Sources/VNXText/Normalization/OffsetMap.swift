@@ -50,6 +50,13 @@ public struct OffsetMap: Sendable, Hashable, Codable {
     }
   }
 
+  /// Forgets the anchor at normalized `offset` when it is the last one (never the first).
+  mutating func removeAnchor(at offset: Int) {
+    guard normalizedStarts.count > 1, normalizedStarts[normalizedStarts.count - 1] == offset else { return }
+    normalizedStarts.removeLast()
+    originalStarts.removeLast()
+  }
+
   /// The distance (original − normalized) in force at the end of the map.
   var currentDistance: Int { originalStarts[originalStarts.count - 1] - normalizedStarts[normalizedStarts.count - 1] }
 

@@ -5,7 +5,8 @@
 /// CR/CRLF → LF; full-width digits and Latin letters folded; runs of spaces collapsed,
 /// spaces at line ends dropped, blank lines kept as one paragraph break; NFC through ICU
 /// (`unorm2_normalize`) for the segments that need it; one tone-mark placement style.
-/// Text already in this form is copied through with a table lookup per non-ASCII scalar.
+/// Text already in this form is checked with a table lookup per scalar and never copied;
+/// decomposed letters are composed once per distinct sequence (`NFCSegmentCache`).
 ///
 ///     TextNormalizer().normalize("Ho\u{300}a  Bi\u{300}nh").text   // "Hòa Bình"
 ///
@@ -30,9 +31,10 @@ public struct TextNormalizer: Sendable {
     -> NormalizedText
   {
     var text = text
+    let original = text
     return text.withUTF8 { bytes in
       var writer = NormalizedTextWriter(
-        toneStyle: toneStyle, repairsCharacters: repairsCharacters, capacity: bytes.count)
+        toneStyle: toneStyle, repairsCharacters: repairsCharacters, input: bytes)
       var index = 0
       var origin = 0
       let count = bytes.count
@@ -69,7 +71,7 @@ public struct TextNormalizer: Sendable {
         }
         origin += 1
       }
-      return writer.finish(originalLength: origin)
+      return writer.finish(originalLength: origin, original: original)
     }
   }
 }
