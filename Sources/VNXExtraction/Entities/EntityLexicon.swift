@@ -14,6 +14,8 @@ enum BodyClass: String, Sendable {
   case named
   /// Its own name follows in capitals: "Phòng" + "Tư pháp".
   case open
+  /// A body only with the place it serves: "Chi hội CCB" + "thôn Suối Rua".
+  case branch
   /// Not a body by itself ("Nhà nước", "Mặt trận"): stops longer matches from misreading.
   case none
 }
@@ -38,6 +40,16 @@ struct EntityLexicon: Sendable {
   var adminPrefixes = PhraseTable<(level: AdminLevel, kind: String)>(bit: 1 << 5)
   var documentKinds = PhraseTable<String>(bit: 1 << 6)
   var schoolKinds = PhraseTable<Bool>(bit: 1 << 7)
+  /// Words that hold a prefix word without being a prefix: "hợp tác xã", "xã hội".
+  var notPrefixes = PhraseTable<Bool>(bit: 1 << 9)
+  /// Nouns that make a bare place name after them something else: "sông", "sâm", "quế".
+  var nameNouns = PhraseTable<Bool>(bit: 1 << 10)
+  /// Degree abbreviations between a title and a name: "Bác sĩ CKI Nguyễn Văn Tâm".
+  var qualifications = PhraseTable<Bool>(bit: 1 << 11)
+  /// Middle names that mark a personal name ("Văn", "Thị"), as token hashes.
+  var middleNames: Set<UInt64> = []
+  /// Body-name abbreviation ("BHXH") → the token hashes of what it stands for.
+  var abbreviations: [UInt64: [UInt64]] = [:]
   /// Code abbreviation ("KL") → document kind ("Kết luận").
   var documentAbbreviations: [String: String] = [:]
 
@@ -63,6 +75,19 @@ struct EntityLexicon: Sendable {
       Self.add(fields[0], kind, to: &bodies)
     }
     for line in lines("organizations/school-kinds.txt") { Self.add(line, true, to: &schoolKinds) }
+    for line in lines("places/not-prefixes.txt") { Self.add(line, true, to: &notPrefixes) }
+    for line in lines("places/name-nouns.txt") { Self.add(line, true, to: &nameNouns) }
+    for line in lines("people/qualifications.txt") { Self.add(line, true, to: &qualifications) }
+    for line in lines("people/middle-names.txt") {
+      for key in Self.keys(line) where key.count == 1 { middleNames.insert(key[0]) }
+    }
+    for line in lines("organizations/abbreviations.tsv") {
+      let fields = line.split(separator: "\t")
+      guard fields.count == 2, let short = Self.keys(fields[0]).first, short.count == 1,
+        let long = Self.keys(fields[1]).first
+      else { continue }
+      abbreviations[short[0]] = long
+    }
     for line in lines("organizations/document-kinds.tsv") {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
       let kind = String(fields[0])
@@ -118,6 +143,9 @@ struct FirstWordMask: Sendable {
     add(lexicon.adminPrefixes)
     add(lexicon.documentKinds)
     add(lexicon.schoolKinds)
+    add(lexicon.notPrefixes)
+    add(lexicon.nameNouns)
+    add(lexicon.qualifications)
     add(gazetteer.names)
     var size = 16
     while size < masks.count * 2 { size <<= 1 }

@@ -31,7 +31,10 @@ extension EntityScan {
     let first = tokens[index].sentenceStart
     if value.hasPrefix("--") {
       // A day and month alone is a date only after a day word: "ngày 5/9", "chiều 21/8".
-      guard index > first, Cue.dayParts.contains(hashes[index - 1]) else { return }
+      // So is one in brackets after a named day: "Ngày Thương binh - Liệt sĩ (27/7)".
+      guard index > first,
+        Cue.dayParts.contains(hashes[index - 1]) || (`is`(index - 1, Cue.open) && `is`(index + 1, Cue.close))
+      else { return }
     } else if value.count == 7 {
       // Month and year are written "tháng 5/2019".
       guard index > first, `is`(index - 1, Cue.tháng) else { return }

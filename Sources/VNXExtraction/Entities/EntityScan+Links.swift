@@ -5,14 +5,33 @@ extension EntityScan {
     var fuller: [Int: Int] = [:]
     // An organization named more fully elsewhere ("Đảng ủy xã" after "Đảng ủy xã Bản Hon")
     // is not listed again.
+    // Abbreviations count as the words they stand for: "Hội CCB huyện" after "Hội Cựu chiến
+    // binh huyện Bác Ái", "BHXH" after "Bảo hiểm xã hội huyện Bình Sơn".
     let organizations = entities.indices.filter { entities[$0].type == .organization }
-    for short in organizations {
-      let a = spans[short]
-      for long in organizations where spans[long].count > a.count {
-        let b = spans[long]
-        if zip(a, b).allSatisfy({ hashes[$0.0] == hashes[$0.1] }) {
+    let words = organizations.map { expandedWords(spans[$0]) }
+    for (position, short) in organizations.enumerated() {
+      let a = words[position]
+      // Fuller as written too: "NHCSXH huyện" is no fuller form of "Ngân hàng Chính sách xã hội".
+      for (other, long) in organizations.enumerated()
+      where words[other].count > a.count && spans[long].count > spans[short].count {
+        if zip(a, words[other]).allSatisfy({ $0.0 == $0.1 }) {
           keep[short] = false
           fuller[short] = long
+          break
+        }
+      }
+    }
+    // A person named again by part of the name ("bà Sa Vane" after "bà Néang Sa Vane", "Y
+    // Thông nói" after "Ông Y Thông Mlô") is the same person.
+    let people = entities.indices.filter { entities[$0].type == .person }
+    for short in people where keep[short] {
+      let a = spans[short]
+      for long in people where spans[long].count > a.count {
+        let b = spans[long]
+        if (0...(b.count - a.count)).contains(where: { offset in
+          a.indices.allSatisfy { hashes[$0] == hashes[b.lowerBound + offset + ($0 - a.lowerBound)] }
+        }) {
+          keep[short] = false
           break
         }
       }
@@ -28,6 +47,20 @@ extension EntityScan {
       entity.parent = entity.parent.flatMap { newIndex[fuller[$0] ?? $0] }
       return entity
     }
+  }
+
+  /// The token hashes of a span with each abbreviation replaced by the words it stands for.
+  func expandedWords(_ span: Range<Int>) -> [UInt64] {
+    var words: [UInt64] = []
+    words.reserveCapacity(span.count)
+    for index in span {
+      if let long = lexicon.abbreviations[hashes[index]] {
+        words.append(contentsOf: long)
+      } else {
+        words.append(hashes[index])
+      }
+    }
+    return words
   }
 
   func linkPeople() {

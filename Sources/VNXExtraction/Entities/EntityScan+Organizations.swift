@@ -5,7 +5,8 @@ extension EntityScan {
   func findOrganizations() {
     var index = 0
     while index < tokens.count {
-      if claims[index] != .cell, claims[index] != .organization,
+      // A head word inside a place's name is no head: "xã Trường Sơn".
+      if claims[index] != .cell, claims[index] != .organization, claims[index] != .place,
         let found = organization(at: index)
       {
         // "Tỉnh ủy Quảng Trị" names the province Quảng Trị too (a place inside a longer name).
@@ -27,9 +28,13 @@ extension EntityScan {
   /// without a prefix ("Huyện ủy Ia Grai").
   func organization(at index: Int) -> (end: Int, barePlace: BarePlace?)? {
     // A head is capitalized, or follows "trưởng" in a role ("Trưởng phòng Nông nghiệp…").
-    guard isWord(index), tokens[index].capitalized || tokens[index].allUpper || `is`(index - 1, Cue.trưởng),
+    guard isWord(index), tokens[index].capitalized || tokens[index].allUpper || `is`(index - 1, Cue.trưởng)
+      || isSchool(index),
       let head = longest(lexicon.bodies, at: index)
     else { return nil }
+    // "Trường" heads a school's name only before a school kind ("Trường THCS Ẳng Tở"); "Trường
+    // Sơn", "Trường Xuân" are places.
+    if head.length == 1, hashes[index] == Cue.trường, !isSchool(index) { return nil }
     // Page headers in capitals ("ỦY BAN NHÂN DÂN HUYỆN…") are no running text.
     if head.length > 1, tokens[index].allUpper, tokens[index + 1].allUpper { return nil }
     var end = index + head.length
@@ -45,12 +50,21 @@ extension EntityScan {
       if let inner = organization(at: end) { return inner }
       // "Ban Tổ chức Trung ương"
       if `is`(end, Cue.trung), `is`(end + 1, Cue.ương), end + 1 < limit(index) { return (end + 2, nil) }
+      // "Ban Dân tộc tỉnh Bình Phước"; "Ban Chỉ đạo chuyển đổi số huyện".
+      if let place = placeComplement(at: end, bare: false) ?? taskComplement(at: end) {
+        return (place, barePlace(head: index, end..<place))
+      }
       return nil
     case .body, .named:
       guard end < limit(index) else { return (end, nil) }
       let bodyEnd = end
       if let place = placeComplement(at: end, bare: head.value == .named) { end = place }
-      return (end, head.value == .named ? barePlace(head: index, bodyEnd..<end) : nil)
+      return (end, barePlace(head: index, bodyEnd..<end))
+    case .branch:
+      guard end < limit(index), let place = placeComplement(at: end, bare: false), place > end else {
+        return nil
+      }
+      return (place, nil)
     case .open:
       guard end < limit(index) else { return nil }
       return openName(after: end, lowercaseFirst: head.length > 1).map { ($0, nil) }
@@ -68,7 +82,8 @@ extension EntityScan {
     case Cue.huyện, Cue.quận, Cue.thị: level = .district
     case Cue.tỉnh: level = .province
     case Cue.thành: level = .city
-    default: return nil
+    default:
+      return otherBarePlace(range, match.value)
     }
     var matches = divisions(match.value, level: level)
     var type: EntityType = level == .province ? .province : .district
@@ -80,11 +95,37 @@ extension EntityScan {
     return (range, type, gazetteer.divisions[Int(first)].kind, matches)
   }
 
+  /// The place named bare after a body that is no party committee: a province ("Sở Công Thương
+  /// Bắc Kạn"), else the name as the text gives it elsewhere, else a commune or district when
+  /// the gazetteer knows it at one level only ("Đồn Biên phòng Lũng Cú").
+  func otherBarePlace(_ range: Range<Int>, _ matches: [Int32]) -> BarePlace? {
+    let provinces = divisions(matches, level: .province)
+    if let first = provinces.first {
+      return (range, .province, gazetteer.divisions[Int(first)].kind, provinces)
+    }
+    let key = lowercased(range)
+    if let same = entities.indices.first(where: {
+      (entities[$0].type == .commune || entities[$0].type == .district)
+        && entities[$0].text.lowercased() == key
+    }) {
+      return (range, entities[same].type, entities[same].kind ?? "", candidates[same])
+    }
+    let communes = divisions(matches, level: .commune)
+    let districts = divisions(matches, level: .district)
+    if !communes.isEmpty, districts.isEmpty {
+      return (range, .commune, gazetteer.divisions[Int(communes[0])].kind, communes)
+    }
+    if !districts.isEmpty, communes.isEmpty {
+      return (range, .district, gazetteer.divisions[Int(districts[0])].kind, districts)
+    }
+    return nil
+  }
+
   /// A place after a body: "huyện Lắk", "xã" (the level alone), or for named bodies a bare
   /// gazetteer name ("Huyện ủy Ia Grai").
   func placeComplement(at start: Int, bare: Bool) -> Int? {
     guard start < tokens.count, start < limit(start) else { return nil }
-    if let prefix = longest(lexicon.adminPrefixes, at: start), !tokens[start].capitalized
+    if let prefix = adminPrefix(at: start), !tokens[start].capitalized
       || tokens[start].allUpper || prefix.value.kind == "thành phố"
     {
       let nameStart = start + prefix.length
@@ -94,6 +135,13 @@ extension EntityScan {
       }
       return nameStart
     }
+    // "Chi hội CCB thôn Suối Rua": a village the scan has found.
+    if let prefix = longest(lexicon.villagePrefixes, at: start), !tokens[start].capitalized,
+      let village = place(startingAt: start + prefix.length), entities[village].type == .village
+    {
+      return spans[village].upperBound
+    }
+    if !bare, let end = bareProvince(at: start) { return end }
     if bare, isCapitalizedWord(start) {
       if let place = place(startingAt: start) { return spans[place].upperBound }
       if let match = longest(gazetteer.names, at: start) { return start + match.length }
@@ -105,10 +153,51 @@ extension EntityScan {
     return nil
   }
 
+  /// "Trường"/"trường" before a school kind: "trường Mầm non xã Nậm Tăm".
+  func isSchool(_ index: Int) -> Bool {
+    `is`(index, Cue.trường) && index + 1 < limit(index) && tokens[index + 1].capitalized
+      && longest(lexicon.schoolKinds, at: index + 1) != nil
+  }
+
+  /// The end of a province's name written bare after a body: "Sở Y tế Lai Châu".
+  func bareProvince(at start: Int) -> Int? {
+    guard isCapitalizedWord(start) else { return nil }
+    if let place = place(startingAt: start) {
+      return entities[place].type == .province ? spans[place].upperBound : nil
+    }
+    guard let match = longest(gazetteer.names, at: start),
+      capitalizedRun(from: start, max: 6) == start + match.length,
+      !divisions(match.value, level: .province).isEmpty
+    else { return nil }
+    return start + match.length
+  }
+
+  /// The task a committee is named by, closed by its level or place: "Ban Chỉ huy phòng,
+  /// chống thiên tai và tìm kiếm cứu nạn huyện", "Ban Chỉ đạo giải phóng mặt bằng huyện".
+  func taskComplement(at start: Int) -> Int? {
+    var end = start
+    while end < min(limit(start), start + 12) {
+      if adminPrefix(at: end) != nil { return end > start ? placeComplement(at: end, bare: false) : nil }
+      if isWord(end), !tokens[end].capitalized {
+        end += 1
+      } else if isPhòngChống(end) {
+        end += 1
+      } else {
+        return nil
+      }
+    }
+    return nil
+  }
+
+  /// The comma of "phòng, chống" (prevention and control), which names many bodies' tasks.
+  func isPhòngChống(_ index: Int) -> Bool {
+    `is`(index, Cue.comma) && `is`(index - 1, Cue.phòng) && `is`(index + 1, Cue.chống)
+  }
+
   /// The name after an open head ("Phòng", "Trung tâm", "Hội"…): capitalized words, with
   /// lower-case words only when a place closes the name ("Hội Khuyến học huyện Mỹ Xuyên").
   func openName(after start: Int, lowercaseFirst: Bool = false) -> Int? {
-    guard isWord(start), longest(lexicon.adminPrefixes, at: start) == nil else { return nil }
+    guard isWord(start), adminPrefix(at: start) == nil else { return nil }
     if !tokens[start].capitalized {
       // "Ban Quản lý rừng phòng hộ Đắk Glei": lower-case words closed by a proper name.
       guard lowercaseFirst else { return nil }
@@ -117,8 +206,8 @@ extension EntityScan {
       let run = capitalizedRun(from: end, max: 4, allowNumber: true)
       return run > end ? run : nil
     }
-    var end = start + 1
-    var capitalEnd = end
+    var end = start
+    var capitalEnd = start + 1
     while end < min(limit(start), start + 10) {
       if let body = longest(lexicon.bodies, at: end), body.value != .none, body.value != .open,
         tokens[end].capitalized || tokens[end].allUpper
@@ -129,7 +218,7 @@ extension EntityScan {
         if let place = placeComplement(at: end, bare: false) { return place }
         continue
       }
-      if longest(lexicon.adminPrefixes, at: end) != nil {
+      if adminPrefix(at: end) != nil {
         if let place = placeComplement(at: end, bare: false) { return place }
         break
       }
@@ -140,7 +229,7 @@ extension EntityScan {
       if isCapitalizedWord(end) {
         end += 1
         capitalEnd = end
-      } else if isWord(end) || `is`(end, Cue.dash) {
+      } else if isWord(end) || `is`(end, Cue.dash) || isPhòngChống(end) {
         end += 1
       } else {
         break

@@ -29,9 +29,14 @@ extension EntityScan {
   func person(at index: Int) -> Int? {
     // After an honorific: "đồng chí Lò Văn Phà", "anh Ksor Bloh".
     if let honorific = longest(lexicon.honorifics, at: index) {
-      let start = index + honorific.length
+      var start = index + honorific.length
+      // "Bác sĩ CKI Nguyễn Văn Tâm": a degree between title and name.
+      while start < limit(index), let degree = longest(lexicon.qualifications, at: start) {
+        start += degree.length
+      }
       if let end = nameEnd(at: start),
         Cue.strongHonorifics.contains(hashes[index]) || startsWithSurname(start)
+          || hasMiddleName(start..<end)
       {
         addPerson(start..<end, roleBefore: nil)
         return end
@@ -52,7 +57,7 @@ extension EntityScan {
       return nil
     }
     // A bare name: three or more words from a surname, or two before an apposed role.
-    guard startsWithSurname(index), index == tokens[index].sentenceStart || !isCapitalizedWord(index - 1),
+    guard startsWithSurname(index) || hasMiddleName(index..<(nameEnd(at: index) ?? index)), index == tokens[index].sentenceStart || !isCapitalizedWord(index - 1),
       !`is`(index - 1, Cue.đường), !`is`(index - 1, Cue.phố), !`is`(index - 1, Cue.số),
       let end = nameEnd(at: index)
     else { return nil }
@@ -67,6 +72,11 @@ extension EntityScan {
       return end
     }
     return nil
+  }
+
+  /// Whether a name of three or four words has a middle name that marks a person: "Kăn Thị Hoa".
+  func hasMiddleName(_ name: Range<Int>) -> Bool {
+    name.count >= 3 && name.count <= 4 && lexicon.middleNames.contains(hashes[name.lowerBound + 1])
   }
 
   /// A role apposed after a name: ", Bí thư Đảng ủy xã Bản Hon", " - Phó Chủ tịch UBND tỉnh".
@@ -101,7 +111,7 @@ extension EntityScan {
     }
     // A role ends with the level it serves: "Bí thư Đảng ủy xã", "Trưởng bản Pú Súa".
     if end < limit(start), !tokens[end].capitalized, claims[end] == .none,
-      let prefix = longest(lexicon.adminPrefixes, at: end) ?? longest(lexicon.villagePrefixes, at: end)
+      let prefix = adminPrefix(at: end) ?? longest(lexicon.villagePrefixes, at: end)
         .map({ ($0.length, (AdminLevel.commune, $0.value)) })
     {
       if end + prefix.0 >= limit(start) || !isCapitalizedWord(end + prefix.0) { end += prefix.0 }

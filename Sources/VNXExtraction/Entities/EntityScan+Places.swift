@@ -46,6 +46,8 @@ extension EntityScan {
       guard end > next + 1 else { return nil }
     } else if isCapitalizedWord(next), !tokens[next].allUpper || longest(lexicon.bodies, at: next) != nil {
       end = capitalizedRun(from: next, max: 4, allowNumber: true)
+      // "Chi bộ Công ty TNHH Dệt may Phú Thịnh": an enterprise's name runs on after "ty".
+      if end == next + 1, `is`(next, Cue.công), `is`(end, Cue.ty) { end = openName(after: next) ?? end }
       if end == next { end = next + (longest(lexicon.bodies, at: next)?.length ?? 0) }
       guard end > next else { return nil }
     } else {
@@ -64,6 +66,13 @@ extension EntityScan {
 
   // MARK: Villages
 
+  /// Whether a run after a village prefix is a person's name: three or four words from a
+  /// surname, with a middle name ("Hà Văn Lực") or right after a role ("Trưởng bản …").
+  func isPersonName(_ run: Range<Int>, afterRole: Bool) -> Bool {
+    guard run.count >= 3, run.count <= 4, startsWithSurname(run.lowerBound) else { return false }
+    return afterRole || lexicon.middleNames.contains(hashes[run.lowerBound + 1])
+  }
+
   /// A village prefix and its name at `index`: ("Đông Pao", "bản", end of the name).
   func villageName(at index: Int) -> (name: Range<Int>, kind: String, end: Int)? {
     guard index < tokens.count, let prefix = longest(lexicon.villagePrefixes, at: index) else {
@@ -72,6 +81,8 @@ extension EntityScan {
     let start = index + prefix.length
     guard start < limit(index) else { return nil }
     var end = cutBeforePerson(start, capitalizedRun(from: start, max: 6, allowNumber: true))
+    // "Trưởng thôn Hà Văn Lực", "thôn Lò Thị Mai": a person's name, not a village's.
+    if isPersonName(start..<end, afterRole: `is`(index - 1, Cue.trưởng)) { return nil }
     if end == start {
       guard isNumber(start), Self.numberedVillageKinds.contains(prefix.value) else { return nil }
       end = start + 1
@@ -120,7 +131,7 @@ extension EntityScan {
       while end + 1 < limit(index), `is`(end, Cue.comma) || `is`(end, Cue.và) {
         let next = end + 1
         let nameEnd = capitalizedRun(from: next, max: 4, allowNumber: true)
-        guard nameEnd > next, longest(lexicon.adminPrefixes, at: next) == nil,
+        guard nameEnd > next, adminPrefix(at: next) == nil,
           longest(lexicon.villagePrefixes, at: next) == nil
         else { break }
         emit(.village, next..<nameEnd, kind: found.kind, claim: .place)
@@ -161,7 +172,7 @@ extension EntityScan {
   }
 
   func adminPlace(at index: Int) -> Int? {
-    guard let prefix = longest(lexicon.adminPrefixes, at: index) else { return nil }
+    guard let prefix = adminPrefix(at: index) else { return nil }
     let start = index + prefix.length
     guard start < limit(index), let name = adminName(at: start, level: prefix.value.level) else {
       return nil
@@ -188,12 +199,16 @@ extension EntityScan {
     candidates[entity] = matches
     var end = name.end
     let plural = isPluralBefore(index)
+    var knownItems = 0
     // "các xã Nậm Tha, Nậm Xây và Dương Quỳ": further names of the same level.
     while end + 1 < limit(index), `is`(end, Cue.comma) || `is`(end, Cue.và) {
       let next = end + 1
-      guard longest(lexicon.adminPrefixes, at: next) == nil, let more = adminName(at: next, level: level)
+      guard adminPrefix(at: next) == nil, let more = adminName(at: next, level: level)
       else { break }
-      guard plural || !more.matches.isEmpty else { break }
+      // "xã Đắk Ring, Măng Bút, Ngọc Tem": after a singular prefix, a list goes on with names
+      // the gazetteer knows, and with others once one of them was known.
+      guard plural || !more.matches.isEmpty || knownItems > 0 else { break }
+      if !more.matches.isEmpty { knownItems += 1 }
       let item = emit(type, next..<more.end, kind: prefix.value.kind, claim: .place)
       candidates[item] = more.matches
       end = more.end
@@ -203,8 +218,11 @@ extension EntityScan {
 
   // MARK: Context
 
-  /// Bare names ("Hòa Tú 1, Ngọc Đông và Tham Đôn") that the gazetteer places under a district
-  /// or province this text already names with its prefix.
+  /// Bare names: a name the text already gives a place with its prefix ("Quảng Ninh" after
+  /// "huyện Quảng Ninh"), a province name ("ở Đà Nẵng và Bình Dương", "(Nghệ An)"), and names
+  /// ("Hòa Tú 1, Ngọc Đông và Tham Đôn") that the gazetteer places under a district or
+  /// province this text already names with its prefix. Not after a noun that makes the name
+  /// something else's ("sông Đồng Nai", "sâm Ngọc Linh").
   func findContextPlaces() {
     var resolvedKeys: [Int32] = []
     for (entity, matches) in candidates.enumerated() where entities[entity].code != nil && matches.count == 1 {
@@ -212,7 +230,11 @@ extension EntityScan {
         resolvedKeys.append(member)
       }
     }
-    guard !resolvedKeys.isEmpty else { return }
+    var named: [String: Int] = [:]
+    for (index, entity) in entities.enumerated()
+    where entity.type == .commune || entity.type == .district || entity.type == .province {
+      named[entity.text.lowercased()] = named[entity.text.lowercased()] ?? index
+    }
     var index = 0
     while index < tokens.count {
       guard claims[index] == .none, isCapitalizedWord(index),
@@ -224,19 +246,54 @@ extension EntityScan {
       }
       let end = index + match.length
       let run = capitalizedRun(from: index, max: 6, allowNumber: true)
-      let inContext = match.value.filter { candidate in
-        let division = gazetteer.divisions[Int(candidate)]
-        guard division.level != .province else { return false }
-        return gazetteer.hasAncestor(candidate, in: resolvedKeys)
+      guard run == end, isUnclaimed(index..<end), !followsNameNoun(index) else {
+        index = max(end, index + 1)
+        continue
       }
-      if run == end, !inContext.isEmpty, isUnclaimed(index..<end) {
-        let division = gazetteer.divisions[Int(inContext[0])]
-        let type: EntityType = division.level == .commune ? .commune : .district
-        let entity = emit(type, index..<end, kind: division.kind, claim: .place)
-        candidates[entity] = inContext
+      if let same = named[lowercased(index..<end)] {
+        let entity = emit(entities[same].type, index..<end, kind: entities[same].kind, claim: .place)
+        candidates[entity] = candidates[same]
+      } else if case let provinces = divisions(match.value, level: .province), !provinces.isEmpty {
+        let kind = gazetteer.divisions[Int(provinces[0])].kind
+        let entity = emit(.province, index..<end, kind: kind, claim: .place)
+        candidates[entity] = provinces
+      } else if !resolvedKeys.isEmpty {
+        let inContext = match.value.filter { candidate in
+          let division = gazetteer.divisions[Int(candidate)]
+          guard division.level != .province else { return false }
+          return gazetteer.hasAncestor(candidate, in: resolvedKeys)
+        }
+        if !inContext.isEmpty {
+          let division = gazetteer.divisions[Int(inContext[0])]
+          let type: EntityType = division.level == .commune ? .commune : .district
+          let entity = emit(type, index..<end, kind: division.kind, claim: .place)
+          candidates[entity] = inContext
+        }
       }
       index = max(end, index + 1)
     }
+  }
+
+  /// Whether a noun that names rivers, roads, products… stands right before `index`.
+  func followsNameNoun(_ index: Int) -> Bool {
+    for start in max(tokens[index].sentenceStart, index - 2)..<index {
+      if let noun = longest(lexicon.nameNouns, at: start), start + noun.length == index { return true }
+    }
+    return false
+  }
+
+  /// An administrative prefix at `index`, unless the word is part of a longer word that is
+  /// no prefix ("hợp tác xã", "xã hội").
+  func adminPrefix(at index: Int) -> (length: Int, value: (level: AdminLevel, kind: String))? {
+    guard let prefix = longest(lexicon.adminPrefixes, at: index) else { return nil }
+    for start in max(0, index - 3)...index where masks[start] & lexicon.notPrefixes.bit != 0 {
+      if let word = longest(lexicon.notPrefixes, at: start), start + word.length > index {
+        // "xã Hội An": a capitalized word after the prefix starts a name.
+        if start == index, index + 1 < tokens.count, tokens[index + 1].capitalized { continue }
+        return nil
+      }
+    }
+    return prefix
   }
 
   /// The structure the text is written in: before the 2025 reform when it names a district,

@@ -14,7 +14,8 @@ enum Cue {
   static let close = hash(")"), slash = hash("/"), colon = hash(":")
   static let đường = hash("đường"), phố = hash("phố"), trung = hash("trung"), ương = hash("ương")
   static let trưởng = hash("trưởng"), huyện = hash("huyện"), quận = hash("quận"), thị = hash("thị")
-  static let tỉnh = hash("tỉnh"), thành = hash("thành")
+  static let tỉnh = hash("tỉnh"), thành = hash("thành"), phòng = hash("phòng"), chống = hash("chống")
+  static let công = hash("công"), ty = hash("ty")
   static let dayParts: Set<UInt64> = Set(
     ["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "rạng", "từ", "đến", "trước", "sau"]
       .map(hash))
@@ -177,7 +178,7 @@ final class EntityScan {
 
   // MARK: Token helpers
 
-  /// The commune, district or province entity whose name starts at token `index`.
+  /// The village, commune, district or province entity whose name starts at token `index`.
   func place(startingAt index: Int) -> Int? {
     index < placeAt.count && placeAt[index] >= 0 ? Int(placeAt[index]) : nil
   }
@@ -277,13 +278,20 @@ final class EntityScan {
   func emit(
     _ type: EntityType, _ range: Range<Int>, kind: String? = nil, claim: Claim? = nil
   ) -> Int {
+    var text = string(range)
+    var end = tokens[range.upperBound - 1].end
+    // "ấp Song Phú B." at a sentence's end: the full stop belongs to the sentence.
+    if type != .organization, type != .document, range.count > 1, text.hasSuffix("."),
+      tokens[range.upperBound - 1].end - tokens[range.upperBound - 1].start == 2
+    {
+      text.removeLast()
+      end -= 1
+    }
     entities.append(
-      Entity(
-        type: type, text: string(range), start: tokens[range.lowerBound].start,
-        end: tokens[range.upperBound - 1].end, kind: kind))
+      Entity(type: type, text: text, start: tokens[range.lowerBound].start, end: end, kind: kind))
     spans.append(range)
     candidates.append([])
-    if type == .commune || type == .district || type == .province {
+    if type == .village || type == .commune || type == .district || type == .province {
       placeAt[range.lowerBound] = Int32(entities.count - 1)
     }
     if let claim { for index in range where claims[index] == .none { claims[index] = claim } }

@@ -66,8 +66,11 @@ public struct Gazetteer: Sendable {
   }
 
   /// A name and its variant with the final number in the other numeral system, as the press
-  /// writes both: "Hòa Tú II" / "Hòa Tú 2", "Phường 3" / "Phường III".
+  /// writes both: "Hòa Tú II" / "Hòa Tú 2", "Phường 3" / "Phường III"; "NT" (nông trường)
+  /// written out.
   static func spellings(_ name: String) -> [String] {
+    // "NT Mộc Châu" is written out in running text: "thị trấn Nông trường Mộc Châu".
+    if name.hasPrefix("NT ") { return [name, "Nông trường " + name.dropFirst(3)] }
     let romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
     guard let space = name.lastIndex(of: " ") else { return [name] }
     let last = String(name[name.index(after: space)...])
