@@ -20,13 +20,18 @@ public struct Pipeline: Sendable {
 
   /// Processes one input; throws only when the bytes are not text at all.
   /// A JSON Lines input gives its first record (see `documents(_:path:)` for all of them).
-  public func process(_ bytes: [UInt8], path: String? = nil) throws(DecodingError) -> Document {
-    try documents(bytes, path: path).first ?? empty(bytes, path: path)
+  /// `sha256`, when the caller already hashed the bytes, saves hashing them again.
+  public func process(_ bytes: [UInt8], path: String? = nil, sha256: String? = nil) throws(DecodingError)
+    -> Document
+  {
+    try documents(bytes, path: path, sha256: sha256).first ?? empty(bytes, path: path)
   }
 
   /// One document per article of the input (one for a page, one per JSON Lines record):
   /// bytes → `ArticleReader` → article text → `Segmenter` → entities and indicators.
-  public func documents(_ bytes: [UInt8], path: String? = nil) throws(DecodingError) -> [Document] {
+  public func documents(_ bytes: [UInt8], path: String? = nil, sha256: String? = nil) throws(DecodingError)
+    -> [Document]
+  {
     var readerOptions = ArticleReader.Options()
     readerOptions.encoding = options.encoding
     readerOptions.toneStyle = options.toneStyle
@@ -50,7 +55,7 @@ public struct Pipeline: Sendable {
       }
     }
     let sentences = Self.segmenter
-    let sha256 = SHA256.hex(bytes)
+    let sha256 = sha256 ?? SHA256.hex(bytes)
     return articles.map { article in
       let text = article.text.text
       let split = sentences.sentences(in: text)

@@ -33,7 +33,7 @@ public struct RecordProcessor: Sendable {
     if let problem = record.problem { return failure(problem) }
     guard record.bytes.contains(where: { $0 > 0x20 }) else { return failure("empty input") }
     do {
-      var document = try pipeline.process(record.bytes, path: record.path)
+      var document = try pipeline.process(record.bytes, path: record.path, sha256: hash.description)
       document.source.path = record.path
       document.source.sha256 = hash.description
       return .document(document, hash)

@@ -9,6 +9,7 @@ struct VNXCommand: ParsableCommand {
     subcommands: [
       NormalizeCommand.self, TokenizeCommand.self, EncodeCommand.self,
       TrainSegmenterCommand.self, ArticleCommand.self, ExtractCommand.self, BatchCommand.self,
+      BenchCommand.self,
       EvalCommand.self,
     ]
   )
