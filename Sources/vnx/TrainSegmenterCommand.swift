@@ -29,7 +29,7 @@ struct TrainSegmenterCommand: ParsableCommand {
   @Option(help: "The model to score when not training (default: the shipped model).")
   var model: String?
 
-  @Option(help: "A word list (one multi-syllable word per line, # comments) for dictionary features.")
+  @Option(help: "A word list (one multi-syllable word a line, then optionally a tab and its tier 1…4; # comments) for dictionary features.")
   var words: String?
 
   @Option(help: "Training epochs.")
@@ -65,10 +65,18 @@ struct TrainSegmenterCommand: ParsableCommand {
     trainer.margin = margin
     trainer.runs = runs
     if let words {
-      // Normalized like every input, so that tone placement matches the text at run time.
+      // Normalized like every input, so that tone placement matches the text at run time. The
+      // normalizer turns the tab before the tier into a space; words hold letters only, so a
+      // last field of digits is the tier.
       let text = TextNormalizer().normalize(try String(contentsOfFile: words, encoding: .utf8)).text
       trainer.lexicon = text.split(separator: "\n").compactMap { line in
-        line.hasPrefix("#") || line.isEmpty ? nil : String(line)
+        if line.hasPrefix("#") || line.isEmpty { return nil }
+        var fields = line.split(separator: " ")
+        guard let last = fields.last, last.allSatisfy(\.isASCII), Int(last) != nil else {
+          return String(line)
+        }
+        fields.removeLast()
+        return fields.joined(separator: " ") + "\t" + last
       }
     }
     let started = Date()

@@ -33,6 +33,42 @@ func fileRoundTrip() throws {
   #expect(throws: WordSegmentationModelError.self) { try WordSegmentationModel(data: Data("nope".utf8)) }
 }
 
+@Test("Listed words keep their smallest tier, through the model file too")
+func tiers() throws {
+  func hashes(_ word: String) -> [UInt64] {
+    word.split(separator: " ").map { syllable in
+      var hash = ScalarHash()
+      for scalar in syllable.unicodeScalars { hash.add(LetterCase.lower(scalar.value)) }
+      return hash.value
+    }
+  }
+  var dictionary = WordDictionary()
+  dictionary.insert(hashes("nông thôn"), fold: nil, tier: 3)
+  dictionary.insert(hashes("nông thôn"), fold: nil, tier: 1)
+  dictionary.insert(hashes("thôn mới"), fold: nil, tier: 4)
+  dictionary.seal()
+  let text = "nông thôn mới"
+  let scalars = ScalarBuffer.scalars(of: text)
+  var starts: [UInt8] = []
+  var listed: [UInt8] = []
+  var tiers: [UInt16] = []
+  scalars.withUnsafeBufferPointer { buffer in
+    var scanner = TokenScanner(scalars: buffer, abbreviations: .standard)
+    scanner.scan()
+    let sequence = SyllableSequence(scanner.tokens, buffer, offset: 0)
+    dictionary.startMasks(sequence, into: &starts, listed: &listed, tiers: &tiers)
+  }
+  // "thôn" joins "nông" (tier 1) and starts "thôn mới" (tier 4); "mới" joins "thôn" (tier 4).
+  #expect(tiers.map { $0 & 7 } == [0, 1, 4])
+  #expect(tiers.map { $0 >> 3 & 7 } == [1, 4, 0])
+  #expect(tiers.map { $0 >> 6 & 7 } == [0, 1, 4])
+  let model = WordSegmentationModel(
+    tableBits: 10, weights: [Float](repeating: 0, count: 1 << 10), transitions: [0, 0, 0, 0],
+    dictionary: dictionary)
+  let loaded = try WordSegmentationModel(data: model.serialized())
+  #expect(loaded.dictionary.entries == dictionary.entries)
+}
+
 @Test("Scores count exact spans")
 func score() {
   var score = WordSegmentationScore()
@@ -52,11 +88,12 @@ func conllu() {
 
 /// The committed model's score on UD Vietnamese VTB dev. The shipped model is trained on
 /// train + dev (see lexicons/README.md), so this is a floor that catches a broken model or
-/// scanner, not the held-out figure (which Tests/scripts/compare_wordseg.sh reports).
-@Test("The shipped model scores at least 0.95 F1 on UD VTB dev", .enabled(if: sharedData != nil))
+/// scanner (it scores 0.998), not the held-out figure (which Tests/scripts/compare_wordseg.sh
+/// reports).
+@Test("The shipped model scores at least 0.99 F1 on UD VTB dev", .enabled(if: sharedData != nil))
 func devScore() throws {
   let url = sharedData!.appendingPathComponent("ud-vi-vtb/vi_vtb-ud-dev.conllu")
   let corpus = SegmentedCorpus(conllu: try String(contentsOf: url, encoding: .utf8))
   let score = WordSegmentationScore.evaluate(Segmenter(), on: corpus)
-  #expect(score.f1 >= 0.95, "\(score)")
+  #expect(score.f1 >= 0.99, "\(score)")
 }

@@ -5,40 +5,78 @@
 /// (lowercase, Title, CAPITALS, number, punctuation…) around the syllable, and the
 /// dictionary words that start or end around it.
 struct WordFeatures {
-  static let maximumCount = 40
+  static let maximumCount = 48
 
   private(set) var sequence = SyllableSequence()
   private(set) var starts: [UInt8] = []
   private(set) var ends: [UInt8] = []
   private(set) var listedStarts: [UInt8] = []
   private(set) var listedEnds: [UInt8] = []
+  /// Tiers of the listed words around each token (see `WordDictionary.startMasks`).
+  private(set) var tiers: [UInt16] = []
   /// Tags of greedy longest-match segmentation, left to right and right to left
   /// (bit 0: starts a word left to right; bit 1: right to left).
   private(set) var matching: [UInt8] = []
 
+  /// The weight-table lines of each token's n-grams, computed once per sentence and shared by
+  /// the templates of the five positions that read them (index `k + padding` for token `k`,
+  /// padding tokens included): unigram `k`, bigram `k - 1…k`, trigram `k - 2…k`, and the
+  /// skip-gram `k - 1, k + 1`.
+  private var unigramLines: [UInt32] = []
+  private var bigramLines: [UInt32] = []
+  private var trigramLines: [UInt32] = []
+  private var skipLines: [UInt32] = []
+  static let padding = 2
+  /// The table size the lines were computed for.
+  private(set) var bits = 0
+
   init() {}
 
-  init(_ sequence: SyllableSequence, dictionary: WordDictionary, excludedFold: Int? = nil) {
-    load(sequence, dictionary: dictionary, excludedFold: excludedFold)
+  init(
+    _ sequence: SyllableSequence, dictionary: WordDictionary, excludedFold: Int? = nil, bits: Int
+  ) {
+    load(sequence, dictionary: dictionary, excludedFold: excludedFold, bits: bits)
   }
 
-  /// Computes the dictionary matches of a sentence, reusing the arrays already allocated.
+  /// Computes the dictionary matches and n-gram lines of a sentence, reusing the arrays
+  /// already allocated.
   mutating func load(
     _ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int,
-    dictionary: WordDictionary
+    dictionary: WordDictionary, bits: Int
   ) {
     sequence.load(tokens, scalars, offset: offset)
     matchDictionary(dictionary, excludedFold: nil)
+    computeLines(bits: bits)
   }
 
-  mutating func load(_ sequence: SyllableSequence, dictionary: WordDictionary, excludedFold: Int?) {
+  mutating func load(
+    _ sequence: SyllableSequence, dictionary: WordDictionary, excludedFold: Int?, bits: Int
+  ) {
     self.sequence = sequence
     matchDictionary(dictionary, excludedFold: excludedFold)
+    computeLines(bits: bits)
+  }
+
+  private mutating func computeLines(bits: Int) {
+    self.bits = bits
+    let shift = UInt64(64 - bits + Self.lineBits)
+    let s = sequence
+    let trigramSalt = Self.trigramSalt
+    unigramLines.removeAll(keepingCapacity: true)
+    bigramLines.removeAll(keepingCapacity: true)
+    trigramLines.removeAll(keepingCapacity: true)
+    skipLines.removeAll(keepingCapacity: true)
+    for k in -Self.padding..<(s.count + Self.padding) {
+      unigramLines.append(Self.line(s.hash(k), shift))
+      bigramLines.append(Self.line(s.bigram(k), shift))
+      trigramLines.append(Self.line(Self.pair(s.bigram(k - 1), s.hash(k)) ^ trigramSalt, shift))
+      skipLines.append(Self.line(Self.pair(s.hash(k - 1), s.hash(k + 1)) ^ trigramSalt, shift))
+    }
   }
 
   private mutating func matchDictionary(_ dictionary: WordDictionary, excludedFold: Int?) {
     dictionary.startMasks(
-      sequence, excludedFold: excludedFold, into: &starts, listed: &listedStarts)
+      sequence, excludedFold: excludedFold, into: &starts, listed: &listedStarts, tiers: &tiers)
     Self.ends(starts, into: &ends)
     Self.ends(listedStarts, into: &listedEnds)
     let count = starts.count
@@ -97,6 +135,10 @@ struct WordFeatures {
       ? UInt64(listedStarts[index]) | UInt64(listedEnds[index]) << 8 : 0
   }
   @inline(__always)
+  private func tier(_ index: Int) -> UInt64 {
+    index >= 0 && index < tiers.count ? UInt64(tiers[index]) : 0
+  }
+  @inline(__always)
   private func match(_ index: Int) -> UInt64 {
     index >= 0 && index < matching.count ? UInt64(matching[index]) : 0
   }
@@ -118,55 +160,66 @@ struct WordFeatures {
     line(key, shift) | UInt32(truncatingIfNeeded: slot & 31)
   }
 
-  /// A conjunction of `key` with a small context value, in slots 5…31 of the key's line.
-  @inline(__always)
-  private static func conjunction(_ key: UInt64, _ template: UInt64, _ context: UInt64, _ shift: UInt64)
-    -> UInt32
-  {
-    let mixed = ((context ^ (template &* 0x9E37_79B9_7F4A_7C15)) &* 0xC2B2_AE3D_27D4_EB4F) >> 40
-    return line(key, shift) | UInt32(truncatingIfNeeded: 5 + mixed % 27)
-  }
-
   @inline(__always)
   private static func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { a ^ (b &* 0xC2B2_AE3D_27D4_EB4F) }
 
-  /// Writes the weight-table indices of the features of syllable `i` into `buffer` (a table
-  /// of `2^bits` weights); returns how many.
+  private static let trigramSalt: UInt64 = 0x7472_6967_7261_6d21
+
+  /// A conjunction of the line `line` with a small context value, in slots 5…31 of the line.
   @inline(__always)
-  func features(_ i: Int, bits: Int, into buffer: UnsafeMutablePointer<UInt32>) -> Int {
+  private static func conjunction(line: UInt32, _ template: UInt64, _ context: UInt64) -> UInt32 {
+    let mixed = ((context ^ (template &* 0x9E37_79B9_7F4A_7C15)) &* 0xC2B2_AE3D_27D4_EB4F) >> 40
+    return line | UInt32(truncatingIfNeeded: 5 + mixed % 27)
+  }
+
+  /// Writes the weight-table indices of the features of syllable `i` into `buffer` (a table
+  /// of `2^bits` weights, as given to `load`); returns how many.
+  @inline(__always)
+  func features(_ i: Int, into buffer: UnsafeMutablePointer<UInt32>) -> Int {
     let shift = UInt64(64 - bits + Self.lineBits)
     let s = sequence
-    let h0 = s.hash(i)
-    let hm1 = s.hash(i - 1)
-    let bigram = s.bigram(i)
-    let next = s.bigram(i + 1)
-    let previous = s.bigram(i - 1)
+    let p = i + Self.padding
     let shapes = s.shape(i - 2) << 24 | s.shape(i - 1) << 16 | s.shape(i) << 8 | s.shape(i + 1)
     let shapePair = shapes >> 8 & 0xFFFF
     let dictionary = end(i) | start(i) << 8 | start(i - 1) << 16 | end(i - 1) << 24
     let listedHere = listed(i)
     let matchHere = match(i)
-    let trigramSalt: UInt64 = 0x7472_6967_7261_6d21
     var n = 0
     @inline(__always) func add(_ index: UInt32) {
       buffer[n] = index
       n += 1
     }
-    // Syllables in a window of five: slot = position in the window.
-    add(Self.index(h0, 0, shift))
-    add(Self.index(hm1, 1, shift))
-    add(Self.index(s.hash(i + 1), 2, shift))
-    add(Self.index(s.hash(i - 2), 3, shift))
-    add(Self.index(s.hash(i + 2), 4, shift))
-    // Bigrams and trigrams around the syllable.
-    add(Self.index(bigram, 0, shift))
-    add(Self.index(next, 1, shift))
-    add(Self.index(previous, 2, shift))
-    add(Self.index(s.bigram(i + 2), 3, shift))
-    add(Self.index(Self.pair(previous, h0) ^ trigramSalt, 0, shift))
-    add(Self.index(Self.pair(bigram, s.hash(i + 1)) ^ trigramSalt, 1, shift))
-    add(Self.index(Self.pair(next, s.hash(i + 2)) ^ trigramSalt, 2, shift))
-    add(Self.index(Self.pair(hm1, s.hash(i + 1)) ^ trigramSalt, 3, shift))
+    unigramLines.withUnsafeBufferPointer { u in
+      bigramLines.withUnsafeBufferPointer { b in
+        trigramLines.withUnsafeBufferPointer { t in
+          // Syllables in a window of five: slot = position in the window.
+          add(u[p] | 0)
+          add(u[p - 1] | 1)
+          add(u[p + 1] | 2)
+          add(u[p - 2] | 3)
+          add(u[p + 2] | 4)
+          // Bigrams and trigrams around the syllable.
+          add(b[p] | 0)
+          add(b[p + 1] | 1)
+          add(b[p - 1] | 2)
+          add(b[p + 2] | 3)
+          add(t[p] | 0)
+          add(t[p + 1] | 1)
+          add(t[p + 2] | 2)
+          add(skipLines[p] | 3)
+          // The syllable and the one before it, with their context. Function words ("với",
+          // "như", "ra") stay apart even where the word list joins them.
+          add(Self.conjunction(line: u[p], 17, shapePair))
+          add(Self.conjunction(line: u[p - 1], 18, shapePair))
+          add(Self.conjunction(line: u[p], 26, end(i) << 8 | start(i)))
+          add(Self.conjunction(line: u[p - 1], 27, start(i - 1) << 8 | end(i - 1)))
+          add(Self.conjunction(line: u[p], 32, listedHere >> 8))
+          add(Self.conjunction(line: u[p - 1], 33, listedHere >> 8))
+          add(Self.conjunction(line: u[p], 34, matchHere & 1))
+          add(Self.conjunction(line: u[p - 1], 35, matchHere & 1))
+        }
+      }
+    }
     // Shapes and dictionary matches: few distinct values, each a line of its own.
     add(Self.index(Self.pair(14, shapePair), 14, shift))
     add(Self.index(Self.pair(15, shapes & 0xFF_FFFF), 15, shift))
@@ -182,16 +235,17 @@ struct WordFeatures {
     add(Self.index(Self.pair(29, listed(i - 1) << 16 | listedHere), 29, shift))
     add(Self.index(Self.pair(30, match(i - 1) << 8 | matchHere | match(i + 1) << 4), 30, shift))
     add(Self.index(Self.pair(31, matchHere | shapePair << 8), 31, shift))
-    // The syllable and the one before it, with their context. Function words ("với", "như",
-    // "ra") stay apart even where the word list joins them.
-    add(Self.conjunction(h0, 17, shapePair, shift))
-    add(Self.conjunction(hm1, 18, shapePair, shift))
-    add(Self.conjunction(h0, 26, end(i) << 8 | start(i), shift))
-    add(Self.conjunction(hm1, 27, start(i - 1) << 8 | end(i - 1), shift))
-    add(Self.conjunction(h0, 32, listedHere >> 8, shift))
-    add(Self.conjunction(hm1, 33, listedHere >> 8, shift))
-    add(Self.conjunction(h0, 34, matchHere & 1, shift))
-    add(Self.conjunction(hm1, 35, matchHere & 1, shift))
+    // How common the listed words around the gap are: the smaller word lists hold the more
+    // lexicalized words.
+    let tierHere = tier(i)
+    let joinTier = tierHere & 7
+    let tierContext = joinTier | (tier(i - 1) >> 6 & 7) << 3 | (tierHere >> 3 & 7) << 6
+    add(Self.index(Self.pair(36, tierContext), 36, shift))
+    add(Self.index(Self.pair(37, joinTier | (tier(i - 1) & 7) << 3 | (tier(i + 1) & 7) << 6), 37, shift))
+    unigramLines.withUnsafeBufferPointer { u in
+      add(Self.conjunction(line: u[p], 38, joinTier))
+      add(Self.conjunction(line: u[p - 1], 39, joinTier))
+    }
     return n
   }
 }

@@ -59,7 +59,8 @@ public final class WordSegmentationModel: Sendable {
   func wordStarts(
     _ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int, scratch: Scratch
   ) -> [Bool] {
-    scratch.features.load(tokens, scalars, offset: offset, dictionary: dictionary)
+    scratch.features.load(
+      tokens, scalars, offset: offset, dictionary: dictionary, bits: tableBits)
     computeScores(scratch.features, into: &scratch.scores, indices: &scratch.indices)
     let features = scratch.features
     return Self.viterbi(
@@ -81,12 +82,11 @@ public final class WordSegmentationModel: Sendable {
     scores.removeAll(keepingCapacity: true)
     scores.append(contentsOf: repeatElement(0, count: count))
     let scale = scale
-    let bits = tableBits
     indices.withUnsafeMutableBufferPointer { buffer in
       quantized.withUnsafeBufferPointer { weights in
         scores.withUnsafeMutableBufferPointer { scores in
           for index in 0..<count where features.sequence.mayJoin(index) {
-            let n = features.features(index, bits: bits, into: buffer.baseAddress!)
+            let n = features.features(index, into: buffer.baseAddress!)
             var score: Int32 = 0
             for k in 0..<n { score &+= Int32(weights[Int(buffer[k])]) }
             scores[index] = Float(score) * scale
@@ -183,8 +183,10 @@ public final class WordSegmentationModel: Sendable {
     put32(UInt32(entries.count))
     for (hash, flags) in entries {
       withUnsafeBytes(of: hash.littleEndian) { bytes += $0 }
-      // Folds do not matter once trained: keep "prefix", "word" and "listed".
-      let stored: UInt16 = (flags & 1) | ((flags >> 1) & 0x3FFF != 0 ? 2 : 0) | (flags & 0x8000)
+      // Folds do not matter once trained: keep "prefix", "word", the tier and "listed".
+      let stored: UInt16 =
+        (flags & 1) | (flags & WordDictionary.foldMask != 0 ? 2 : 0)
+        | (flags & (WordDictionary.tierMask | WordDictionary.listed))
       withUnsafeBytes(of: stored.littleEndian) { bytes += $0 }
     }
     let nonZero = weights.indices.filter { weights[$0] != 0 }

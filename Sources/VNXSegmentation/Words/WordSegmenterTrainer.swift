@@ -13,8 +13,9 @@ public struct WordSegmenterTrainer: Sendable {
   /// How many perceptrons (each over its own order of the sentences) are averaged.
   public var runs = 1
   public var abbreviations: AbbreviationTable = .standard
-  /// Words from a word list (syllables separated by spaces), always visible as dictionary
-  /// words, besides those of the training corpus.
+  /// Words from a word list (syllables separated by spaces, then optionally a tab and the
+  /// word's tier: 1 for the most common words … 4), always visible as dictionary words,
+  /// besides those of the training corpus.
   public var lexicon: [String] = []
 
   public init() {}
@@ -36,13 +37,20 @@ public struct WordSegmenterTrainer: Sendable {
     // Tokens and gold tags.
     var tokenized: [(SyllableSequence, [Bool])] = []
     var dictionary = WordDictionary()
-    for word in lexicon {
-      let syllables = word.split(separator: " ").map { syllable -> UInt64 in
+    precondition(folds <= WordDictionary.maximumFolds, "at most 10 folds")
+    func hashes(_ word: Substring) -> [UInt64] {
+      word.split(separator: " ").map { syllable -> UInt64 in
         var hash = ScalarHash()
         for scalar in syllable.unicodeScalars { hash.add(LetterCase.lower(scalar.value)) }
         return hash.value
       }
-      dictionary.insert(syllables, fold: nil)
+    }
+
+    for entry in lexicon {
+      let columns = entry.split(separator: "\t")
+      guard let word = columns.first else { continue }
+      let tier = columns.count > 1 ? Int(columns[1].filter { $0.isNumber }) ?? 4 : 4
+      dictionary.insert(hashes(word), fold: nil, tier: tier)
     }
     for (number, sentence) in corpus.sentences.enumerated() {
       let scalars = ScalarBuffer.scalars(of: sentence.text)
@@ -74,14 +82,15 @@ public struct WordSegmenterTrainer: Sendable {
     var examples: [Example] = []
     var buffer = [UInt32](repeating: 0, count: WordFeatures.maximumCount)
     for (number, (sequence, starts)) in tokenized.enumerated() {
-      let features = WordFeatures(sequence, dictionary: dictionary, excludedFold: number % folds)
+      let features = WordFeatures(
+        sequence, dictionary: dictionary, excludedFold: number % folds, bits: tableBits)
       var example = Example(
         starts: starts, mayJoin: (0..<sequence.count).map(sequence.mayJoin), features: [],
         offsets: [0])
       for index in 0..<sequence.count {
         if example.mayJoin[index] {
           let n = buffer.withUnsafeMutableBufferPointer {
-            features.features(index, bits: tableBits, into: $0.baseAddress!)
+            features.features(index, into: $0.baseAddress!)
           }
           example.features.append(contentsOf: buffer[0..<n])
         }
