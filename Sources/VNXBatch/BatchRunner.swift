@@ -92,7 +92,6 @@ public struct BatchRunner: Sendable {
     for _ in 0..<jobs {
       finished.enter()
       let worker = Thread {
-        let encoder = DatasetRows.makeEncoder()
         while let (sequence, record) = work.pop() {
           if stop.isRequested {
             results.put(.cancelled, at: sequence)
@@ -113,7 +112,7 @@ public struct BatchRunner: Sendable {
           switch outcome {
           case .document(let document, let hash):
             do {
-              let rows = try DatasetRows(document: document, hash: hash, encoder: encoder, formats: formats)
+              let rows = try DatasetRows(document: document, hash: hash, formats: formats)
               results.put(.document(rows, bytes: bytes), at: sequence)
             } catch {
               let failure = RecordProcessor.Failure(

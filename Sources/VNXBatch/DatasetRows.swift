@@ -19,10 +19,11 @@ struct DatasetRows: Sendable {
   var entityCSV: [UInt8]
   var indicatorCSV: [UInt8]
 
-  init(document: Document, hash: ContentHash, encoder: JSONEncoder, formats: Set<OutputFormat>) throws {
+  init(document: Document, hash: ContentHash, formats: Set<OutputFormat>) throws {
     self.hash = hash
     self.document = document
-    json = formats.contains(.jsonl) || formats.contains(.sqlite) ? Array(try encoder.encode(document)) + [0x0A] : []
+    // `Document.json()` writes what JSONEncoder would, several times faster.
+    json = formats.contains(.jsonl) || formats.contains(.sqlite) ? document.json() + [0x0A] : []
     guard formats.contains(.csv) else {
       entityCSV = []
       indicatorCSV = []
