@@ -38,8 +38,8 @@ struct NormalizeCommand: ParsableCommand {
       let decoded = try decoder.decode(input.bytes)
       let normalized = normalizer.normalize(decoded.text)
       var output = normalized.text
-      if !output.isEmpty { output += "\n" }
-      FileHandle.standardOutput.write(Data(output.utf8))
+      output.withUTF8 { DirectOutput.write($0) }
+      if !output.isEmpty { [UInt8(0x0A)].withUnsafeBufferPointer { DirectOutput.write($0) } }
       for warning in decoded.warnings {
         FileHandle.standardError.write(Data("vnx: \(input.name): warning: \(warning)\n".utf8))
       }
@@ -62,4 +62,21 @@ struct NormalizationReport: Encodable {
   let detected: Bool
   let replacements: Int
   let repairs: Repairs
+}
+
+/// Standard output written with `write(2)` straight from the caller's bytes: no copy into
+/// `Data`, no per-line calls.
+enum DirectOutput {
+  static func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard var next = bytes.baseAddress else { return }
+    var left = bytes.count
+    while left > 0 {
+      let written = Glibc.write(STDOUT_FILENO, next, left)
+      if written < 0, errno == EINTR { continue }
+      // A closed pipe or a full disk: nothing more can be written.
+      guard written > 0 else { return }
+      next += written
+      left -= written
+    }
+  }
 }

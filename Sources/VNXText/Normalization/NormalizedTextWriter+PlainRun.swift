@@ -11,7 +11,8 @@
 extension NormalizedTextWriter {
   /// Flags of BMP scalars. Bit 0: non-ASCII, NFC-stable and needing no repair; bit 1: a
   /// Vietnamese vowel; bit 2: a letter (as `emit` counts them); bit 3: a combining scalar
-  /// (no NFC boundary before it) that needs no repair. Allocated once and never freed, so
+  /// (no NFC boundary before it) that needs no repair; bit 4: a vowel with a tone mark.
+  /// Allocated once and never freed, so
   /// the hot loop reads it without bounds checks or reference counting.
   nonisolated(unsafe) private static let scalarFlags: UnsafeBufferPointer<UInt8> = {
     let table = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 0x10000)
@@ -26,9 +27,10 @@ extension NormalizedTextWriter {
         value < 0x80
         ? lower >= 0x61 && lower <= 0x7A
         : value >= 0xC0 && value < 0x2000 && value != 0xD7 && value != 0xF7
+      let toned = Unicode.Scalar(scalar).flatMap(VietnameseLetter.vowel).map { $0.tone != .level } ?? false
       table[value] =
         (plain ? 1 : 0) | (VietnameseLetter.isVowel(scalar) ? 2 : 0) | (letter ? 4 : 0)
-        | (combining ? 8 : 0)
+        | (combining ? 8 : 0) | (toned ? 0x10 : 0)
     }
     return UnsafeBufferPointer(table)
   }()
@@ -52,6 +54,10 @@ extension NormalizedTextWriter {
 
   /// Takes the longest run of `bytes` from `start` (scalar `origin`) that needs no repair;
   /// returns the byte index and scalar origin where the slow path must go on.
+  ///
+  /// The loop does as little as it can per byte: a letter adds to the vowel count and flags
+  /// of its word, and scalars are counted only where an offset needs them (after a
+  /// composition, at the end of the run).
   mutating func appendPlainRun(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, origin: Int
   ) -> (index: Int, origin: Int) {
@@ -63,99 +69,36 @@ extension NormalizedTextWriter {
     }
     // The table in a local: a static read in the loop costs a `swift_once` check each time.
     let flags = Self.scalarFlags
-    // Input bytes from `copyFrom` on are output not written yet: byte i of the input is byte
-    // `outBase + i` of the output. While the output mirrors the input, nothing is written.
+    // While the output mirrors the input, nothing is written.
     let mirroring = output.isEmpty && mirrored == start
-    var copyFrom = 0
+    var run = PlainRun(start: start, origin: origin, scalar: scalarCount)
     if mirroring {
       mirrored = 0
     } else {
       materialize()
-      copyFrom = start
+      run.copyFrom = start
     }
-    var outBase = output.count - copyFrom
-    let runScalar = scalarCount
+    run.outBase = output.count - run.copyFrom
+    // The word in progress starts at output byte `word` (when a letter came after it); its
+    // vowels count 2 each, and `wordFlags` gathers its scalars' flags.
+    var word = run.outBase + start
+    var vowels = 0
+    var wordFlags: UInt8 = 0
+    if inWord {
+      word = wordByte
+      vowels = 2 * wordVowels
+      // Whether a vowel has a tone mark is not known: assume one.
+      wordFlags = wordIsASCII ? 0x10 : 0x11
+    }
     var index = start
-    var outScalars = 0
-    var inScalars = 0
-    // The word in progress: its first byte in the output, vowels, and whether it is ASCII.
-    var word = inWord ? wordByte : -1
-    var vowels = wordVowels
-    var wordASCII = wordIsASCII
-    // The input byte of the previous scalar when it is a letter that combining marks may join.
-    var starter = -1
-    // The last composed sequence: its output byte, scalar, origin and input end.
-    var lastComposed = -1
-    var lastComposedEnd = -1
-    var lastComposedScalar = 0
-    var lastComposedOrigin = 0
-    // An offset anchor is due at the next scalar taken (the run start, or after a composed
-    // sequence): recorded only once a scalar is taken, as the slow path records on writing.
-    var anchorPending = true
-    var lastAnchor = -1
-
-    func flush(to end: Int) {
-      if output.capacity == 0 { output.reserveCapacity(capacity) }
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copyFrom..<end]))
-      copyFrom = end
-      outBase = output.count - end
-    }
-
-    /// Ends the word in progress at input byte `end`, moving its tone mark if it must move.
-    func finishWord(at end: Int) {
-      defer { word = -1 }
-      guard !wordASCII, vowels >= 2 else { return }
-      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 8) { scalars in
-        var length = 0
-        if word >= output.count {
-          length = Self.decodeWord(UnsafeBufferPointer(rebasing: bytes[(word - outBase)..<end]), into: scalars)
-        } else {
-          flush(to: end)
-          length = output.withUnsafeBufferPointer {
-            Self.decodeWord(UnsafeBufferPointer(rebasing: $0[word...]), into: scalars)
-          }
-        }
-        let letters = UnsafeMutableBufferPointer(rebasing: scalars[..<length])
-        guard length > 0, ToneMarkPlacement.apply(toneStyle, to: letters) else { return }
-        if copyFrom < end { flush(to: end) }
-        output.removeSubrange(word...)
-        for value in letters { Self.appendUTF8(value, to: &output) }
-        outBase = output.count - end
-        repairs.toneMarksMoved += 1
-        lastComposed = -1
-        // Letters may have changed length: an NFC segment left in the word is its last scalar.
-        if segmentByte > word {
-          var last = output.count - 1
-          while output[last] & 0xC0 == 0x80 { last -= 1 }
-          segmentByte = last
-        }
-      }
-    }
-
-    func takeAnchor() {
-      anchorPending = false
-      if origin + inScalars - (runScalar + outScalars) != distance {
-        lastAnchor = runScalar + outScalars
-        recordAnchor(normalized: lastAnchor, original: origin + inScalars)
-      }
-    }
 
     scan: while index < count {
       let byte = bytes[index]
       if byte < 0x80 {
         let flag = flags[Int(byte)]
         if flag & 4 != 0 {
-          if word < 0 {
-            word = outBase + index
-            vowels = 0
-            wordASCII = true
-          }
-          if flag & 2 != 0 { vowels += 1 }
-          starter = index
-          if anchorPending { takeAnchor() }
-          index += 1
-          outScalars += 1
-          inScalars += 1
+          vowels &+= Int(flag & 2)
+          index &+= 1
           continue
         }
         var length = 1
@@ -169,12 +112,13 @@ extension NormalizedTextWriter {
         } else if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "&") {
           break scan
         }
-        if word >= 0 { finishWord(at: index) }
-        starter = -1
-        if anchorPending { takeAnchor() }
+        if wordFlags & 0x11 == 0x11, vowels >= 4, run.outBase + index > word {
+          finishWord(&run, from: word, at: index)
+        }
         index += length
-        outScalars += length
-        inScalars += length
+        word = run.outBase + index
+        vowels = 0
+        wordFlags = 0
         continue
       }
       guard byte >= 0xC2, byte < 0xF0 else { break scan }
@@ -184,28 +128,29 @@ extension NormalizedTextWriter {
       value = value << 6 | UInt32(bytes[index + 1] & 0x3F)
       if length == 3 { value = value << 6 | UInt32(bytes[index + 2] & 0x3F) }
       let flag = flags[Int(value)]
-      if flag & 1 != 0 {
-        if flag & 4 != 0 {
-          if word < 0 {
-            word = outBase + index
-            vowels = 0
-          }
-          wordASCII = false
-          if flag & 2 != 0 { vowels += 1 }
-          starter = index
-        } else {
-          if word >= 0 { finishWord(at: index) }
-          starter = -1
-        }
-        if anchorPending { takeAnchor() }
-        index += length
-        outScalars += 1
-        inScalars += 1
+      if flag & 5 == 5 {
+        vowels &+= Int(flag & 2)
+        wordFlags |= flag
+        index &+= length
         continue
       }
-      // Combining marks after a letter: the letter and all of them become their NFC form.
-      // (Marks that `emit` does not count as letters end a word: the slow path takes them.)
-      guard flag & 12 == 12, starter >= 0 else { break scan }
+      if flag & 1 != 0 {
+        if wordFlags & 0x11 == 0x11, vowels >= 4, run.outBase + index > word {
+          finishWord(&run, from: word, at: index)
+        }
+        index += length
+        word = run.outBase + index
+        vowels = 0
+        wordFlags = 0
+        continue
+      }
+      // Combining marks after a letter of this run: the letter and all of them become their
+      // NFC form. (Marks `emit` does not count as letters end a word: the slow path takes
+      // them.)
+      guard flag & 12 == 12, run.outBase + index > word else { break scan }
+      var starter = index - 1
+      while bytes[starter] & 0xC0 == 0x80 { starter -= 1 }
+      guard starter >= run.copyFrom, starter >= start else { break scan }
       var end = index + length
       var marks = 1
       while end < count {
@@ -220,64 +165,44 @@ extension NormalizedTextWriter {
         end += markLength
         marks += 1
       }
-      flush(to: starter)
-      let composedByte = output.count
-      let cache = segmentCache ?? NFCSegmentCache()
-      segmentCache = cache
-      let (scalars, changed) = cache.appendNFC(
-        of: UnsafeBufferPointer(rebasing: bytes[starter..<end]), to: &output)
-      if changed { repairs.composed += 1 }
-      copyFrom = end
-      outBase = output.count - end
-      // The letter was counted already.
-      lastComposedScalar = runScalar + outScalars - 1
-      lastComposedOrigin = origin + inScalars - 1
-      outScalars += scalars - 1
-      inScalars += marks
-      anchorPending = true
-      lastComposed = composedByte
-      lastComposedEnd = end
-      wordASCII = false
-      starter = -1
+      compose(&run, from: starter, to: end, marks: marks)
+      // The composed letter may carry a tone mark.
+      wordFlags |= 0x11
       index = end
     }
-    if word >= 0, index == count { finishWord(at: index) }
+    if index == count, wordFlags & 0x11 == 0x11, vowels >= 4, run.outBase + index > word {
+      finishWord(&run, from: word, at: index)
+    }
     // A separator right before what the slow path takes is left to it (it may be a space
     // before a line break, which must go).
-    if index < count, index > start, word < 0 {
-      var back = 0
+    if index < count, index > start, run.outBase + index == word {
       if bytes[index - 1] == 0x20 {
-        back = 1
+        index -= 1
       } else if bytes[index - 1] == 0x0A {
-        back = index - 2 >= start && bytes[index - 2] == 0x0A ? 2 : 1
-      }
-      index -= back
-      outScalars -= back
-      inScalars -= back
-      // An anchor taken at a separator given back is the slow path's to take, or not.
-      if back > 0, lastAnchor >= runScalar + outScalars {
-        offsets.removeAnchor(at: lastAnchor)
-        distance = offsets.currentDistance
+        index -= index - 2 >= start && bytes[index - 2] == 0x0A ? 2 : 1
       }
     }
+    if index > start { takeAnchors(&run, upTo: index) }
     if mirroring && output.isEmpty {
       mirrored = index
-    } else if copyFrom < index {
-      flush(to: index)
+    } else if run.copyFrom < index {
+      flush(&run, to: index)
     }
-    scalarCount = runScalar + outScalars
-    inWord = word >= 0
+    run.countScalars(bytes, upTo: index)
+    scalarCount = run.scalar + run.inScalars + run.delta
+    inWord = run.outBase + index > word
     if inWord {
       wordByte = word
-      wordIsASCII = wordASCII
-      wordVowels = vowels
+      wordIsASCII = wordFlags & 1 == 0
+      wordVowels = vowels / 2
     }
     if index > start {
       atLineStart = false
-      if lastComposed >= 0, lastComposedEnd == index {
-        segmentByte = lastComposed
-        segmentScalar = lastComposedScalar
-        segmentOrigin = lastComposedOrigin
+      if run.lastComposed >= 0, run.lastComposedEnd == index {
+        segmentByte = run.lastComposed
+        segmentScalar = run.lastComposedScalar
+        segmentOrigin = run.lastComposedOrigin
+        segmentCounted = run.lastComposedChanged
       } else {
         // The last scalar taken (never a separator: those were left to the slow path).
         var last = output.isEmpty ? index - 1 : output.count - 1
@@ -288,10 +213,90 @@ extension NormalizedTextWriter {
         }
         segmentByte = last
         segmentScalar = scalarCount - 1
-        segmentOrigin = origin + inScalars - 1
+        segmentOrigin = origin + run.inScalars - 1
+        segmentCounted = false
       }
     }
-    return (index, origin + inScalars)
+    return (index, origin + run.inScalars)
+  }
+
+  /// Copies the pending input up to `end` into the output.
+  private mutating func flush(_ run: inout PlainRun, to end: Int) {
+    if output.capacity == 0 { output.reserveCapacity(capacity) }
+    output.append(contentsOf: UnsafeBufferPointer(rebasing: input[run.copyFrom..<end]))
+    run.copyFrom = end
+    run.outBase = output.count - end
+  }
+
+  /// Records the offset anchors due once scalars up to input byte `index` are taken: at the
+  /// run start, and after the last composed sequence when something came after it. (The
+  /// slow path records an anchor when it writes a scalar; so does this.)
+  private mutating func takeAnchors(_ run: inout PlainRun, upTo index: Int) {
+    if !run.startAnchored {
+      run.startAnchored = true
+      recordAnchor(normalized: run.scalar, original: run.origin)
+    }
+    if run.anchorEnd >= 0, index > run.anchorEnd {
+      recordAnchor(normalized: run.anchorNormalized, original: run.anchorOriginal)
+      run.anchorEnd = -1
+    }
+  }
+
+  /// Replaces the letter at `starter` (taken already) and the combining marks after it, up
+  /// to `end`, by their NFC form.
+  private mutating func compose(_ run: inout PlainRun, from starter: Int, to end: Int, marks: Int) {
+    takeAnchors(&run, upTo: starter + 1)
+    run.countScalars(input, upTo: starter)
+    flush(&run, to: starter)
+    let composedByte = output.count
+    let cache = segmentCache ?? NFCSegmentCache()
+    segmentCache = cache
+    let (scalars, changed) = cache.appendNFC(
+      of: UnsafeBufferPointer(rebasing: input[starter..<end]), to: &output)
+    if changed { repairs.composed += 1 }
+    run.lastComposedChanged = changed
+    run.copyFrom = end
+    run.outBase = output.count - end
+    run.lastComposed = composedByte
+    run.lastComposedEnd = end
+    run.lastComposedScalar = run.scalar + run.inScalars + run.delta
+    run.lastComposedOrigin = run.origin + run.inScalars
+    run.inScalars += 1 + marks
+    run.delta += scalars - 1 - marks
+    run.counted = end
+    run.anchorEnd = end
+    run.anchorNormalized = run.scalar + run.inScalars + run.delta
+    run.anchorOriginal = run.origin + run.inScalars
+  }
+
+  /// Ends the word that starts at output byte `word` and ends at input byte `end`, moving its
+  /// tone mark if it must move.
+  private mutating func finishWord(_ run: inout PlainRun, from word: Int, at end: Int) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 8) { scalars in
+      var length = 0
+      if word >= output.count {
+        let from = word - run.outBase
+        length = Self.decodeWord(UnsafeBufferPointer(rebasing: input[from..<end]), into: scalars)
+      } else {
+        flush(&run, to: end)
+        length = output.withUnsafeBufferPointer {
+          Self.decodeWord(UnsafeBufferPointer(rebasing: $0[word...]), into: scalars)
+        }
+      }
+      let letters = UnsafeMutableBufferPointer(rebasing: scalars[..<length])
+      guard length > 0, ToneMarkPlacement.apply(toneStyle, to: letters, tables: toneTables) else { return }
+      if run.copyFrom < end { flush(&run, to: end) }
+      output.removeSubrange(word...)
+      for value in letters { Self.appendUTF8(value, to: &output) }
+      run.outBase = output.count - end
+      repairs.toneMarksMoved += 1
+      // Letters may have changed length: an NFC segment left in the word (the slow path's,
+      // or a composed letter at its end) is its last scalar.
+      var last = output.count - 1
+      while output[last] & 0xC0 == 0x80 { last -= 1 }
+      if segmentByte > word { segmentByte = last }
+      if run.lastComposed >= 0 { run.lastComposed = last }
+    }
   }
 
   /// Decodes the scalars of a word (at most 7, else 0 is returned) into `scalars`.
@@ -304,8 +309,8 @@ extension NormalizedTextWriter {
     while position < bytes.count {
       guard length < 7 else { return 0 }
       let byte = bytes[position]
-      let size = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : 3
-      var value = UInt32(byte) & (size == 1 ? 0x7F : size == 2 ? 0x1F : 0x0F)
+      let size = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+      var value = UInt32(byte) & (size == 1 ? 0x7F : size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07)
       var offset = 1
       while offset < size {
         value = value << 6 | UInt32(bytes[position + offset] & 0x3F)
@@ -316,5 +321,62 @@ extension NormalizedTextWriter {
       position += size
     }
     return length
+  }
+}
+
+/// Where a plain run stands, between `appendPlainRun` and the helpers it calls.
+struct PlainRun {
+  /// Input byte, scalar origin and normalized scalar offset of the run's first scalar.
+  let start: Int
+  let origin: Int
+  let scalar: Int
+  /// Input scalars taken before input byte `counted`, and output minus input scalars (they
+  /// differ after a composition).
+  var inScalars = 0
+  var counted: Int
+  var delta = 0
+  /// Input bytes from `copyFrom` on are output not written yet: input byte i is output
+  /// byte `outBase + i`.
+  var copyFrom = 0
+  var outBase = 0
+  /// The last composed sequence: its output byte, input end, scalar and origin.
+  var lastComposed = -1
+  var lastComposedEnd = -1
+  var lastComposedScalar = 0
+  var lastComposedOrigin = 0
+  var lastComposedChanged = false
+  /// Offset anchors due once a scalar is taken: at the start, and at `anchorEnd` (input
+  /// byte after a composed sequence, -1 when none is due).
+  var startAnchored = false
+  var anchorEnd = -1
+  var anchorNormalized = 0
+  var anchorOriginal = 0
+
+  init(start: Int, origin: Int, scalar: Int) {
+    self.start = start
+    self.origin = origin
+    self.scalar = scalar
+    counted = start
+  }
+
+  /// Counts the scalars of `bytes` from `counted` up to `end` (bytes that do not continue a
+  /// UTF-8 sequence), eight bytes at a time.
+  mutating func countScalars(_ bytes: UnsafeBufferPointer<UInt8>, upTo end: Int) {
+    guard end > counted, let base = bytes.baseAddress else { return }
+    var position = counted
+    var continuations = 0
+    let raw = UnsafeRawPointer(base)
+    while position + 8 <= end {
+      let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+      // Continuation bytes are 10xxxxxx: bit 7 set and bit 6 clear.
+      continuations += ((word & ~(word << 1)) & 0x8080_8080_8080_8080).nonzeroBitCount
+      position += 8
+    }
+    while position < end {
+      if base[position] & 0xC0 == 0x80 { continuations += 1 }
+      position += 1
+    }
+    inScalars += end - counted - continuations
+    counted = end
   }
 }

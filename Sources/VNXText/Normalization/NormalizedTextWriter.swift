@@ -16,6 +16,7 @@ struct NormalizedTextWriter {
   let capacity: Int
   /// NFC of combining sequences in the fast path, created on the first one.
   var segmentCache: NFCSegmentCache?
+  let toneTables = ToneMarkPlacement.Tables()
   var offsets = OffsetMap()
   var distance = 0
   var scalarCount = 0
@@ -31,6 +32,9 @@ struct NormalizedTextWriter {
   var segmentScalar = 0
   var segmentOrigin = 0
   var segmentNeedsComposition = false
+  /// The segment was counted in `repairs.composed` already (part of it was composed by the
+  /// fast path, the rest came after a dropped character).
+  var segmentCounted = false
 
   var inWord = false
   var wordByte = 0
@@ -125,6 +129,7 @@ struct NormalizedTextWriter {
       segmentByte = output.count
       segmentScalar = scalarCount
       segmentOrigin = origin
+      segmentCounted = false
     } else {
       segmentNeedsComposition = true
     }
@@ -197,7 +202,8 @@ struct NormalizedTextWriter {
     }
     guard !failed else { return }
     if !composed.elementsEqual(output[segmentByte...]) {
-      repairs.composed += 1
+      if !segmentCounted { repairs.composed += 1 }
+      segmentCounted = true
       output.removeSubrange(segmentByte...)
       output.append(contentsOf: composed)
     }

@@ -37,11 +37,24 @@ extension ToneMarkPlacement {
   private static let baseA: UInt8 = 0, baseE: UInt8 = 3, baseI: UInt8 = 5, baseO: UInt8 = 6
   private static let baseU: UInt8 = 9, baseY: UInt8 = 11
 
+  /// The two tables, to be read once by a caller that checks many words.
+  struct Tables {
+    let vowels = ToneMarkPlacement.vowelTable
+    let composed = ToneMarkPlacement.composedTable
+  }
+
   /// Rewrites the scalar values of one NFC word in place; true when a mark moved.
   static func apply(_ style: ToneStyle, to word: UnsafeMutableBufferPointer<UInt32>) -> Bool {
+    apply(style, to: word, tables: Tables())
+  }
+
+  /// Rewrites the scalar values of one NFC word in place; true when a mark moved.
+  static func apply(
+    _ style: ToneStyle, to word: UnsafeMutableBufferPointer<UInt32>, tables: Tables
+  ) -> Bool {
     let count = word.count
     guard count >= 1, count <= 7 else { return false }
-    let table = vowelTable
+    let table = tables.vowels
     @inline(__always) func info(_ index: Int) -> UInt8 {
       let value = word[index]
       return value < 0x1F00 ? table[Int(value)] : 0
@@ -106,7 +119,7 @@ extension ToneMarkPlacement {
     }
 
     var changed = false
-    let composed = composedTable
+    let composed = tables.composed
     for index in firstVowel..<end {
       let packed = info(index)
       let wanted = index == target ? tone : 0
