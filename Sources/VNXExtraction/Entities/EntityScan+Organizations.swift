@@ -54,7 +54,8 @@ extension EntityScan {
       if let place = placeComplement(at: end, bare: false) ?? taskComplement(at: end) {
         return (place, barePlace(head: index, end..<place))
       }
-      return nil
+      // A long leader is a body's name by itself: "Ban Quản lý dự án".
+      return head.length >= 4 ? (end, nil) : nil
     case .body, .named:
       guard end < limit(index) else { return (end, nil) }
       let bodyEnd = end
@@ -134,6 +135,10 @@ extension EntityScan {
         return nil
       }
       return nameStart
+    }
+    // "Hội Nông dân Việt Nam": the national level.
+    if `is`(start, Cue.việt), `is`(start + 1, Cue.nam), start + 1 < limit(start), tokens[start].capitalized {
+      return start + 2
     }
     // "Chi hội CCB thôn Suối Rua": a village the scan has found.
     if let prefix = longest(lexicon.villagePrefixes, at: start), !tokens[start].capitalized,

@@ -15,7 +15,7 @@ enum Cue {
   static let đường = hash("đường"), phố = hash("phố"), trung = hash("trung"), ương = hash("ương")
   static let trưởng = hash("trưởng"), huyện = hash("huyện"), quận = hash("quận"), thị = hash("thị")
   static let tỉnh = hash("tỉnh"), thành = hash("thành"), phòng = hash("phòng"), chống = hash("chống")
-  static let công = hash("công"), ty = hash("ty")
+  static let công = hash("công"), ty = hash("ty"), việt = hash("việt"), nam = hash("nam")
   static let dayParts: Set<UInt64> = Set(
     ["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "rạng", "từ", "đến", "trước", "sau"]
       .map(hash))
