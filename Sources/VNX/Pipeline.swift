@@ -68,7 +68,8 @@ public struct Pipeline: Sendable {
           title: article.title, published: article.published, author: article.author,
           url: article.url, views: article.views, comments: article.comments),
         entities: entities,
-        indicators: Self.indicators.extract(from: text, sentences: split, entities: entities),
+        indicators: Self.indicators.extract(
+          from: text, sentences: split, entities: entities, published: article.published),
         warnings: article.warnings,
         text: options.includeText ? text : nil,
         sentences: options.includeText ? split.map { [$0.start, $0.end] } : nil

@@ -2,47 +2,39 @@ import VNXSegmentation
 
 extension IndicatorExtractor {
   /// The indicators of `text`, each linked to the place and the subject (organization or
-  /// party cell) that its sentence names before it: "xã Pả Vi có 97 hộ" → place "Pả Vi".
+  /// party cell) the text makes clear, and given a year from its sentence when the paragraph
+  /// names none before it.
+  ///
+  ///     "Xã Pả Vi có 97 hộ"                      → place "Pả Vi"
+  ///     "huyện Tam Bình, tỉnh Vĩnh Long thu 9.860 ha" → place "Tam Bình" (the apposed chain's
+  ///                                                     most specific place)
+  ///     "Toàn huyện có 214 công trình"           → place: the district the article names
+  ///     "Đến ngày 31/12/2024, huyện có 4.286 người" → year 2024
   ///
   /// `entities` is the entity list of the same text (`EntityExtractor`); `place` and
   /// `subject` are indices into it. Entities are listed once however often they occur, so
-  /// every occurrence of an entity's text counts as a mention. The nearest mention before
-  /// the quantity in its sentence wins; none in the sentence leaves the link empty.
-  public func extract(from text: String, sentences: [Sentence], entities: [Entity]) -> [Indicator] {
+  /// every occurrence of an entity's text counts as a mention. `published` (ISO 8601) anchors
+  /// "năm nay", "năm ngoái", "năm tới".
+  ///
+  /// A place comes from, in order: the nearest place named before the quantity in its
+  /// sentence; a level noun standing alone before it ("toàn huyện", "xã", "tỉnh") read as the
+  /// article's place of that level when one dominates; the nearest place named after it in
+  /// the sentence; the article's dominant place. The subject is the nearest organization or
+  /// cell named before the quantity in its sentence.
+  public func extract(
+    from text: String, sentences: [Sentence], entities: [Entity], published: String? = nil
+  ) -> [Indicator] {
     var indicators = extract(from: text, sentences: sentences)
-    guard !entities.isEmpty, !indicators.isEmpty else { return indicators }
-    let scalars = Array(text.unicodeScalars)
-    var places: [(start: Int, end: Int, entity: Int)] = []
-    var subjects: [(start: Int, end: Int, entity: Int)] = []
-    for (index, entity) in entities.enumerated() {
-      let isPlace = [.village, .commune, .district, .province].contains(entity.type)
-      let isSubject = entity.type == .organization || entity.type == .cell
-      guard isPlace || isSubject else { continue }
-      for range in Self.occurrences(of: Array(entity.text.unicodeScalars), in: scalars) {
-        if isPlace { places.append((range.lowerBound, range.upperBound, index)) }
-        if isSubject { subjects.append((range.lowerBound, range.upperBound, index)) }
-      }
-    }
-    func sentence(containing offset: Int) -> Range<Int>? {
-      var low = 0
-      var high = sentences.count
-      while low < high {
-        let middle = (low + high) / 2
-        if sentences[middle].end <= offset { low = middle + 1 } else { high = middle }
-      }
-      guard low < sentences.count, sentences[low].start <= offset else { return nil }
-      return sentences[low].start..<sentences[low].end
-    }
-    func nearest(_ mentions: [(start: Int, end: Int, entity: Int)], before offset: Int, in span: Range<Int>)
-      -> Int?
-    {
-      mentions.filter { $0.start >= span.lowerBound && $0.end <= offset }
-        .max(by: { $0.end < $1.end })?.entity
-    }
+    guard !indicators.isEmpty else { return indicators }
+    let attribution = Attribution(text: text, sentences: sentences, entities: entities, published: published)
     for position in indicators.indices {
-      guard let span = sentence(containing: indicators[position].start) else { continue }
-      indicators[position].place = nearest(places, before: indicators[position].start, in: span)
-      indicators[position].subject = nearest(subjects, before: indicators[position].start, in: span)
+      let start = indicators[position].start
+      guard let sentence = attribution.sentence(containing: start) else { continue }
+      indicators[position].place = attribution.place(at: start, end: indicators[position].end, in: sentence)
+      indicators[position].subject = attribution.subject(before: start, in: sentence)
+      if indicators[position].year == nil {
+        indicators[position].year = attribution.year(at: start, end: indicators[position].end, in: sentence)
+      }
     }
     return indicators
   }
@@ -64,5 +56,217 @@ extension IndicatorExtractor {
       }
     }
     return found
+  }
+}
+
+/// The mentions of one text's entities and the lookups that link its indicators to them.
+struct Attribution {
+  typealias Mention = (start: Int, end: Int, entity: Int)
+
+  let scalars: [Unicode.Scalar]
+  let sentences: [Sentence]
+  let entities: [Entity]
+  var places: [Mention] = []
+  var subjects: [Mention] = []
+  /// The place entity each level noun refers to when one place of that kind dominates the text.
+  var placeOfKind: [String: Int] = [:]
+  /// The place the article is about, when one dominates.
+  var mainPlace: Int?
+  let publishedYear: Int?
+
+  /// Level nouns and the entity kinds they stand for alone: "toàn huyện", "xã".
+  static let levelNouns: [String: [String]] = [
+    "xã": ["xã"], "phường": ["phường"], "thị trấn": ["thị trấn"], "huyện": ["huyện"],
+    "quận": ["quận"], "thị xã": ["thị xã"], "thành phố": ["thành phố"], "tỉnh": ["tỉnh"],
+    "thôn": ["thôn"], "bản": ["bản"], "ấp": ["ấp"], "buôn": ["buôn"], "làng": ["làng"],
+  ]
+  /// Words before a level noun that make it plural or generic: "các xã", "cấp huyện".
+  static let genericBefore: Set<String> = [
+    "các", "những", "mọi", "mỗi", "cấp", "hai", "ba", "bốn", "năm", "nhiều", "từng", "hợp", "tác",
+  ]
+  /// Words after "xã" that make it another word: "xã hội", "xã viên".
+  static let notLevelAfter: Set<String> = ["hội", "viên"]
+  /// Words before a year that make it a base or a start, not the year measured.
+  static let notYearBefore: Set<String> = ["so", "với", "từ", "trước", "sau"]
+
+  init(text: String, sentences: [Sentence], entities: [Entity], published: String?) {
+    scalars = Array(text.unicodeScalars)
+    self.sentences = sentences
+    self.entities = entities
+    publishedYear = published.flatMap { Int($0.prefix(4)) }
+    var counts: [String: (count: Int, first: Int)] = [:]
+    for (index, entity) in entities.enumerated() {
+      let isPlace = [.village, .commune, .district, .province].contains(entity.type)
+      let isSubject = entity.type == .organization || entity.type == .cell
+      guard isPlace || isSubject else { continue }
+      // A name without letters ("phường 1", "thôn 3") is a mention only where it was found.
+      let occurrences =
+        entity.text.unicodeScalars.contains(where: QuantityPieces.isLetter)
+        ? IndicatorExtractor.occurrences(of: Array(entity.text.unicodeScalars), in: scalars)
+        : [entity.start..<entity.end]
+      for range in occurrences {
+        if isPlace { places.append((range.lowerBound, range.upperBound, index)) }
+        if isSubject { subjects.append((range.lowerBound, range.upperBound, index)) }
+      }
+      if isPlace {
+        let key = "\(entity.type.rawValue)|\(entity.kind ?? "")|\(entity.text.lowercased())"
+        if let seen = counts[key] { counts[key] = (seen.count + 1, seen.first) } else { counts[key] = (1, index) }
+      }
+    }
+    // The dominant place of each kind, and overall among communes, districts and provinces:
+    // named more often than any other.
+    var byKind: [String: [(count: Int, entity: Int)]] = [:]
+    var overall: [(count: Int, entity: Int)] = []
+    for (key, value) in counts {
+      let kind = key.split(separator: "|", omittingEmptySubsequences: false)[1]
+      byKind[String(kind), default: []].append((value.count, value.first))
+      if entities[value.first].type != .village { overall.append((value.count, value.first)) }
+    }
+    for (kind, list) in byKind { placeOfKind[kind] = Self.dominant(list) }
+    mainPlace = Self.dominant(overall)
+  }
+
+  static func dominant(_ list: [(count: Int, entity: Int)]) -> Int? {
+    let sorted = list.sorted { ($0.count, -$0.entity) > ($1.count, -$1.entity) }
+    guard let first = sorted.first else { return nil }
+    if sorted.count > 1, sorted[1].count == first.count { return nil }
+    return first.entity
+  }
+
+  func sentence(containing offset: Int) -> Int? {
+    var low = 0
+    var high = sentences.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sentences[middle].end <= offset { low = middle + 1 } else { high = middle }
+    }
+    guard low < sentences.count, sentences[low].start <= offset else { return nil }
+    return low
+  }
+
+  static func rank(_ type: EntityType) -> Int {
+    switch type {
+    case .village: 0
+    case .commune: 1
+    case .district: 2
+    default: 3
+    }
+  }
+
+  func place(at start: Int, end: Int, in sentence: Int) -> Int? {
+    let span = sentences[sentence].start..<sentences[sentence].end
+    let before = places.filter { $0.start >= span.lowerBound && $0.end <= start }
+    if var nearest = before.max(by: { $0.end < $1.end }) {
+      // "huyện Tam Bình, tỉnh Vĩnh Long": the chain's most specific place.
+      while let inner = before.filter({ $0.end <= nearest.start && nearest.start - $0.end <= 12 })
+        .max(by: { $0.end < $1.end }),
+        Self.rank(entities[inner.entity].type) < Self.rank(entities[nearest.entity].type),
+        scalars[inner.end..<nearest.start].contains(where: { $0 == "," || $0 == "(" || $0 == "-" })
+      {
+        nearest = inner
+      }
+      return nearest.entity
+    }
+    if let level = levelNoun(before: start, in: sentence) { return level }
+    let after = places.filter { $0.start >= end && $0.end <= span.upperBound }
+    if let nearest = after.min(by: { $0.start < $1.start }) { return nearest.entity }
+    return mainPlace
+  }
+
+  func subject(before start: Int, in sentence: Int) -> Int? {
+    let span = sentences[sentence].start..<sentences[sentence].end
+    return subjects.filter { $0.start >= span.lowerBound && $0.end <= start }
+      .max(by: { $0.end < $1.end })?.entity
+  }
+
+  /// The lowercased word of a token.
+  func word(_ token: Token) -> String {
+    String(String.UnicodeScalarView(scalars[token.start..<min(token.end, scalars.count)])).lowercased()
+  }
+
+  /// "Toàn huyện có 214 công trình": a level noun standing alone before the quantity (not
+  /// before a name, not plural or generic) names the article's place of that level.
+  func levelNoun(before start: Int, in sentence: Int) -> Int? {
+    let tokens = sentences[sentence].tokens
+    guard var index = tokens.lastIndex(where: { $0.end <= start }) else { return nil }
+    while index >= 0 {
+      let token = tokens[index]
+      if token.kind == .word {
+        var noun = word(token)
+        var first = index
+        if index > 0, tokens[index - 1].kind == .word,
+          case let pair = word(tokens[index - 1]) + " " + noun, Self.levelNouns[pair] != nil
+        {
+          noun = pair
+          first = index - 1
+        }
+        if let kinds = Self.levelNouns[noun] {
+          let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+          let nameFollows = next.map { $0.kind == .word && $0.start < scalars.count && scalars[$0.start].properties.isUppercase } ?? false
+          let nextWord = next.map(word) ?? ""
+          let previous = first > 0 ? word(tokens[first - 1]) : ""
+          if !nameFollows, !Self.notLevelAfter.contains(nextWord), !Self.genericBefore.contains(previous),
+            first == 0 || tokens[first - 1].kind != .number
+          {
+            for kind in kinds { if let place = placeOfKind[kind] { return place } }
+          }
+        }
+      }
+      index -= 1
+    }
+    return nil
+  }
+
+  /// The year named in the quantity's sentence: "năm 2023", "tháng 9/2024", "31/12/2024",
+  /// before the quantity first, else after it; not a comparison base ("so với năm 2023") nor a
+  /// document's date. "Năm nay", "năm ngoái", "năm tới" count from the publication year.
+  func year(at start: Int, end: Int, in sentence: Int) -> Int? {
+    let tokens = sentences[sentence].tokens
+    var before: Int?
+    var after: Int?
+    for (index, token) in tokens.enumerated() {
+      guard let year = yearMention(tokens, index) else { continue }
+      if token.end <= start {
+        before = year
+      } else if token.start >= end, after == nil {
+        after = year
+      }
+    }
+    return before ?? after
+  }
+
+  /// The year a token names, if it names one that a quantity may be of.
+  func yearMention(_ tokens: [Token], _ index: Int) -> Int? {
+    let token = tokens[index]
+    let previous = index > 0 ? word(tokens[index - 1]) : ""
+    // "so với cuối năm 2023", "từ năm 2021": a base or a start.
+    for back in max(0, index - 4)..<index where Self.notYearBefore.contains(word(tokens[back])) {
+      return nil
+    }
+    switch token.kind {
+    case .number:
+      guard previous == "năm", token.end - token.start == 4, let year = Int(word(token)),
+        (1900...2100).contains(year)
+      else { return nil }
+      return year
+    case .date:
+      // A document's date: "Nghị quyết số 07-NQ/HU ngày 12/8/2021".
+      if index > 1, previous == "ngày", tokens[index - 2].kind == .documentCode { return nil }
+      let value = word(token)
+      guard let last = value.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).last,
+        last.count == 4, let year = Int(last), (1900...2100).contains(year)
+      else { return nil }
+      return year
+    case .word:
+      guard previous == "năm", let published = publishedYear else { return nil }
+      switch word(token) {
+      case "nay": return published
+      case "ngoái": return published - 1
+      case "tới": return published + 1
+      default: return nil
+      }
+    default:
+      return nil
+    }
   }
 }
