@@ -21,6 +21,12 @@ public struct ArticleReader: Sendable {
     public var keepsBoilerplate = false
     /// Pages (and JSON Lines records) longer than this are cut, with a warning.
     public var maximumBytes = 8 << 20
+    /// Pages with more lines or HTML blocks than this are read up to it, with a warning
+    /// (an article page has a few hundred; this bounds memory on pathological pages).
+    public var maximumBlocks = 20_000
+    /// HTML with more tags than this is cut before the next one, with a warning (an article
+    /// page has a few thousand; libxml2's tree grows with the tags).
+    public var maximumTags = 200_000
 
     public init(format: InputFormat? = nil, keepsBoilerplate: Bool = false) {
       self.format = format
@@ -73,9 +79,13 @@ public struct ArticleReader: Sendable {
     case .html:
       return readHTML(text, normalizer: normalizer, assembler: assembler, url: url)
     case .text, .jsonl:
-      let blocks = Self.lines(of: normalizer.normalize(text).text)
+      var blocks = Self.lines(
+        of: normalizer.normalize(text).text, limit: min(options.maximumBlocks, Int.max - 1) + 1)
+      let cut = blocks.count > options.maximumBlocks
+      if cut { blocks.removeLast(blocks.count - options.maximumBlocks) }
       var article = assembler.assemble(blocks, metadata: .init(url: url), format: .text)
       if blocks.isEmpty { article.warnings.append("no text") }
+      if cut { article.warnings.append(Self.blockLimitWarning(options.maximumBlocks)) }
       return article
     }
   }
@@ -83,12 +93,21 @@ public struct ArticleReader: Sendable {
   private func readHTML(_ markup: String, normalizer: TextNormalizer, assembler: ArticleAssembler, url: String?)
     -> Article
   {
-    guard let document = HTMLDocument(utf8: Array(markup.utf8)) else {
+    var bytes = Array(markup.utf8)
+    // libxml2 builds a node per tag: a page of a million tags would take gigabytes.
+    var tagsCut = false
+    if let end = Self.endOfTags(bytes, limit: options.maximumTags) {
+      bytes.removeSubrange(end...)
+      tagsCut = true
+    }
+    guard let document = HTMLDocument(utf8: bytes) else {
       var article = Article(url: url, format: .html)
       article.warnings.append("HTML could not be parsed")
       return article
     }
-    let page = HTMLPageReader(normalizer: normalizer).read(document)
+    var pageReader = HTMLPageReader(normalizer: normalizer)
+    pageReader.maximumBlocks = options.maximumBlocks
+    let page = pageReader.read(document)
     let meta = page.metadata
     func clean(_ value: String?) -> String? {
       guard let value else { return nil }
@@ -110,16 +129,35 @@ public struct ArticleReader: Sendable {
       article.warnings.append("HTML parsing stopped early, the rest of the page is ignored: \(reason)")
     }
     if page.blocks.isEmpty { article.warnings.append("no text in the HTML page") }
+    if tagsCut {
+      article.warnings.append("HTML cut after its first \(options.maximumTags) tags, the rest is ignored")
+    }
+    if page.reachedBlockLimit { article.warnings.append(Self.blockLimitWarning(options.maximumBlocks)) }
     return article
   }
 
-  /// The non-blank lines of a text dump, whitespace collapsed, in one pass over its bytes.
-  static func lines(of text: String) -> [PageBlock] {
+  /// Where the tag after the first `limit` ones starts, if the markup has more.
+  static func endOfTags(_ bytes: [UInt8], limit: Int) -> Int? {
+    var tags = 0
+    for index in bytes.indices where bytes[index] == UInt8(ascii: "<") {
+      tags += 1
+      if tags > limit { return index }
+    }
+    return nil
+  }
+
+  static func blockLimitWarning(_ limit: Int) -> String {
+    "page read up to its first \(limit) lines or blocks, the rest is ignored"
+  }
+
+  /// The non-blank lines of a text dump (at most `limit`), whitespace collapsed, in one pass
+  /// over its bytes.
+  static func lines(of text: String, limit: Int = .max) -> [PageBlock] {
     var text = text
     return text.withUTF8 { bytes in
       var blocks: [PageBlock] = []
       var start = 0
-      while start < bytes.count {
+      while start < bytes.count, blocks.count < limit {
         var end = start
         while end < bytes.count, bytes[end] != 0x0A { end += 1 }
         let line = collapse(UnsafeBufferPointer(rebasing: bytes[start..<end]))
@@ -132,17 +170,43 @@ public struct ArticleReader: Sendable {
 
   /// "Tiêu đề bài viết - Báo Lai Châu" → "Tiêu đề bài viết": a short site name after the
   /// last " - ", " | ", " – " or " :: " goes; dashes inside the title stay ("2020 - 2025").
+  /// At most a few names go, so a title of megabytes costs a few passes, not one per dash.
   static func siteSuffixRemoved(_ title: String) -> String {
-    for separator in [" | ", " - ", " – ", " :: "] {
-      guard let range = title.range(of: separator, options: .backwards) else { continue }
-      let head = title[..<range.lowerBound]
-      let tail = title[range.upperBound...]
-      guard let first = tail.unicodeScalars.first, first.properties.isUppercase else { continue }
-      if tail.split(separator: " ").count <= 7, head.split(separator: " ").count >= 4 {
-        return siteSuffixRemoved(String(head))
+    var title = title
+    var removed = 0
+    search: while removed < 4 {
+      for separator in [" | ", " - ", " – ", " :: "] {
+        let bytes = Array(title.utf8)
+        guard let start = UTF8Search.lastIndex(of: Array(separator.utf8), in: bytes) else { continue }
+        let head = bytes[..<start]
+        let tail = bytes[(start + separator.utf8.count)...]
+        guard let first = String(decoding: tail.prefix(4), as: UTF8.self).unicodeScalars.first,
+          first.properties.isUppercase
+        else { continue }
+        if words(in: tail, upTo: 8) <= 7, words(in: head, upTo: 4) >= 4 {
+          title = String(decoding: head, as: UTF8.self)
+          removed += 1
+          continue search
+        }
       }
+      break
     }
     return title
+  }
+
+  /// The number of space-separated words in `bytes`, counted up to `limit`.
+  private static func words(in bytes: ArraySlice<UInt8>, upTo limit: Int) -> Int {
+    var count = 0
+    var inWord = false
+    for byte in bytes {
+      let isSpace = byte == 0x20
+      if !isSpace, !inWord {
+        count += 1
+        if count >= limit { return count }
+      }
+      inWord = !isSpace
+    }
+    return count
   }
 
   /// Cuts UTF-8 bytes at a scalar boundary at or before `limit`.

@@ -14,9 +14,13 @@ import VNXText
 struct HTMLPageReader {
   var normalizer: TextNormalizer
   var filter = BoilerplateFilter()
+  /// Blocks past this many are dropped (`Page.reachedBlockLimit`).
+  var maximumBlocks = Int.max
 
   struct Page {
     var blocks: [PageBlock] = []
+    /// Whether blocks were dropped past `maximumBlocks`.
+    var reachedBlockLimit = false
     /// The shape of each block, measured once for content scoring and the assembler.
     var shapes: [LineShape] = []
     var metadata = HTMLMetadata()
@@ -101,6 +105,10 @@ struct HTMLPageReader {
         italicBytes = 0
       }
       guard buffer.contains(where: { $0 > 0x20 }) else { return }
+      guard page.blocks.count < maximumBlocks else {
+        page.reachedBlockLimit = true
+        return
+      }
       let raw = String(decoding: buffer, as: UTF8.self)
       let text = collapse(normalizer.normalize(raw).text)
       guard !text.isEmpty else { return }

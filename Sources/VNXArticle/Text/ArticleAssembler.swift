@@ -102,12 +102,13 @@ struct ArticleAssembler: Sendable {
     // Body: prose and short blocks, captions once, boilerplate out.
     var paragraphs: [String] = []
     var captions: [String] = []
+    var seenCaptions: Set<String> = []
     var lead: String?
     for index in bodyStart..<body.upperBound where dropped[index] == nil {
       let text = blocks[index].text
       switch kinds[index] {
       case .caption:
-        if !captions.contains(text) { captions.append(text) }
+        if seenCaptions.insert(text).inserted { captions.append(text) }
       case .prose, .short:
         if text == article.title { dropped[index] = "title"; continue }
         if lead == nil, paragraphs.isEmpty, blocks[index].hint == .lead || format == .text || format == .jsonl {

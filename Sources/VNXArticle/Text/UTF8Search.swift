@@ -33,19 +33,25 @@ enum UTF8Search {
 
   /// The start of the last occurrence of `needle` in `haystack`.
   static func lastIndex(of needle: StaticString, in haystack: [UInt8]) -> Int? {
-    needle.withUTF8Buffer { needle in
-      guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-      var index = haystack.count - needle.count
-      while index >= 0 {
-        if haystack[index] == needle[0] {
-          var matched = 1
-          while matched < needle.count, haystack[index + matched] == needle[matched] { matched += 1 }
-          if matched == needle.count { return index }
-        }
-        index -= 1
+    needle.withUTF8Buffer { lastIndex(of: $0, in: haystack) }
+  }
+
+  static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    needle.withUnsafeBufferPointer { lastIndex(of: $0, in: haystack) }
+  }
+
+  static func lastIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: [UInt8]) -> Int? {
+    guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+    var index = haystack.count - needle.count
+    while index >= 0 {
+      if haystack[index] == needle[0] {
+        var matched = 1
+        while matched < needle.count, haystack[index + matched] == needle[matched] { matched += 1 }
+        if matched == needle.count { return index }
       }
-      return nil
+      index -= 1
     }
+    return nil
   }
 
   static func hasPrefix(_ haystack: ArraySlice<UInt8>, _ prefix: [UInt8]) -> Bool {
