@@ -116,9 +116,20 @@ struct QuantityPieces {
 
   /// The text between two scalar offsets.
   func text(_ start: Int, _ end: Int) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[start..<end])
-    return String(view)
+    guard start < end else { return "" }
+    // UTF-8 written straight into the string (a short key stays inline: no allocation).
+    return scalars.withUnsafeBufferPointer { source in
+      String(unsafeUninitializedCapacity: (end - start) * 4) { buffer in
+        var count = 0
+        for scalar in source[start..<end] {
+          UTF8.encode(scalar) { byte in
+            buffer[count] = byte
+            count += 1
+          }
+        }
+        return count
+      }
+    }
   }
 
   static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
