@@ -56,6 +56,12 @@ func skipsPrefixFalseFriends(_ text: String, _ expected: [String]) {
     ("Nhiều hộ ở hai xã miền núi Trường Sơn và Trường Xuân thoát nghèo.", []),
     ("Huyện xây trường Mầm non xã Nậm Tăm.", ["trường Mầm non xã Nậm Tăm"]),
     ("Hạt Kiểm lâm Đắk Glei tuần tra.", ["Hạt Kiểm lâm Đắk Glei"]),
+    ("Đội Quản lý thị trường số 3 kiểm tra.", ["Đội Quản lý thị trường số 3"]),
+    ("Ban Quản lý các khu công nghiệp tỉnh ký kết.", ["Ban Quản lý các khu công nghiệp tỉnh"]),
+    ("Ban Quản lý dự án đầu tư xây dựng huyện làm chủ đầu tư.",
+     ["Ban Quản lý dự án đầu tư xây dựng huyện"]),
+    ("Hội Nông dân Việt Nam phát động thi đua.", ["Hội Nông dân Việt Nam"]),
+    ("Đảng ủy Quân sự tỉnh họp.", ["Đảng ủy Quân sự tỉnh"]),
   ])
 func findsFullerOrganizations(_ text: String, _ expected: [String]) {
   #expect(EntityFixture.extract(text).filter { $0.type == .organization }.map(\.text) == expected)

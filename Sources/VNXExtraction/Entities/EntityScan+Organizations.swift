@@ -58,6 +58,8 @@ extension EntityScan {
       return head.length >= 4 ? (end, nil) : nil
     case .body, .named:
       guard end < limit(index) else { return (end, nil) }
+      // "Đội Quản lý thị trường số 3"
+      if `is`(end, Cue.số), isNumber(end + 1), end + 1 < limit(index) { end += 2 }
       let bodyEnd = end
       if let place = placeComplement(at: end, bare: head.value == .named) { end = place }
       return (end, barePlace(head: index, bodyEnd..<end))
@@ -68,7 +70,8 @@ extension EntityScan {
       return (place, nil)
     case .open:
       guard end < limit(index) else { return nil }
-      return openName(after: end, lowercaseFirst: head.length > 1).map { ($0, nil) }
+      return openName(after: end, lowercaseFirst: head.length > 1, lowercaseToPlace: head.length >= 3)
+        .map { ($0, nil) }
     }
   }
 
@@ -201,13 +204,17 @@ extension EntityScan {
 
   /// The name after an open head ("Phòng", "Trung tâm", "Hội"…): capitalized words, with
   /// lower-case words only when a place closes the name ("Hội Khuyến học huyện Mỹ Xuyên").
-  func openName(after start: Int, lowercaseFirst: Bool = false) -> Int? {
+  func openName(after start: Int, lowercaseFirst: Bool = false, lowercaseToPlace: Bool = false) -> Int? {
     guard isWord(start), adminPrefix(at: start) == nil else { return nil }
     if !tokens[start].capitalized {
-      // "Ban Quản lý rừng phòng hộ Đắk Glei": lower-case words closed by a proper name.
+      // "Ban Quản lý rừng phòng hộ Đắk Glei": lower-case words closed by a proper name, or by
+      // a place for a long head ("Ban Quản lý các khu công nghiệp tỉnh").
       guard lowercaseFirst else { return nil }
       var end = start
-      while end < min(limit(start), start + 4), isWord(end), !tokens[end].capitalized { end += 1 }
+      while end < min(limit(start), start + 5), isWord(end), !tokens[end].capitalized {
+        if lowercaseToPlace, adminPrefix(at: end) != nil { return placeComplement(at: end, bare: false) }
+        end += 1
+      }
       let run = capitalizedRun(from: end, max: 4, allowNumber: true)
       return run > end ? run : nil
     }
