@@ -52,11 +52,14 @@ func tiers() throws {
   var starts: [UInt8] = []
   var listed: [UInt8] = []
   var tiers: [UInt16] = []
+  var keys: [UInt64] = []
+  var sink: UInt64 = 0
   scalars.withUnsafeBufferPointer { buffer in
     var scanner = TokenScanner(scalars: buffer, abbreviations: .standard)
     scanner.scan()
     let sequence = SyllableSequence(scanner.tokens, buffer, offset: 0)
-    dictionary.startMasks(sequence, into: &starts, listed: &listed, tiers: &tiers)
+    dictionary.startMasks(
+      sequence, into: &starts, listed: &listed, tiers: &tiers, keys: &keys, sink: &sink)
   }
   // "thôn" joins "nông" (tier 1) and starts "thôn mới" (tier 4); "mới" joins "thôn" (tier 4).
   #expect(tiers.map { $0 & 7 } == [0, 1, 4])

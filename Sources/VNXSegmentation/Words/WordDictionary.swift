@@ -15,36 +15,68 @@ struct WordDictionary {
     didSet { sealed = false }
   }
 
-  /// The entries in an open-addressing table built by `seal()`, one 64-bit slot each: the
-  /// high 48 bits of the hash above the 16 flag bits (0 marks an empty slot). Lookups need no
-  /// `Hasher`, and the table is a quarter of a `Dictionary`'s size, so it mostly stays in cache.
-  private var slots: [UInt64] = []
+  /// The entries in an open-addressing table built by `seal()`, one 32-bit slot each: the top
+  /// 24 bits of the hash above 8 bits of compact flags (`Compact`; 0 marks an empty slot:
+  /// flags are never 0). Lookups need no `Hasher`, and the table is small enough (512 KB for
+  /// the shipped model) to stay in the core's cache. A 24-bit fingerprint over the slot index
+  /// bits makes a false match about one lookup in five million; entries go in by key order, so
+  /// that such matches are the same on every run. Training, which needs the folds, reads
+  /// `entries` instead.
+  private var slots: [UInt32] = []
   private var sealed = false
+
+  /// The flags a segmenter needs at run time, in one byte.
+  enum Compact {
+    static let prefix: UInt8 = 1
+    static let word: UInt8 = 2
+    static let listed: UInt8 = 4
+    /// Bits 3…5: the tier.
+    static let tierShift: UInt8 = 3
+  }
+
+  /// `flags` in compact form; a word seen only in `excludedFold` is no word.
+  @inline(__always)
+  static func compact(_ flags: UInt16, excludedFold: Int? = nil) -> UInt8 {
+    let wordMask: UInt16 =
+      excludedFold.map { (foldMask | listed) & ~(UInt16(1) << (1 + $0)) } ?? (foldMask | listed)
+    var compact = UInt8(flags & 1)
+    if flags & wordMask != 0 { compact |= Compact.word }
+    if flags & listed != 0 { compact |= Compact.listed }
+    return compact | UInt8(tier(flags)) << Compact.tierShift
+  }
 
   /// Builds the lookup table; call after the last insertion.
   mutating func seal() {
     var capacity = 16
     while capacity < entries.count + entries.count / 2 { capacity <<= 1 }
-    slots = [UInt64](repeating: 0, count: capacity)
+    slots = [UInt32](repeating: 0, count: capacity)
     let mask = capacity - 1
-    for (key, value) in entries {
+    for (key, value) in entries.sorted(by: { $0.key < $1.key }) {
       var slot = Int(truncatingIfNeeded: key) & mask
       while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = key & ~0xFFFF | UInt64(value)
+      slots[slot] = Self.fingerprint(key) | UInt32(Self.compact(value))
     }
     sealed = true
   }
 
   @inline(__always)
-  private func lookup(_ key: UInt64) -> UInt16? {
-    let mask = slots.count - 1
-    let fingerprint = key & ~0xFFFF
-    var slot = Int(truncatingIfNeeded: key) & mask
-    while true {
-      let found = slots[slot]
-      if found == 0 { return nil }
-      if found & ~0xFFFF == fingerprint { return UInt16(truncatingIfNeeded: found) }
-      slot = (slot + 1) & mask
+  private static func fingerprint(_ key: UInt64) -> UInt32 {
+    UInt32(truncatingIfNeeded: key >> 32) & 0xFFFF_FF00
+  }
+
+  /// The compact flags of `key`, or nil when it is no word or prefix.
+  @inline(__always)
+  private func lookup(_ key: UInt64) -> UInt8? {
+    slots.withUnsafeBufferPointer { slots in
+      let mask = slots.count - 1
+      let fingerprint = Self.fingerprint(key)
+      var slot = Int(truncatingIfNeeded: key) & mask
+      while true {
+        let found = slots[slot]
+        if found == 0 { return nil }
+        if found & 0xFFFF_FF00 == fingerprint { return UInt8(truncatingIfNeeded: found) }
+        slot = (slot + 1) & mask
+      }
     }
   }
 
@@ -95,7 +127,8 @@ struct WordDictionary {
   /// there is none. `excludedFold` hides the corpus words seen only in that fold.
   func startMasks(
     _ sequence: SyllableSequence, excludedFold: Int? = nil, into masks: inout [UInt8],
-    listed listedMasks: inout [UInt8], tiers: inout [UInt16]
+    listed listedMasks: inout [UInt8], tiers: inout [UInt16], keys: inout [UInt64],
+    sink: inout UInt64
   ) {
     masks.removeAll(keepingCapacity: true)
     masks.append(contentsOf: repeatElement(0, count: sequence.count))
@@ -105,26 +138,45 @@ struct WordDictionary {
     tiers.append(contentsOf: repeatElement(0, count: sequence.count))
     guard !entries.isEmpty else { return }
     precondition(sealed, "WordDictionary.seal() must be called before lookups")
-    let wordMask: UInt16 =
-      excludedFold.map { (Self.foldMask | Self.listed) & ~(UInt16(1) << (1 + $0)) }
-      ?? (Self.foldMask | Self.listed)
-    for start in 0..<sequence.count where sequence.syllable[start] {
-      var hash = mixHash(Self.seed, sequence.hashes[start])
+    // The two-syllable keys first, and a read of their slots in one tight loop: the cache
+    // misses of the sentence overlap instead of stalling the matching one by one.
+    let count = sequence.count
+    keys.removeAll(keepingCapacity: true)
+    var touched: UInt32 = 0
+    slots.withUnsafeBufferPointer { slots in
+      let mask = slots.count - 1
+      for start in 0..<count {
+        let key =
+          start + 1 < count && sequence.syllable[start] && sequence.syllable[start + 1]
+          ? mixHash(mixHash(Self.seed, sequence.hashes[start]), sequence.hashes[start + 1]) : 0
+        keys.append(key)
+        touched &+= slots[Int(truncatingIfNeeded: key) & mask]
+      }
+    }
+    sink = UInt64(touched)
+    for start in 0..<count where keys[start] != 0 {
+      var hash = keys[start]
       var end = start + 1
-      while end < sequence.count, end - start < Self.maximumLength, sequence.syllable[end] {
-        hash = mixHash(hash, sequence.hashes[end])
-        guard let flags = lookup(hash) else { break }
-        if flags & wordMask != 0 { masks[start] |= UInt8(1) << (end - start - 1) }
-        if flags & Self.listed != 0 {
+      while end < count, end - start < Self.maximumLength, sequence.syllable[end] {
+        if end > start + 1 { hash = mixHash(hash, sequence.hashes[end]) }
+        let found: UInt8?
+        if let excludedFold {
+          found = entries[hash].map { Self.compact($0, excludedFold: excludedFold) }
+        } else {
+          found = lookup(hash)
+        }
+        guard let flags = found else { break }
+        if flags & Compact.word != 0 { masks[start] |= UInt8(1) << (end - start - 1) }
+        if flags & Compact.listed != 0 {
           listedMasks[start] |= UInt8(1) << (end - start - 1)
-          let tier = Self.tier(flags)
+          let tier = UInt16(flags >> Compact.tierShift)
           if tier != 0 {
             Self.lower(&tiers[start], tier, shift: 3)
             Self.lower(&tiers[end], tier, shift: 6)
             for inside in (start + 1)...end { Self.lower(&tiers[inside], tier, shift: 0) }
           }
         }
-        if flags & 1 == 0 { break }
+        if flags & Compact.prefix == 0 { break }
         end += 1
       }
     }

@@ -26,6 +26,9 @@ struct WordFeatures {
   private var bigramLines: [UInt32] = []
   private var trigramLines: [UInt32] = []
   private var skipLines: [UInt32] = []
+  /// Scratch of the dictionary matching.
+  private var keys: [UInt64] = []
+  private(set) var sink: UInt64 = 0
   static let padding = 2
   /// The table size the lines were computed for.
   private(set) var bits = 0
@@ -76,7 +79,8 @@ struct WordFeatures {
 
   private mutating func matchDictionary(_ dictionary: WordDictionary, excludedFold: Int?) {
     dictionary.startMasks(
-      sequence, excludedFold: excludedFold, into: &starts, listed: &listedStarts, tiers: &tiers)
+      sequence, excludedFold: excludedFold, into: &starts, listed: &listedStarts, tiers: &tiers,
+      keys: &keys, sink: &sink)
     Self.ends(starts, into: &ends)
     Self.ends(listedStarts, into: &listedEnds)
     let count = starts.count
@@ -170,6 +174,27 @@ struct WordFeatures {
   private static func conjunction(line: UInt32, _ template: UInt64, _ context: UInt64) -> UInt32 {
     let mixed = ((context ^ (template &* 0x9E37_79B9_7F4A_7C15)) &* 0xC2B2_AE3D_27D4_EB4F) >> 40
     return line | UInt32(truncatingIfNeeded: 5 + mixed % 27)
+  }
+
+  /// Reads the first weight of every n-gram line of the sentence, so that the cache misses of
+  /// the whole sentence overlap in one tight loop instead of stalling the scoring one by one.
+  /// Returns their sum only so that the reads are not optimized away.
+  @inline(__always)
+  func touchLines(_ weights: UnsafeBufferPointer<Int16>) -> Int32 {
+    var sum: Int32 = 0
+    unigramLines.withUnsafeBufferPointer { u in
+      bigramLines.withUnsafeBufferPointer { b in
+        trigramLines.withUnsafeBufferPointer { t in
+          skipLines.withUnsafeBufferPointer { k in
+            for index in 0..<u.count {
+              sum &+= Int32(weights[Int(u[index])]) &+ Int32(weights[Int(b[index])])
+                &+ Int32(weights[Int(t[index])]) &+ Int32(weights[Int(k[index])])
+            }
+          }
+        }
+      }
+    }
+    return sum
   }
 
   /// Writes the weight-table indices of the features of syllable `i` into `buffer` (a table

@@ -54,6 +54,7 @@ public final class WordSegmentationModel: Sendable {
     var features = WordFeatures()
     var scores: [Float] = []
     var indices = [UInt32](repeating: 0, count: WordFeatures.maximumCount)
+    var sink: Int32 = 0
   }
 
   func wordStarts(
@@ -61,7 +62,8 @@ public final class WordSegmentationModel: Sendable {
   ) -> [Bool] {
     scratch.features.load(
       tokens, scalars, offset: offset, dictionary: dictionary, bits: tableBits)
-    computeScores(scratch.features, into: &scratch.scores, indices: &scratch.indices)
+    computeScores(
+      scratch.features, into: &scratch.scores, indices: &scratch.indices, sink: &scratch.sink)
     let features = scratch.features
     return Self.viterbi(
       scores: scratch.scores, mayJoin: { features.sequence.mayJoin($0) }, transitions: transitions)
@@ -71,12 +73,16 @@ public final class WordSegmentationModel: Sendable {
   func scores(_ features: WordFeatures) -> [Float] {
     var scores: [Float] = []
     var indices = [UInt32](repeating: 0, count: WordFeatures.maximumCount)
-    computeScores(features, into: &scores, indices: &indices)
+    var sink: Int32 = 0
+    computeScores(features, into: &scores, indices: &indices, sink: &sink)
     return scores
   }
 
+  /// `sink` receives a value computed from weights read ahead of time (see
+  /// `WordFeatures.touchLines`), so that the compiler keeps those reads.
   private func computeScores(
-    _ features: WordFeatures, into scores: inout [Float], indices: inout [UInt32]
+    _ features: WordFeatures, into scores: inout [Float], indices: inout [UInt32],
+    sink: inout Int32
   ) {
     let count = features.sequence.count
     scores.removeAll(keepingCapacity: true)
@@ -85,6 +91,7 @@ public final class WordSegmentationModel: Sendable {
     indices.withUnsafeMutableBufferPointer { buffer in
       quantized.withUnsafeBufferPointer { weights in
         scores.withUnsafeMutableBufferPointer { scores in
+          sink = features.touchLines(weights)
           for index in 0..<count where features.sequence.mayJoin(index) {
             let n = features.features(index, into: buffer.baseAddress!)
             var score: Int32 = 0
