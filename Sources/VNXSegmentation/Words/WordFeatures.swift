@@ -26,6 +26,10 @@ struct WordFeatures {
   private var bigramLines: [UInt32] = []
   private var trigramLines: [UInt32] = []
   private var skipLines: [UInt32] = []
+  /// Everything else the templates read of token `k`, at `k + padding` (0 for padding):
+  /// dictionary start mask (bits 0…7), end mask (8…15), listed start and end masks (16…31),
+  /// longest-match tags (32…39), tiers (40…55) and shape (56…63).
+  private var contexts: [UInt64] = []
   /// Scratch of the dictionary matching.
   private var keys: [UInt64] = []
   private(set) var sink: UInt64 = 0
@@ -75,6 +79,15 @@ struct WordFeatures {
       trigramLines.append(Self.line(Self.pair(s.bigram(k - 1), s.hash(k)) ^ trigramSalt, shift))
       skipLines.append(Self.line(Self.pair(s.hash(k - 1), s.hash(k + 1)) ^ trigramSalt, shift))
     }
+    contexts.removeAll(keepingCapacity: true)
+    contexts.append(contentsOf: repeatElement(0, count: Self.padding))
+    for k in 0..<s.count {
+      contexts.append(
+        UInt64(starts[k]) | UInt64(ends[k]) << 8 | UInt64(listedStarts[k]) << 16
+          | UInt64(listedEnds[k]) << 24 | UInt64(matching[k]) << 32 | UInt64(tiers[k]) << 40
+          | UInt64(s.shapes[k].rawValue) << 56)
+    }
+    contexts.append(contentsOf: repeatElement(0, count: Self.padding))
   }
 
   private mutating func matchDictionary(_ dictionary: WordDictionary, excludedFold: Int?) {
@@ -125,28 +138,6 @@ struct WordFeatures {
     }
   }
 
-  @inline(__always)
-  private func start(_ index: Int) -> UInt64 {
-    index >= 0 && index < starts.count ? UInt64(starts[index]) : 0
-  }
-  @inline(__always)
-  private func end(_ index: Int) -> UInt64 {
-    index >= 0 && index < ends.count ? UInt64(ends[index]) : 0
-  }
-  @inline(__always)
-  private func listed(_ index: Int) -> UInt64 {
-    index >= 0 && index < ends.count
-      ? UInt64(listedStarts[index]) | UInt64(listedEnds[index]) << 8 : 0
-  }
-  @inline(__always)
-  private func tier(_ index: Int) -> UInt64 {
-    index >= 0 && index < tiers.count ? UInt64(tiers[index]) : 0
-  }
-  @inline(__always)
-  private func match(_ index: Int) -> UInt64 {
-    index >= 0 && index < matching.count ? UInt64(matching[index]) : 0
-  }
-
   /// The weight table is cut into lines of 32 weights (64 bytes at run time). The features of
   /// one syllable (its unigram templates and their conjunctions with the context), of one
   /// bigram and of one trigram share a line, so that scoring a syllable touches a few new cache
@@ -173,7 +164,7 @@ struct WordFeatures {
   @inline(__always)
   private static func conjunction(line: UInt32, _ template: UInt64, _ context: UInt64) -> UInt32 {
     let mixed = ((context ^ (template &* 0x9E37_79B9_7F4A_7C15)) &* 0xC2B2_AE3D_27D4_EB4F) >> 40
-    return line | UInt32(truncatingIfNeeded: 5 + mixed % 27)
+    return line | UInt32(truncatingIfNeeded: 5 + (mixed &* 27) >> 24)
   }
 
   /// Reads the first weight of every n-gram line of the sentence, so that the cache misses of
@@ -202,74 +193,85 @@ struct WordFeatures {
   @inline(__always)
   func features(_ i: Int, into buffer: UnsafeMutablePointer<UInt32>) -> Int {
     let shift = UInt64(64 - bits + Self.lineBits)
-    let s = sequence
     let p = i + Self.padding
-    let shapes = s.shape(i - 2) << 24 | s.shape(i - 1) << 16 | s.shape(i) << 8 | s.shape(i + 1)
-    let shapePair = shapes >> 8 & 0xFFFF
-    let dictionary = end(i) | start(i) << 8 | start(i - 1) << 16 | end(i - 1) << 24
-    let listedHere = listed(i)
-    let matchHere = match(i)
     var n = 0
     @inline(__always) func add(_ index: UInt32) {
       buffer[n] = index
       n += 1
     }
+    contexts.withUnsafeBufferPointer { c in
     unigramLines.withUnsafeBufferPointer { u in
-      bigramLines.withUnsafeBufferPointer { b in
-        trigramLines.withUnsafeBufferPointer { t in
-          // Syllables in a window of five: slot = position in the window.
-          add(u[p] | 0)
-          add(u[p - 1] | 1)
-          add(u[p + 1] | 2)
-          add(u[p - 2] | 3)
-          add(u[p + 2] | 4)
-          // Bigrams and trigrams around the syllable.
-          add(b[p] | 0)
-          add(b[p + 1] | 1)
-          add(b[p - 1] | 2)
-          add(b[p + 2] | 3)
-          add(t[p] | 0)
-          add(t[p + 1] | 1)
-          add(t[p + 2] | 2)
-          add(skipLines[p] | 3)
-          // The syllable and the one before it, with their context. Function words ("với",
-          // "như", "ra") stay apart even where the word list joins them.
-          add(Self.conjunction(line: u[p], 17, shapePair))
-          add(Self.conjunction(line: u[p - 1], 18, shapePair))
-          add(Self.conjunction(line: u[p], 26, end(i) << 8 | start(i)))
-          add(Self.conjunction(line: u[p - 1], 27, start(i - 1) << 8 | end(i - 1)))
-          add(Self.conjunction(line: u[p], 32, listedHere >> 8))
-          add(Self.conjunction(line: u[p - 1], 33, listedHere >> 8))
-          add(Self.conjunction(line: u[p], 34, matchHere & 1))
-          add(Self.conjunction(line: u[p - 1], 35, matchHere & 1))
-        }
-      }
-    }
-    // Shapes and dictionary matches: few distinct values, each a line of its own.
-    add(Self.index(Self.pair(14, shapePair), 14, shift))
-    add(Self.index(Self.pair(15, shapes & 0xFF_FFFF), 15, shift))
-    add(Self.index(Self.pair(16, shapes >> 8), 16, shift))
-    add(Self.index(Self.pair(19, end(i)), 19, shift))
-    add(Self.index(Self.pair(20, start(i)), 20, shift))
-    add(Self.index(Self.pair(21, start(i - 1)), 21, shift))
-    add(Self.index(Self.pair(22, end(i - 1)), 22, shift))
-    add(Self.index(Self.pair(23, dictionary & 0xFFFF | shapePair << 32), 23, shift))
-    add(Self.index(Self.pair(24, dictionary), 24, shift))
-    add(Self.index(25, 25, shift))
-    add(Self.index(Self.pair(28, listedHere), 28, shift))
-    add(Self.index(Self.pair(29, listed(i - 1) << 16 | listedHere), 29, shift))
-    add(Self.index(Self.pair(30, match(i - 1) << 8 | matchHere | match(i + 1) << 4), 30, shift))
-    add(Self.index(Self.pair(31, matchHere | shapePair << 8), 31, shift))
-    // How common the listed words around the gap are: the smaller word lists hold the more
-    // lexicalized words.
-    let tierHere = tier(i)
-    let joinTier = tierHere & 7
-    let tierContext = joinTier | (tier(i - 1) >> 6 & 7) << 3 | (tierHere >> 3 & 7) << 6
-    add(Self.index(Self.pair(36, tierContext), 36, shift))
-    add(Self.index(Self.pair(37, joinTier | (tier(i - 1) & 7) << 3 | (tier(i + 1) & 7) << 6), 37, shift))
-    unigramLines.withUnsafeBufferPointer { u in
+    bigramLines.withUnsafeBufferPointer { b in
+    trigramLines.withUnsafeBufferPointer { t in
+    skipLines.withUnsafeBufferPointer { k in
+      let before2 = c[p - 2]
+      let before = c[p - 1]
+      let here = c[p]
+      let after = c[p + 1]
+      @inline(__always) func start(_ c: UInt64) -> UInt64 { c & 0xFF }
+      @inline(__always) func end(_ c: UInt64) -> UInt64 { c >> 8 & 0xFF }
+      @inline(__always) func listed(_ c: UInt64) -> UInt64 { c >> 16 & 0xFFFF }
+      @inline(__always) func match(_ c: UInt64) -> UInt64 { c >> 32 & 0xFF }
+      @inline(__always) func tier(_ c: UInt64) -> UInt64 { c >> 40 & 0xFFFF }
+      let shapes = (before2 >> 56) << 24 | (before >> 56) << 16 | (here >> 56) << 8 | after >> 56
+      let shapePair = shapes >> 8 & 0xFFFF
+      let dictionary = end(here) | start(here) << 8 | start(before) << 16 | end(before) << 24
+      let listedHere = listed(here)
+      let matchHere = match(here)
+      // Syllables in a window of five: slot = position in the window.
+      add(u[p] | 0)
+      add(u[p - 1] | 1)
+      add(u[p + 1] | 2)
+      add(u[p - 2] | 3)
+      add(u[p + 2] | 4)
+      // Bigrams and trigrams around the syllable.
+      add(b[p] | 0)
+      add(b[p + 1] | 1)
+      add(b[p - 1] | 2)
+      add(b[p + 2] | 3)
+      add(t[p] | 0)
+      add(t[p + 1] | 1)
+      add(t[p + 2] | 2)
+      add(k[p] | 3)
+      // Shapes and dictionary matches: few distinct values, each a line of its own.
+      add(Self.index(Self.pair(14, shapePair), 14, shift))
+      add(Self.index(Self.pair(15, shapes & 0xFF_FFFF), 15, shift))
+      add(Self.index(Self.pair(16, shapes >> 8), 16, shift))
+      add(Self.index(Self.pair(19, end(here)), 19, shift))
+      add(Self.index(Self.pair(20, start(here)), 20, shift))
+      add(Self.index(Self.pair(21, start(before)), 21, shift))
+      add(Self.index(Self.pair(22, end(before)), 22, shift))
+      add(Self.index(Self.pair(23, dictionary & 0xFFFF | shapePair << 32), 23, shift))
+      add(Self.index(Self.pair(24, dictionary), 24, shift))
+      add(Self.index(25, 25, shift))
+      add(Self.index(Self.pair(28, listedHere), 28, shift))
+      add(Self.index(Self.pair(29, listed(before) << 16 | listedHere), 29, shift))
+      add(Self.index(Self.pair(30, match(before) << 8 | matchHere | match(after) << 4), 30, shift))
+      add(Self.index(Self.pair(31, matchHere | shapePair << 8), 31, shift))
+      // How common the listed words around the gap are: the smaller word lists hold the more
+      // lexicalized words.
+      let tierHere = tier(here)
+      let joinTier = tierHere & 7
+      let tierContext = joinTier | (tier(before) >> 6 & 7) << 3 | (tierHere >> 3 & 7) << 6
+      add(Self.index(Self.pair(36, tierContext), 36, shift))
+      let joinTiers = joinTier | (tier(before) & 7) << 3 | (tier(after) & 7) << 6
+      add(Self.index(Self.pair(37, joinTiers), 37, shift))
+      // The syllable and the one before it, with their context. Function words ("với",
+      // "như", "ra") stay apart even where the word list joins them.
+      add(Self.conjunction(line: u[p], 17, shapePair))
+      add(Self.conjunction(line: u[p - 1], 18, shapePair))
+      add(Self.conjunction(line: u[p], 26, end(here) << 8 | start(here)))
+      add(Self.conjunction(line: u[p - 1], 27, start(before) << 8 | end(before)))
+      add(Self.conjunction(line: u[p], 32, listedHere >> 8))
+      add(Self.conjunction(line: u[p - 1], 33, listedHere >> 8))
+      add(Self.conjunction(line: u[p], 34, matchHere & 1))
+      add(Self.conjunction(line: u[p - 1], 35, matchHere & 1))
       add(Self.conjunction(line: u[p], 38, joinTier))
       add(Self.conjunction(line: u[p - 1], 39, joinTier))
+    }
+    }
+    }
+    }
     }
     return n
   }
