@@ -6,11 +6,13 @@
 ///
 ///     cache.appendNFC(of: "e\u{323}\u{302}" as UTF-8, to: &output)   // appends "ệ", (1, true)
 ///
-/// Segments of up to 15 bytes are remembered, at most `limit` of them; longer ones, and any
+/// Segments of up to 15 bytes (whose form fits 14) are remembered, at most `limit` of them; longer ones, and any
 /// beyond the limit, go to ICU each time. Owns its table, hence a class.
 final class NFCSegmentCache {
-  /// A segment and its NFC form, each packed into two words: bytes 0-14 little-endian and
-  /// the length in the top byte. An empty slot has `key1 == 0` (a length is never 0).
+  /// A segment and its NFC form, each packed into two words, little-endian: the segment's
+  /// bytes 0-14 and its length in the top byte; the form's bytes 0-13, its scalar count
+  /// and its length (bit 7: it differs from the segment) in the top two bytes. An empty slot
+  /// has `key1 == 0` (a length is never 0).
   private struct Entry {
     var key0: UInt64 = 0
     var key1: UInt64 = 0
@@ -36,20 +38,25 @@ final class NFCSegmentCache {
 
   /// Appends the NFC form of `segment` to `output`; returns its number of scalars and whether
   /// it differs from `segment`. A segment ICU cannot normalize is appended as it is.
+  @inline(__always)
   func appendNFC(of segment: UnsafeBufferPointer<UInt8>, to output: inout [UInt8])
     -> (scalars: Int, changed: Bool)
   {
     guard segment.count <= 15, segment.count > 0 else { return uncached(segment, to: &output) }
-    let (key0, key1) = Self.pack(segment)
+    var key = (UInt64(0), UInt64(0))
+    withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(segment)) }
+    key.1 |= UInt64(segment.count) << 56
     let mask = Self.capacity - 1
-    var slot = Self.hash(key0, key1) & mask
+    var slot = Self.hash(key.0, key.1) & mask
     while entries[slot].key1 != 0 {
-      let entry = entries[slot]
-      if entry.key0 == key0 && entry.key1 == key1 {
-        return (
-          Self.unpack(entry.value0, entry.value1, to: &output),
-          entry.value0 != key0 || entry.value1 != key1
-        )
+      if entries[slot].key0 == key.0 && entries[slot].key1 == key.1 {
+        // value1's top byte: the length, bit 7 set when changed; the byte below: scalars.
+        let value = (entries[slot].value0, entries[slot].value1)
+        let length = Int(value.1 >> 56 & 0x0F)
+        withUnsafeBytes(of: value) {
+          output.append(contentsOf: UnsafeBufferPointer(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length))
+        }
+        return (Int(value.1 >> 48 & 0xFF), value.1 >> 63 != 0)
       }
       slot = (slot + 1) & mask
     }
@@ -58,13 +65,17 @@ final class NFCSegmentCache {
     if (try? ICU.appendNFC(ofUTF8: segment, to: &composed)) == nil {
       composed = Array(segment)
     }
-    if composed.count <= 15, !composed.isEmpty, count < Self.limit {
-      let (value0, value1) = composed.withUnsafeBufferPointer { Self.pack($0) }
-      entries[slot] = Entry(key0: key0, key1: key1, value0: value0, value1: value1)
+    let scalars = Self.scalarCount(composed)
+    let changed = !composed.elementsEqual(segment)
+    if composed.count <= 14, !composed.isEmpty, count < Self.limit {
+      var value = (UInt64(0), UInt64(0))
+      withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: composed) }
+      value.1 |= UInt64(composed.count) << 56 | UInt64(scalars) << 48 | (changed ? 1 << 63 : 0)
+      entries[slot] = Entry(key0: key.0, key1: key.1, value0: value.0, value1: value.1)
       count += 1
     }
     output.append(contentsOf: composed)
-    return (Self.scalarCount(composed), !composed.elementsEqual(segment))
+    return (scalars, changed)
   }
 
   private func uncached(_ segment: UnsafeBufferPointer<UInt8>, to output: inout [UInt8])
@@ -78,33 +89,6 @@ final class NFCSegmentCache {
 
   private static func scalarCount(_ bytes: some Sequence<UInt8>) -> Int {
     bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-  }
-
-  @inline(__always)
-  private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-    var low: UInt64 = 0
-    var high = UInt64(bytes.count) << 56
-    for index in 0..<bytes.count {
-      if index < 8 {
-        low |= UInt64(bytes[index]) << (8 * UInt64(index))
-      } else {
-        high |= UInt64(bytes[index]) << (8 * UInt64(index - 8))
-      }
-    }
-    return (low, high)
-  }
-
-  /// Appends the packed bytes; returns their number of scalars.
-  @inline(__always)
-  private static func unpack(_ low: UInt64, _ high: UInt64, to output: inout [UInt8]) -> Int {
-    let length = Int(high >> 56)
-    var scalars = 0
-    for index in 0..<length {
-      let byte = UInt8(truncatingIfNeeded: index < 8 ? low >> (8 * UInt64(index)) : high >> (8 * UInt64(index - 8)))
-      output.append(byte)
-      if byte & 0xC0 != 0x80 { scalars += 1 }
-    }
-    return scalars
   }
 
   @inline(__always)

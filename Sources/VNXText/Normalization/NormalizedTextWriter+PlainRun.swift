@@ -11,7 +11,8 @@
 extension NormalizedTextWriter {
   /// Flags of BMP scalars. Bit 0: non-ASCII, NFC-stable and needing no repair; bit 1: a
   /// Vietnamese vowel; bit 2: a letter (as `emit` counts them); bit 3: a combining scalar
-  /// (no NFC boundary before it) that needs no repair; bit 4: a vowel with a tone mark.
+  /// (no NFC boundary before it) that needs no repair; bit 4: a vowel with a tone mark;
+  /// bit 5: a vowel with its own diacritic (ă â ê ô ơ ư).
   /// Allocated once and never freed, so
   /// the hot loop reads it without bounds checks or reference counting.
   nonisolated(unsafe) private static let scalarFlags: UnsafeBufferPointer<UInt8> = {
@@ -27,10 +28,12 @@ extension NormalizedTextWriter {
         value < 0x80
         ? lower >= 0x61 && lower <= 0x7A
         : value >= 0xC0 && value < 0x2000 && value != 0xD7 && value != 0xF7
-      let toned = Unicode.Scalar(scalar).flatMap(VietnameseLetter.vowel).map { $0.tone != .level } ?? false
+      let vowel = Unicode.Scalar(scalar).flatMap(VietnameseLetter.vowel)
+      let toned = vowel.map { $0.tone != .level } ?? false
+      let ownMark = vowel.map { "ăâêôơư".unicodeScalars.contains($0.base) } ?? false
       table[value] =
         (plain ? 1 : 0) | (VietnameseLetter.isVowel(scalar) ? 2 : 0) | (letter ? 4 : 0)
-        | (combining ? 8 : 0) | (toned ? 0x10 : 0)
+        | (combining ? 8 : 0) | (toned ? 0x10 : 0) | (ownMark ? 0x20 : 0)
     }
     return UnsafeBufferPointer(table)
   }()
@@ -84,11 +87,17 @@ extension NormalizedTextWriter {
     var word = run.outBase + start
     var vowels = 0
     var wordFlags: UInt8 = 0
+    // Toned vowels of the word, and the flags of its last vowel with its own diacritic: when
+    // the only tone mark is on that vowel, the mark is where `ToneMarkPlacement` puts it
+    // (người, Việt, được), and the word needs no check.
+    var toned = 0
+    var lastOwnMark: UInt8 = 0
     if inWord {
       word = wordByte
       vowels = 2 * wordVowels
-      // Whether a vowel has a tone mark is not known: assume one.
+      // Whether a vowel has a tone mark is not known: assume two.
       wordFlags = wordIsASCII ? 0x10 : 0x11
+      toned = 2
     }
     var index = start
 
@@ -112,13 +121,17 @@ extension NormalizedTextWriter {
         } else if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "&") {
           break scan
         }
-        if wordFlags & 0x11 == 0x11, vowels >= 4, run.outBase + index > word {
+        if wordFlags & 0x11 == 0x11, vowels >= 4, toned != 1 || lastOwnMark & 0x10 == 0,
+          run.outBase + index > word
+        {
           finishWord(&run, from: word, at: index)
         }
         index += length
         word = run.outBase + index
         vowels = 0
         wordFlags = 0
+        toned = 0
+        lastOwnMark = 0
         continue
       }
       guard byte >= 0xC2, byte < 0xF0 else { break scan }
@@ -131,17 +144,23 @@ extension NormalizedTextWriter {
       if flag & 5 == 5 {
         vowels &+= Int(flag & 2)
         wordFlags |= flag
+        toned &+= Int(flag >> 4 & 1)
+        if flag & 0x20 != 0 { lastOwnMark = flag }
         index &+= length
         continue
       }
       if flag & 1 != 0 {
-        if wordFlags & 0x11 == 0x11, vowels >= 4, run.outBase + index > word {
+        if wordFlags & 0x11 == 0x11, vowels >= 4, toned != 1 || lastOwnMark & 0x10 == 0,
+          run.outBase + index > word
+        {
           finishWord(&run, from: word, at: index)
         }
         index += length
         word = run.outBase + index
         vowels = 0
         wordFlags = 0
+        toned = 0
+        lastOwnMark = 0
         continue
       }
       // Combining marks after a letter of this run: the letter and all of them become their
@@ -168,9 +187,12 @@ extension NormalizedTextWriter {
       compose(&run, from: starter, to: end, marks: marks)
       // The composed letter may carry a tone mark.
       wordFlags |= 0x11
+      toned = 2
       index = end
     }
-    if index == count, wordFlags & 0x11 == 0x11, vowels >= 4, run.outBase + index > word {
+    if index == count, wordFlags & 0x11 == 0x11, vowels >= 4, toned != 1 || lastOwnMark & 0x10 == 0,
+      run.outBase + index > word
+    {
       finishWord(&run, from: word, at: index)
     }
     // A separator right before what the slow path takes is left to it (it may be a space
@@ -249,9 +271,12 @@ extension NormalizedTextWriter {
     run.countScalars(input, upTo: starter)
     flush(&run, to: starter)
     let composedByte = output.count
-    let cache = segmentCache ?? NFCSegmentCache()
-    segmentCache = cache
-    let (scalars, changed) = cache.appendNFC(
+    if segmentCache == nil {
+      segmentCache = NFCSegmentCache()
+      // Decomposed text: about one anchor per composed letter is to come.
+      offsets.reserve(input.count / 16)
+    }
+    let (scalars, changed) = segmentCache.unsafelyUnwrapped.appendNFC(
       of: UnsafeBufferPointer(rebasing: input[starter..<end]), to: &output)
     if changed { repairs.composed += 1 }
     run.lastComposedChanged = changed

@@ -7,10 +7,10 @@
 ///     // original "Lai  Châu", normalized "Lai Châu"
 ///     map.originalOffset(4)   // 5: "C" stood at scalar 5 of the original
 public struct OffsetMap: Sendable, Hashable, Codable {
-  /// Normalized offsets where a new distance starts, ascending.
-  private(set) var normalizedStarts: [Int] = [0]
-  /// The original offset at each of those starts.
-  private(set) var originalStarts: [Int] = [0]
+  /// One anchor per change of distance, ascending: the normalized offset where it starts in
+  /// the high 32 bits, the original offset there in the low 32 (texts up to 4 G scalars).
+  /// One array of packed pairs: decomposed text gets an anchor per composed letter.
+  private(set) var anchors: [UInt64] = [0]
   /// Length of the original text in scalars.
   public private(set) var originalLength = 0
 
@@ -19,15 +19,20 @@ public struct OffsetMap: Sendable, Hashable, Codable {
   /// The identity map over a text of `length` scalars.
   public init(identityOver length: Int) { originalLength = length }
 
+  @inline(__always)
+  private static func normalized(_ anchor: UInt64) -> Int { Int(anchor >> 32) }
+  @inline(__always)
+  private static func original(_ anchor: UInt64) -> Int { Int(anchor & 0xFFFF_FFFF) }
+
   /// The original offset of the scalar at `offset` in the normalized text (or of its end).
   public func originalOffset(_ offset: Int) -> Int {
     var low = 0
-    var high = normalizedStarts.count - 1
+    var high = anchors.count - 1
     while low < high {
       let middle = (low + high + 1) / 2
-      if normalizedStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+      if Self.normalized(anchors[middle]) <= offset { low = middle } else { high = middle - 1 }
     }
-    return min(originalStarts[low] + (offset - normalizedStarts[low]), originalLength)
+    return min(Self.original(anchors[low]) + (offset - Self.normalized(anchors[low])), originalLength)
   }
 
   /// The original span a normalized span came from.
@@ -41,35 +46,40 @@ public struct OffsetMap: Sendable, Hashable, Codable {
   }
 
   /// Records that normalized `offset` comes from original `original`.
+  @inline(__always)
   mutating func record(normalized offset: Int, original: Int) {
-    if let last = normalizedStarts.last, last == offset {
-      originalStarts[originalStarts.count - 1] = original
+    let anchor = UInt64(truncatingIfNeeded: offset) << 32 | UInt64(truncatingIfNeeded: original) & 0xFFFF_FFFF
+    if Self.normalized(anchors[anchors.count - 1]) == offset {
+      anchors[anchors.count - 1] = anchor
     } else {
-      normalizedStarts.append(offset)
-      originalStarts.append(original)
+      anchors.append(anchor)
     }
   }
 
+  /// Makes room for `count` more anchors.
+  mutating func reserve(_ count: Int) { anchors.reserveCapacity(anchors.count + count) }
+
   /// Forgets the anchor at normalized `offset` when it is the last one (never the first).
   mutating func removeAnchor(at offset: Int) {
-    guard normalizedStarts.count > 1, normalizedStarts[normalizedStarts.count - 1] == offset else { return }
-    normalizedStarts.removeLast()
-    originalStarts.removeLast()
+    guard anchors.count > 1, Self.normalized(anchors[anchors.count - 1]) == offset else { return }
+    anchors.removeLast()
   }
 
   /// The distance (original − normalized) in force at the end of the map.
-  var currentDistance: Int { originalStarts[originalStarts.count - 1] - normalizedStarts[normalizedStarts.count - 1] }
+  var currentDistance: Int {
+    let last = anchors[anchors.count - 1]
+    return Self.original(last) - Self.normalized(last)
+  }
 
   /// Forgets anchors after `offset` (the text after it is being rewritten).
   mutating func truncate(after offset: Int) {
-    while normalizedStarts.count > 1, normalizedStarts[normalizedStarts.count - 1] > offset {
-      normalizedStarts.removeLast()
-      originalStarts.removeLast()
+    while anchors.count > 1, Self.normalized(anchors[anchors.count - 1]) > offset {
+      anchors.removeLast()
     }
   }
 
   mutating func finish(originalLength: Int) { self.originalLength = originalLength }
 
   /// Number of anchors (for tests and diagnostics).
-  public var anchorCount: Int { normalizedStarts.count }
+  public var anchorCount: Int { anchors.count }
 }
