@@ -62,6 +62,8 @@ func skipsPrefixFalseFriends(_ text: String, _ expected: [String]) {
      ["Ban Quản lý dự án đầu tư xây dựng huyện"]),
     ("Hội Nông dân Việt Nam phát động thi đua.", ["Hội Nông dân Việt Nam"]),
     ("Đảng ủy Quân sự tỉnh họp.", ["Đảng ủy Quân sự tỉnh"]),
+    ("Cán bộ đến từ Viện Khoa học Nông nghiệp, Trung tâm Dạy nghề.",
+     ["Viện Khoa học Nông nghiệp", "Trung tâm Dạy nghề"]),
   ])
 func findsFullerOrganizations(_ text: String, _ expected: [String]) {
   #expect(EntityFixture.extract(text).filter { $0.type == .organization }.map(\.text) == expected)
@@ -93,6 +95,8 @@ func appliesFullestFormThroughAbbreviations(_ text: String, _ expected: [String]
     ("Bí thư Chi bộ kiêm Trưởng thôn Lò Văn Sơn nhường đất.", ["Lò Văn Sơn"]),
     ("Bà Néang Sa Vane có nhà mới. Bà Sa Vane rất vui.", ["Néang Sa Vane"]),
     ("Ông Y Thông Mlô kể chuyện. \"Bà con đã quen\", Y Thông nói.", ["Y Thông Mlô"]),
+    ("PGS.TS Trần Văn Minh chia sẻ kinh nghiệm.", ["Trần Văn Minh"]),
+    ("Trao đổi với phóng viên, Chủ tịch UBND huyện Đoàn Văn Sơn cho biết.", ["Đoàn Văn Sơn"]),
   ])
 func findsMorePeople(_ text: String, _ expected: [String]) {
   let entities = EntityFixture.extract(text)

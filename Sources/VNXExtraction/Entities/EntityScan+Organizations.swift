@@ -247,6 +247,13 @@ extension EntityScan {
         break
       }
     }
+    // "Viện Khoa học Nông nghiệp, …": the lower-case syllable of the last word before a stop.
+    if capitalEnd < limit(start), capitalEnd == end || capitalEnd + 1 == end, isWord(capitalEnd),
+      !tokens[capitalEnd].capitalized,
+      capitalEnd + 1 >= limit(start) || tokens[capitalEnd + 1].kind == .punctuation
+    {
+      return capitalEnd + 1
+    }
     return capitalEnd
   }
 }

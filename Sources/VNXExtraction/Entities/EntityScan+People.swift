@@ -42,6 +42,17 @@ extension EntityScan {
         return end
       }
     }
+    // After a degree alone: "PGS.TS Trần Văn Minh".
+    if longest(lexicon.qualifications, at: index) != nil, tokens[index].capitalized {
+      var start = index
+      while start < limit(index), let degree = longest(lexicon.qualifications, at: start) {
+        start += degree.length
+      }
+      if let end = nameEnd(at: start), startsWithSurname(start) || hasMiddleName(start..<end) {
+        addPerson(start..<end, roleBefore: nil)
+        return end
+      }
+    }
     // After a role and its body: "Bí thư Huyện ủy Hướng Hóa Trần Đình Hòa".
     if tokens[index].capitalized, let role = longest(lexicon.roles, at: index) {
       var start = index + role.length

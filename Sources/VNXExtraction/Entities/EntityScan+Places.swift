@@ -177,6 +177,8 @@ extension EntityScan {
     guard start < limit(index), let name = adminName(at: start, level: prefix.value.level) else {
       return nil
     }
+    // "Chủ tịch UBND huyện Đoàn Văn Sơn": a person's name after a role's level, no place.
+    if name.matches.isEmpty, isPersonName(start..<name.end, afterRole: false) { return nil }
     var level = prefix.value.level
     var matches = name.matches
     if level == .city {
