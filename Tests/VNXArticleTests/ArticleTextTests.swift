@@ -48,3 +48,27 @@ func detectsFormat(_ text: String, _ format: InputFormat) {
 func removesSiteNames(_ title: String, _ expected: String) {
   #expect(ArticleReader.siteSuffixRemoved(title) == expected)
 }
+
+@Test(
+  "Bare author lines at the end or under the date line of a text dump give the author",
+  arguments: [
+    "Minh Anh", "PV", "BBT", "Bài, ảnh: Thu Hằng", "Văn Miên", "Điểu Thị Hạnh - Ban Dân tộc tỉnh", "Bríu Quân (TTVH huyện)",
+    "NGUYỄN VĂN AN", "Thanh Sơn - Minh Anh", "Nhóm PV",
+  ])
+func bareAuthorLines(_ line: String) throws {
+  let expected = Byline.labeled(line) ?? Byline.name(line)
+  #expect(expected != nil)
+  let first = "Từ đầu năm 2022 đến nay, huyện đã mở 19 lớp đào tạo nghề cho 564 học viên, trong đó có nhiều người là đồng bào dân tộc thiểu số."
+  let second = "Các lớp được tổ chức ngay tại thôn, thời gian học từ 1 đến 3 tháng, với các nghề trồng và chăm sóc sâm, chăn nuôi và dệt thổ cẩm."
+  let title = "Huyện đào tạo nghề cho lao động nông thôn trong năm 2022 để có việc làm ổn định"
+  let footer = "Chia sẻ: Facebook | Twitter\nCác tin khác:\n» Tây Giang tổ chức Lễ hội văn hóa (12/10/2022)\n© 2022 Báo Lai Châu"
+  for page in [
+    "\(title)\nThứ năm, 22/09/2022 - 14:05\n\(first)\n\(second)\n\(line)\n\(footer)",
+    "\(title)\nThứ năm, 22/09/2022 - 14:05\n\(line)\n\(first)\n\(second)\n\(footer)",
+  ] {
+    let article = try #require(try ArticleReader().read(Array(page.utf8)).first)
+    #expect(article.author == expected)
+    #expect(article.title == title)
+    #expect(article.lead == first && article.paragraphs == [second])
+  }
+}

@@ -20,6 +20,11 @@ func readsLabeledBylines(_ text: String, _ name: String) {
   "Name lines are names, in title case",
   arguments: [
     ("Cầm Ngọc", "Cầm Ngọc"), ("TRẦN DUNG", "Trần Dung"), ("PV", "PV"), ("Hoàng Thu (TTXVN)", "Hoàng Thu"), ("Thạch Sô Phal", "Thạch Sô Phal"), ("Thanh Sơn - Phương Nga", "Thanh Sơn - Phương Nga"),
+    // Signatures, pen names opening with a word that also opens common nouns, offices after
+    // a dash, names half in a minority language.
+    ("BBT", "BBT"), ("Ban Biên tập", "Ban Biên tập"), ("Nhóm PV", "Nhóm PV"), ("Văn Miên", "Văn Miên"),
+    ("Minh Anh - Báo Lai Châu", "Minh Anh"), ("Hà Nguyễn - Phòng Văn hóa huyện Mường Tè", "Hà Nguyễn"),
+    ("Thu Hà - TTXVN", "Thu Hà"), ("Lò Thị Sơn, Trung tâm Y tế huyện", "Lò Thị Sơn"), ("Bríu Quân (TTVH huyện)", "Bríu Quân"),
   ])
 func readsNameLines(_ text: String, _ name: String) {
   #expect(Byline.name(text) == name)
@@ -27,7 +32,10 @@ func readsNameLines(_ text: String, _ name: String) {
 
 @Test(
   "Headings, menus and sources are not names",
-  arguments: ["Kinh tế", "Tin tức - Sự kiện", "Theo Báo Yên Bái", "LIÊN KẾT WEBSITE", "Xem thêm", "UBND huyện Mèo Vạc", "Multimedia", "Google News", "Facebook Zalo"])
+  arguments: [
+    "Kinh tế", "Tin tức - Sự kiện", "Theo Báo Yên Bái", "LIÊN KẾT WEBSITE", "Xem thêm", "UBND huyện Mèo Vạc", "Multimedia",
+    "Google News", "Facebook Zalo", "Văn Hóa", "VĂN HÓA - XÃ HỘI", "Văn Bản Pháp Quy", "Ban Dân tộc tỉnh", "Báo Lai Châu",
+  ])
 func rejectsNonNames(_ text: String) {
   #expect(Byline.name(text) == nil)
 }

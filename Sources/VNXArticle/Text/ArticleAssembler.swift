@@ -59,6 +59,10 @@ struct ArticleAssembler: Sendable {
     if let inner = body.prefix(4).first(where: { if case .date = kinds[$0] { true } else { false } }) {
       body = (inner + 1)..<body.upperBound
     }
+    // A byline between the header and the text ("Bríu Quân (TTVH huyện)") is no lead.
+    while body.count > 1, kinds[body.lowerBound] == .short, Byline.name(blocks[body.lowerBound].text) != nil {
+      body = (body.lowerBound + 1)..<body.upperBound
+    }
     // Header: date line, title, byline.
     let dateIndex = lastIndex(in: 0..<body.lowerBound, of: kinds) { if case .date = $0 { true } else { false } }
       ?? firstIndex(in: body.upperBound..<blocks.count, of: kinds) { if case .date = $0 { true } else { false } }

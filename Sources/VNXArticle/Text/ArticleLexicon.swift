@@ -1,7 +1,8 @@
 import VNXLexicons
 
 /// The word lists the article stage reads: Vietnamese stop words, boilerplate phrases,
-/// author labels and date-line words, from `lexicons/article/`. Loaded once.
+/// author labels, newsroom signatures, office words and date-line words, from
+/// `lexicons/article/`. Loaded once.
 struct ArticleLexicon: Sendable {
   enum Placement: String, Sendable { case line, prefix, within }
 
@@ -21,6 +22,10 @@ struct ArticleLexicon: Sendable {
   var authorLabels: [String]
   var authorLabelBytes: [[UInt8]]
   var dateWords: ByteStringSet
+  /// Newsroom signatures in capitals ("PV", "BBT").
+  var signatures: Set<String>
+  /// First words of offices named after a byline ("ban", "báo", "phòng").
+  var affiliationWords: Set<String>
 
   static let shared = ArticleLexicon()
 
@@ -45,6 +50,8 @@ struct ArticleLexicon: Sendable {
       .sorted { $0.count > $1.count }
     authorLabelBytes = authorLabels.map { Array($0.utf8) }
     dateWords = ByteStringSet(lines("date-words.txt").map { String($0.trimmingSpaces) })
+    signatures = Set(lines("signatures.txt").map { String($0.trimmingSpaces).uppercased() })
+    affiliationWords = Set(lines("affiliation-words.txt").map { String($0.trimmingSpaces) })
   }
 }
 

@@ -7,14 +7,22 @@ import VNXText
 ///     Byline.name("TRẦN DUNG")                        // "Trần Dung"
 ///     Byline.source("Theo baolaichau.vn")             // "baolaichau.vn"
 enum Byline {
-  /// Newsroom signatures that stand for a person's name.
-  static let signatures: Set<String> = ["PV", "P.V", "CTV", "BTV", "TTXVN", "PV-CTV", "PV/CTV", "NHÓM PV"]
+  /// Newsroom signatures that stand for a person's name ("PV", "BBT"), in capitals
+  /// (`lexicons/article/signatures.txt`).
+  static var signatures: Set<String> { ArticleLexicon.shared.signatures }
 
   /// Words that open headings, sources and bodies, never a person's name.
   static let notNameStarts: Set<String> = [
     "theo", "nguồn", "báo", "tin", "xem", "trang", "cổng", "ban", "sở", "ủy", "ubnd", "hđnd", "huyện", "xã",
-    "tỉnh", "phòng", "hội", "đảng", "chi", "thôn", "tổ", "trường", "công", "văn", "tạp", "đài", "thông",
+    "tỉnh", "phòng", "hội", "đảng", "chi", "thôn", "tổ", "trường", "công", "tạp", "đài", "thông",
     "liên", "giới", "chính", "kinh", "thời", "tòa", "bạn", "đọc", "ảnh", "video", "clip", "tags",
+  ]
+
+  /// Words that open a person's name ("Văn Miên") but, with the word after them, a common
+  /// noun of headings and menus: "Văn hóa", "Văn phòng".
+  static let notNameBigrams: Set<String> = [
+    "văn hóa", "văn hoá", "văn nghệ", "văn bản", "văn phòng", "văn minh", "văn học", "văn kiện", "văn thư",
+    "văn chương", "văn xuôi", "văn thơ", "văn miếu", "văn hiến", "văn nghệ sĩ",
   ]
 
   /// The name after an author label ("Tác giả:", "Tin, ảnh:", "Bài và ảnh:"…), if the line is one.
@@ -60,9 +68,9 @@ enum Byline {
     guard tokens <= 17 else { return nil }
     let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "," || $0 == "–" })
     guard (1...3).contains(parts.count) else { return nil }
-    if let first = trimmed.split(separator: " ").first, notNameStarts.contains(first.lowercased()) {
-      return nil
-    }
+    let opening = trimmed.split(separator: " ").prefix(2).map { $0.lowercased() }
+    if let first = opening.first, notNameStarts.contains(first) { return nil }
+    if opening.count == 2, notNameBigrams.contains(opening.joined(separator: " ")) { return nil }
     var names: [String] = []
     for part in parts {
       let words = part.split(separator: " ")
@@ -83,7 +91,8 @@ enum Byline {
           return nil
         }
       }
-      guard syllables * 2 > words.count else { return nil }
+      // Half is enough in mixed case ("Bríu Quân"); capitals need every syllable (above).
+      guard syllables > 0, syllables * 2 >= words.count else { return nil }
       names.append(words.joined(separator: " "))
     }
     return titleCased(names.joined(separator: " - "))
@@ -105,14 +114,38 @@ enum Byline {
     return nil
   }
 
-  /// "Hoàng Thu (TTXVN)" → "Hoàng Thu": the newsroom or office in brackets after a name.
+  /// "Hoàng Thu (TTXVN)" → "Hoàng Thu", "Điểu Thị Hạnh - Ban Dân tộc tỉnh" → "Điểu Thị Hạnh":
+  /// the newsroom or office after a name, in brackets or after a dash or comma.
   static func withoutAffiliation(_ text: String) -> String {
     var text = Substring(text)
     while let last = text.last, last == " " || last == "." { text.removeLast() }
-    guard text.last == ")", let open = text.lastIndex(of: "("), open > text.startIndex else {
-      return String(text)
+    if text.last == ")", let open = text.lastIndex(of: "("), open > text.startIndex {
+      text = text[..<open]
+      while let last = text.last, last == " " { text.removeLast() }
     }
-    return String(text[..<open]).trimming(" ")
+    // The first part after a separator that names an office ends the name.
+    for index in text.indices where text[index] == "-" || text[index] == "–" || text[index] == "," {
+      if index > text.startIndex, isAffiliation(text[text.index(after: index)...]) {
+        return String(text[..<index]).trimming(" ")
+      }
+    }
+    return String(text)
+  }
+
+  /// "Ban Dân tộc tỉnh", "Báo Lai Châu", "TTVH huyện": an office's name — an office word
+  /// first, then a lowercase word, three words or more, or an acronym. "Văn Miên" is a name.
+  static func isAffiliation(_ part: Substring) -> Bool {
+    let words = part.split(separator: " ")
+    guard let first = words.first, ArticleLexicon.shared.affiliationWords.contains(first.lowercased()) else {
+      return false
+    }
+    if words.count >= 3 { return true }
+    return words.contains { word in
+      guard let initial = word.unicodeScalars.first else { return false }
+      let letters = word.unicodeScalars.filter(\.properties.isAlphabetic)
+      return initial.properties.isLowercase
+        || letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
+    }
   }
 
   /// "T.D", "H." — initials some photo credits and bylines use.
