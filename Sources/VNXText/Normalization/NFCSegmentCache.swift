@@ -43,9 +43,15 @@ final class NFCSegmentCache {
     -> (scalars: Int, changed: Bool)
   {
     guard segment.count <= 15, segment.count > 0 else { return uncached(segment, to: &output) }
-    var key = (UInt64(0), UInt64(0))
-    withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: UnsafeRawBufferPointer(segment)) }
-    key.1 |= UInt64(segment.count) << 56
+    // Built from byte loads in registers: a `memcpy` into the key and a read of it as words
+    // would stall on store forwarding.
+    var key = (UInt64(0), UInt64(segment.count) << 56)
+    for index in 0..<min(segment.count, 8) {
+      key.0 |= UInt64(segment[index]) << (8 * UInt64(index))
+    }
+    for index in 8..<max(segment.count, 8) {
+      key.1 |= UInt64(segment[index]) << (8 * UInt64(index - 8))
+    }
     let mask = Self.capacity - 1
     var slot = Self.hash(key.0, key.1) & mask
     while entries[slot].key1 != 0 {
