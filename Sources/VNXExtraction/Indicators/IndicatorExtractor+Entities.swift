@@ -60,10 +60,12 @@ extension IndicatorExtractor {
 }
 
 /// The mentions of one text's entities and the lookups that link its indicators to them.
+/// Words are compared by their case-folded hashes (`PhraseKey`), so no lookup allocates.
 struct Attribution {
   typealias Mention = (start: Int, end: Int, entity: Int)
 
   let scalars: [Unicode.Scalar]
+  let values: [UInt32]
   let sentences: [Sentence]
   let entities: [Entity]
   var places: [Mention] = []
@@ -74,23 +76,31 @@ struct Attribution {
   var mainPlace: Int?
   let publishedYear: Int?
 
-  /// Level nouns and the entity kinds they stand for alone: "toàn huyện", "xã".
-  static let levelNouns: [String: [String]] = [
-    "xã": ["xã"], "phường": ["phường"], "thị trấn": ["thị trấn"], "huyện": ["huyện"],
-    "quận": ["quận"], "thị xã": ["thị xã"], "thành phố": ["thành phố"], "tỉnh": ["tỉnh"],
-    "thôn": ["thôn"], "bản": ["bản"], "ấp": ["ấp"], "buôn": ["buôn"], "làng": ["làng"],
-  ]
+  static func hash(_ word: String) -> UInt64 {
+    let keys = word.split(separator: " ").map { Cue.hash(String($0)) }
+    return keys.dropFirst().reduce(keys[0]) { PhraseKey.combine($0, $1) }
+  }
+
+  /// Level nouns (one or two words, by hash) and the entity kind they stand for alone:
+  /// "toàn huyện", "xã", "thị trấn".
+  static let levelNouns: [UInt64: String] = Dictionary(
+    uniqueKeysWithValues: [
+      "xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "thôn", "bản",
+      "ấp", "buôn", "làng",
+    ].map { (hash($0), $0) })
   /// Words before a level noun that make it plural or generic: "các xã", "cấp huyện".
-  static let genericBefore: Set<String> = [
-    "các", "những", "mọi", "mỗi", "cấp", "hai", "ba", "bốn", "năm", "nhiều", "từng", "hợp", "tác",
-  ]
+  static let genericBefore: Set<UInt64> = Set(
+    ["các", "những", "mọi", "mỗi", "cấp", "hai", "ba", "bốn", "năm", "nhiều", "từng", "tác"].map(hash))
   /// Words after "xã" that make it another word: "xã hội", "xã viên".
-  static let notLevelAfter: Set<String> = ["hội", "viên"]
+  static let notLevelAfter: Set<UInt64> = Set(["hội", "viên"].map(hash))
   /// Words before a year that make it a base or a start, not the year measured.
-  static let notYearBefore: Set<String> = ["so", "với", "từ", "trước", "sau"]
+  static let notYearBefore: Set<UInt64> = Set(["so", "với", "từ", "trước", "sau"].map(hash))
+  static let năm = hash("năm"), ngày = hash("ngày"), nay = hash("nay"), ngoái = hash("ngoái")
+  static let tới = hash("tới")
 
   init(text: String, sentences: [Sentence], entities: [Entity], published: String?) {
     scalars = Array(text.unicodeScalars)
+    values = scalars.map(\.value)
     self.sentences = sentences
     self.entities = entities
     publishedYear = published.flatMap { Int($0.prefix(4)) }
@@ -117,9 +127,8 @@ struct Attribution {
     // named more often than any other.
     var byKind: [String: [(count: Int, entity: Int)]] = [:]
     var overall: [(count: Int, entity: Int)] = []
-    for (key, value) in counts {
-      let kind = key.split(separator: "|", omittingEmptySubsequences: false)[1]
-      byKind[String(kind), default: []].append((value.count, value.first))
+    for value in counts.values {
+      byKind[entities[value.first].kind ?? "", default: []].append((value.count, value.first))
       if entities[value.first].type != .village { overall.append((value.count, value.first)) }
     }
     for (kind, list) in byKind { placeOfKind[kind] = Self.dominant(list) }
@@ -179,9 +188,13 @@ struct Attribution {
       .max(by: { $0.end < $1.end })?.entity
   }
 
-  /// The lowercased word of a token.
-  func word(_ token: Token) -> String {
-    String(String.UnicodeScalarView(scalars[token.start..<min(token.end, scalars.count)])).lowercased()
+  /// The case-folded hash of a token's text.
+  func hash(_ token: Token) -> UInt64 {
+    values.withUnsafeBufferPointer { PhraseKey.token($0, token.start..<min(token.end, $0.count)) }
+  }
+
+  func hash(_ tokens: [Token], _ index: Int) -> UInt64? {
+    index >= 0 && index < tokens.count ? hash(tokens[index]) : nil
   }
 
   /// "Toàn huyện có 214 công trình": a level noun standing alone before the quantity (not
@@ -190,29 +203,29 @@ struct Attribution {
     let tokens = sentences[sentence].tokens
     guard var index = tokens.lastIndex(where: { $0.end <= start }) else { return nil }
     while index >= 0 {
-      let token = tokens[index]
-      if token.kind == .word {
-        var noun = word(token)
-        var first = index
-        if index > 0, tokens[index - 1].kind == .word,
-          case let pair = word(tokens[index - 1]) + " " + noun, Self.levelNouns[pair] != nil
-        {
-          noun = pair
-          first = index - 1
-        }
-        if let kinds = Self.levelNouns[noun] {
-          let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-          let nameFollows = next.map { $0.kind == .word && $0.start < scalars.count && scalars[$0.start].properties.isUppercase } ?? false
-          let nextWord = next.map(word) ?? ""
-          let previous = first > 0 ? word(tokens[first - 1]) : ""
-          if !nameFollows, !Self.notLevelAfter.contains(nextWord), !Self.genericBefore.contains(previous),
-            first == 0 || tokens[first - 1].kind != .number
-          {
-            for kind in kinds { if let place = placeOfKind[kind] { return place } }
-          }
-        }
+      defer { index -= 1 }
+      guard tokens[index].kind == .word else { continue }
+      let single = hash(tokens[index])
+      var first = index
+      var kind = Self.levelNouns[single]
+      if index > 0, tokens[index - 1].kind == .word,
+        let pair = Self.levelNouns[PhraseKey.combine(hash(tokens[index - 1]), single)]
+      {
+        kind = pair
+        first = index - 1
       }
-      index -= 1
+      guard let kind else { continue }
+      if index + 1 < tokens.count {
+        let next = tokens[index + 1]
+        if next.kind == .word, next.start < scalars.count, scalars[next.start].properties.isUppercase {
+          continue  // "huyện Tam Bình": a name follows.
+        }
+        if Self.notLevelAfter.contains(hash(next)) { continue }
+      }
+      if first > 0, tokens[first - 1].kind == .number || Self.genericBefore.contains(hash(tokens[first - 1])) {
+        continue
+      }
+      if let place = placeOfKind[kind] { return place }
     }
     return nil
   }
@@ -225,44 +238,53 @@ struct Attribution {
     var before: Int?
     var after: Int?
     for (index, token) in tokens.enumerated() {
+      guard token.end <= start || (token.start >= end && after == nil) else { continue }
       guard let year = yearMention(tokens, index) else { continue }
-      if token.end <= start {
-        before = year
-      } else if token.start >= end, after == nil {
-        after = year
-      }
+      if token.end <= start { before = year } else { after = year }
     }
     return before ?? after
+  }
+
+  /// The number made of the last four scalars of a token, if they are digits.
+  func trailingYear(_ token: Token) -> Int? {
+    guard token.end - token.start >= 4, token.end <= values.count else { return nil }
+    var year = 0
+    for offset in token.end - 4..<token.end {
+      let digit = values[offset] &- 0x30
+      guard digit < 10 else { return nil }
+      year = year * 10 + Int(digit)
+    }
+    if token.end - token.start > 4, values[token.end - 5] &- 0x30 < 10 { return nil }
+    return (1900...2100).contains(year) ? year : nil
   }
 
   /// The year a token names, if it names one that a quantity may be of.
   func yearMention(_ tokens: [Token], _ index: Int) -> Int? {
     let token = tokens[index]
-    let previous = index > 0 ? word(tokens[index - 1]) : ""
+    let relevant =
+      token.kind == .date || (token.kind == .number && token.end - token.start == 4)
+      || (token.kind == .word && publishedYear != nil)
+    guard relevant, index > 0 else { return nil }
+    let previous = hash(tokens[index - 1])
     // "so với cuối năm 2023", "từ năm 2021": a base or a start.
-    for back in max(0, index - 4)..<index where Self.notYearBefore.contains(word(tokens[back])) {
-      return nil
+    func base() -> Bool {
+      (max(0, index - 4)..<index).contains { Self.notYearBefore.contains(hash(tokens[$0])) }
     }
     switch token.kind {
     case .number:
-      guard previous == "năm", token.end - token.start == 4, let year = Int(word(token)),
-        (1900...2100).contains(year)
-      else { return nil }
+      guard previous == Self.năm, let year = trailingYear(token), !base() else { return nil }
       return year
     case .date:
       // A document's date: "Nghị quyết số 07-NQ/HU ngày 12/8/2021".
-      if index > 1, previous == "ngày", tokens[index - 2].kind == .documentCode { return nil }
-      let value = word(token)
-      guard let last = value.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).last,
-        last.count == 4, let year = Int(last), (1900...2100).contains(year)
-      else { return nil }
+      if index > 1, previous == Self.ngày, tokens[index - 2].kind == .documentCode { return nil }
+      guard let year = trailingYear(token), !base() else { return nil }
       return year
     case .word:
-      guard previous == "năm", let published = publishedYear else { return nil }
-      switch word(token) {
-      case "nay": return published
-      case "ngoái": return published - 1
-      case "tới": return published + 1
+      guard previous == Self.năm, let published = publishedYear else { return nil }
+      switch hash(token) {
+      case Self.nay: return published
+      case Self.ngoái: return published - 1
+      case Self.tới: return published + 1
       default: return nil
       }
     default:
