@@ -78,6 +78,13 @@ extension EntityScan {
     {
       return nil
     }
+    // "Câu lạc bộ Hà Giang Xanh": a run led by a province's name names a thing, not a person.
+    if let match = longest(gazetteer.names, at: index), match.length >= 2, index + match.length < end,
+      !hasMiddleName(index..<end),
+      !divisions(match.value, level: .province).isEmpty, roleAfter(end) == nil
+    {
+      return nil
+    }
     if end - index >= 3 || roleAfter(end) != nil {
       addPerson(index..<end, roleBefore: nil)
       return end
