@@ -9,8 +9,6 @@ struct SyllableSequence {
   var shapes: [Shape] = []
   /// Whether the token is a syllable (`.word`), so that it may be part of a longer word.
   var syllable: [Bool] = []
-  /// `bigrams[i]` hashes tokens `i - 1` and `i` (`bigrams[0]` is unused).
-  var bigrams: [UInt64] = []
 
   var count: Int { hashes.count }
 
@@ -85,13 +83,6 @@ struct SyllableSequence {
         shapes.append(.symbol)
       }
     }
-    computeBigrams()
-  }
-
-  mutating func computeBigrams() {
-    bigrams.removeAll(keepingCapacity: true)
-    bigrams.append(0)
-    for index in hashes.indices.dropFirst() { bigrams.append(mixHash(hashes[index - 1], hashes[index])) }
   }
 
   @inline(__always)
@@ -99,13 +90,6 @@ struct SyllableSequence {
     if index < 0 { return Self.paddingHash &+ UInt64(-index) }
     if index >= hashes.count { return Self.paddingHash &- UInt64(index - hashes.count + 1) }
     return hashes[index]
-  }
-
-  /// The hash of tokens `index - 1` and `index` together.
-  @inline(__always)
-  func bigram(_ index: Int) -> UInt64 {
-    if index >= 1 && index < bigrams.count { return bigrams[index] }
-    return mixHash(hash(index - 1), hash(index))
   }
 
   @inline(__always)

@@ -30,6 +30,7 @@ struct WordFeatures {
   /// dictionary start mask (bits 0…7), end mask (8…15), listed start and end masks (16…31),
   /// longest-match tags (32…39), tiers (40…55) and shape (56…63).
   private var contexts: [UInt64] = []
+  private var paddedHashes: [UInt64] = []
   /// Scratch of the dictionary matching.
   private var keys: [UInt64] = []
   private(set) var sink: UInt64 = 0
@@ -68,26 +69,53 @@ struct WordFeatures {
     self.bits = bits
     let shift = UInt64(64 - bits + Self.lineBits)
     let s = sequence
+    let count = s.count
+    let padding = Self.padding
+    let total = count + 2 * padding
     let trigramSalt = Self.trigramSalt
-    unigramLines.removeAll(keepingCapacity: true)
-    bigramLines.removeAll(keepingCapacity: true)
-    trigramLines.removeAll(keepingCapacity: true)
-    skipLines.removeAll(keepingCapacity: true)
-    for k in -Self.padding..<(s.count + Self.padding) {
-      unigramLines.append(Self.line(s.hash(k), shift))
-      bigramLines.append(Self.line(s.bigram(k), shift))
-      trigramLines.append(Self.line(Self.pair(s.bigram(k - 1), s.hash(k)) ^ trigramSalt, shift))
-      skipLines.append(Self.line(Self.pair(s.hash(k - 1), s.hash(k + 1)) ^ trigramSalt, shift))
+    // Token hashes from `-padding - 2` to `count + padding`, padding included.
+    let extra = padding + 2
+    paddedHashes.removeAll(keepingCapacity: true)
+    for k in -extra..<(count + padding + 1) { paddedHashes.append(s.hash(k)) }
+    Self.reset(&unigramLines, count: total)
+    Self.reset(&bigramLines, count: total)
+    Self.reset(&trigramLines, count: total)
+    Self.reset(&skipLines, count: total)
+    paddedHashes.withUnsafeBufferPointer { h in
+      unigramLines.withUnsafeMutableBufferPointer { u in
+        bigramLines.withUnsafeMutableBufferPointer { b in
+          trigramLines.withUnsafeMutableBufferPointer { t in
+            skipLines.withUnsafeMutableBufferPointer { k in
+              // Token `j - padding` is at `h[j + 2]`.
+              for j in 0..<total {
+                let here = h[j + 2]
+                let before = h[j + 1]
+                let bigram = mixHash(before, here)
+                u[j] = Self.line(here, shift)
+                b[j] = Self.line(bigram, shift)
+                t[j] = Self.line(Self.pair(mixHash(h[j], before), here) ^ trigramSalt, shift)
+                k[j] = Self.line(Self.pair(before, h[j + 3]) ^ trigramSalt, shift)
+              }
+            }
+          }
+        }
+      }
     }
-    contexts.removeAll(keepingCapacity: true)
-    contexts.append(contentsOf: repeatElement(0, count: Self.padding))
-    for k in 0..<s.count {
-      contexts.append(
-        UInt64(starts[k]) | UInt64(ends[k]) << 8 | UInt64(listedStarts[k]) << 16
+    Self.reset(&contexts, count: total)
+    contexts.withUnsafeMutableBufferPointer { c in
+      for k in 0..<count {
+        c[k + padding] =
+          UInt64(starts[k]) | UInt64(ends[k]) << 8 | UInt64(listedStarts[k]) << 16
           | UInt64(listedEnds[k]) << 24 | UInt64(matching[k]) << 32 | UInt64(tiers[k]) << 40
-          | UInt64(s.shapes[k].rawValue) << 56)
+          | UInt64(s.shapes[k].rawValue) << 56
+      }
     }
-    contexts.append(contentsOf: repeatElement(0, count: Self.padding))
+  }
+
+  /// Makes `array` hold `count` zeros, keeping its storage.
+  private static func reset<Element: FixedWidthInteger>(_ array: inout [Element], count: Int) {
+    array.removeAll(keepingCapacity: true)
+    array.append(contentsOf: repeatElement(0, count: count))
   }
 
   private mutating func matchDictionary(_ dictionary: WordDictionary, excludedFold: Int?) {
