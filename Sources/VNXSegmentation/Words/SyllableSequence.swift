@@ -24,64 +24,73 @@ struct SyllableSequence {
 
   /// Reads the tokens into the arrays already allocated.
   mutating func load(_ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int) {
+    let count = tokens.count
     hashes.removeAll(keepingCapacity: true)
+    hashes.append(contentsOf: repeatElement(0, count: count))
     shapes.removeAll(keepingCapacity: true)
+    shapes.append(contentsOf: repeatElement(.padding, count: count))
     syllable.removeAll(keepingCapacity: true)
-    hashes.reserveCapacity(tokens.count)
-    shapes.reserveCapacity(tokens.count)
-    syllable.reserveCapacity(tokens.count)
-    for token in tokens {
-      switch token.kind {
-      case .number, .percent, .date, .time:
-        hashes.append(Self.numberHash)
-        shapes.append(.number)
-        syllable.append(false)
-        continue
-      default: break
-      }
-      var hash = ScalarHash()
-      var uppers = 0
-      var lowers = 0
-      var digits = 0
-      var firstUpper = false
-      for position in (token.start - offset)..<(token.end - offset) {
-        let value = scalars[position]
-        let lower = LetterCase.lower(value)
-        hash.add(lower)
-        if value >= 0x30 && value <= 0x39 {
-          digits += 1
-        } else if lower != value {
-          if position == token.start - offset { firstUpper = true }
-          uppers += 1
-        } else {
-          lowers += 1
+    syllable.append(contentsOf: repeatElement(false, count: count))
+    tokens.withUnsafeBufferPointer { tokens in
+      hashes.withUnsafeMutableBufferPointer { hashes in
+        shapes.withUnsafeMutableBufferPointer { shapes in
+          syllable.withUnsafeMutableBufferPointer { syllable in
+            for index in 0..<count {
+              let token = tokens[index]
+              (hashes[index], shapes[index], syllable[index]) = Self.read(token, scalars, offset)
+            }
+          }
         }
       }
-      hashes.append(hash.value)
-      switch token.kind {
-      case .word:
-        syllable.append(true)
-        if digits > 0 {
-          shapes.append(.mixed)
-        } else if uppers == 0 {
-          shapes.append(.lower)
-        } else if firstUpper && uppers == 1 {
-          shapes.append(.title)
-        } else if lowers == 0 {
-          shapes.append(.capitals)
-        } else {
-          shapes.append(.mixed)
-        }
-      case .punctuation:
-        syllable.append(false)
-        shapes.append(.punctuation)
-      case .abbreviation:
-        syllable.append(false)
-        shapes.append(.abbreviation)
-      default:
-        syllable.append(false)
-        shapes.append(.symbol)
+    }
+  }
+
+  /// The hash of a token's lowercase form, its shape, and whether it is a syllable.
+  @inline(__always)
+  private static func read(_ token: Token, _ scalars: UnsafeBufferPointer<UInt32>, _ offset: Int)
+    -> (UInt64, Shape, Bool)
+  {
+    switch token.kind {
+    case .number, .percent, .date, .time: return (numberHash, .number, false)
+    default: break
+    }
+    var hash = ScalarHash()
+    var uppers = 0
+    var lowers = 0
+    var digits = 0
+    var firstUpper = false
+    let first = token.start - offset
+    for position in first..<(token.end - offset) {
+      let value = scalars[position]
+      let lower = LetterCase.lower(value)
+      hash.add(lower)
+      if value >= 0x30 && value <= 0x39 {
+        digits += 1
+      } else if lower != value {
+        if position == first { firstUpper = true }
+        uppers += 1
+      } else {
+        lowers += 1
       }
+    }
+    switch token.kind {
+    case .word:
+      let shape: Shape
+      if digits > 0 {
+        shape = .mixed
+      } else if uppers == 0 {
+        shape = .lower
+      } else if firstUpper && uppers == 1 {
+        shape = .title
+      } else if lowers == 0 {
+        shape = .capitals
+      } else {
+        shape = .mixed
+      }
+      return (hash.value, shape, true)
+    case .punctuation: return (hash.value, .punctuation, false)
+    case .abbreviation: return (hash.value, .abbreviation, false)
+    default: return (hash.value, .symbol, false)
     }
   }
 

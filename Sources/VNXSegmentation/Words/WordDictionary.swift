@@ -136,21 +136,26 @@ struct WordDictionary {
     listedMasks.append(contentsOf: repeatElement(0, count: sequence.count))
     tiers.removeAll(keepingCapacity: true)
     tiers.append(contentsOf: repeatElement(0, count: sequence.count))
-    guard !entries.isEmpty else { return }
+    guard !entries.isEmpty, sequence.count > 1 else { return }
     precondition(sealed, "WordDictionary.seal() must be called before lookups")
     // The two-syllable keys first, and a read of their slots in one tight loop: the cache
     // misses of the sentence overlap instead of stalling the matching one by one.
     let count = sequence.count
     keys.removeAll(keepingCapacity: true)
+    keys.append(contentsOf: repeatElement(0, count: count))
     var touched: UInt32 = 0
     slots.withUnsafeBufferPointer { slots in
-      let mask = slots.count - 1
-      for start in 0..<count {
-        let key =
-          start + 1 < count && sequence.syllable[start] && sequence.syllable[start + 1]
-          ? mixHash(mixHash(Self.seed, sequence.hashes[start]), sequence.hashes[start + 1]) : 0
-        keys.append(key)
-        touched &+= slots[Int(truncatingIfNeeded: key) & mask]
+      sequence.hashes.withUnsafeBufferPointer { hashes in
+        sequence.syllable.withUnsafeBufferPointer { syllable in
+          keys.withUnsafeMutableBufferPointer { keys in
+            let mask = slots.count - 1
+            for start in 0..<(count - 1) where syllable[start] && syllable[start + 1] {
+              let key = mixHash(mixHash(Self.seed, hashes[start]), hashes[start + 1])
+              keys[start] = key
+              touched &+= slots[Int(truncatingIfNeeded: key) & mask]
+            }
+          }
+        }
       }
     }
     sink = UInt64(touched)
