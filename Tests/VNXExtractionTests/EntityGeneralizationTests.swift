@@ -117,6 +117,7 @@ func findsMorePeople(_ text: String, _ expected: [String]) {
      ["commune:Đắk Ring", "commune:Măng Bút", "commune:Ngọc Tem"]),
     ("Bò sữa tập trung ở thị trấn Nông trường Mộc Châu.", ["commune:Nông trường Mộc Châu"]),
     ("Chi bộ Công ty TNHH Dệt may Phú Thịnh được thành lập.", ["cell:Chi bộ Công ty TNHH Dệt may Phú Thịnh"]),
+    ("Chi bộ Trạm Y tế xã sinh hoạt chuyên đề.", ["cell:Chi bộ Trạm Y tế xã"]),
   ])
 func readsSmallForms(_ text: String, _ expected: [String]) {
   #expect(EntityFixture.keys(text) == expected)

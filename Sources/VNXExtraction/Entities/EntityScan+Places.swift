@@ -46,6 +46,8 @@ extension EntityScan {
       guard end > next + 1 else { return nil }
     } else if isCapitalizedWord(next), !tokens[next].allUpper || longest(lexicon.bodies, at: next) != nil {
       end = capitalizedRun(from: next, max: 4, allowNumber: true)
+      // "Chi bộ Trạm Y tế xã": the cell of a body, named as the body is.
+      if let body = organization(at: next), body.end > end { end = body.end }
       // "Chi bộ Công ty TNHH Dệt may Phú Thịnh": an enterprise's name runs on after "ty".
       if end == next + 1, `is`(next, Cue.công), `is`(end, Cue.ty) { end = openName(after: next) ?? end }
       if end == next { end = next + (longest(lexicon.bodies, at: next)?.length ?? 0) }
