@@ -35,8 +35,11 @@ struct NormalizeCommand: ParsableCommand {
     let decoder = TextDecoder(forcedEncoding: encoding)
     let normalizer = TextNormalizer(toneStyle: toneStyle)
     try InputFile.forEach(files) { input in
-      let decoded = try decoder.decode(input.bytes)
-      let normalized = normalizer.normalize(decoded.text)
+      var decoded = try decoder.decode(input.bytes)
+      // The text is given away, so that text already normal is returned without a copy.
+      let text = decoded.text
+      decoded.text = ""
+      let normalized = normalizer.normalize(taking: text)
       var output = normalized.text
       output.withUTF8 { DirectOutput.write($0) }
       if !output.isEmpty { [UInt8(0x0A)].withUnsafeBufferPointer { DirectOutput.write($0) } }

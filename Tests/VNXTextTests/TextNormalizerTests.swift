@@ -74,3 +74,15 @@ func repairCounts() {
   #expect(TextNormalizer().normalize("Lai Châu").repairs.isEmpty)
 }
 
+
+@Test(
+  "A string given away normalizes as a borrowed one, also when only its end changes",
+  arguments: ["Lai Châu\n", "Lai Châu", "Lai Châu  \n\n", "", "  \n", "Ho\u{300}a Bi\u{300}nh\n", "hoà\n"])
+func takenString(_ input: String) {
+  let borrowed = normalizer.normalize(input)
+  var copy = String(input.unicodeScalars)
+  copy.append("")
+  let taken = normalizer.normalize(taking: copy)
+  #expect(taken.text == borrowed.text && Array(taken.text.utf8) == Array(borrowed.text.utf8))
+  #expect(taken.repairs == borrowed.repairs && taken.offsets == borrowed.offsets)
+}

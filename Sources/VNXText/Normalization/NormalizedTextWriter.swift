@@ -249,21 +249,18 @@ struct NormalizedTextWriter {
     }
   }
 
-  /// The normalized text; `original` is the text whose UTF-8 is `input`, returned as it is
-  /// when normalization changed nothing.
-  mutating func finish(originalLength: Int, original: String) -> NormalizedText {
+  /// The normalized text, or, when the output is still a prefix of the input (what the end
+  /// dropped: a final line break, spaces), an empty text and that prefix's length in bytes:
+  /// the caller cuts the input string there instead of copying it.
+  mutating func finish(originalLength: Int) -> (NormalizedText, prefix: Int?) {
     endWord()
     offsets.finish(originalLength: originalLength)
-    let text: String
-    if !output.isEmpty {
-      text = String(decoding: output, as: UTF8.self)
-    } else if mirrored == input.count {
-      text = original
-    } else {
-      // A prefix (what the end dropped: a final line break, spaces): one copy, no validation.
-      let end = original.utf8.index(original.utf8.startIndex, offsetBy: mirrored)
-      text = String(original.unicodeScalars[..<end])
+    if output.isEmpty && (mirrored > 0 || input.isEmpty) {
+      return (NormalizedText(text: "", offsets: offsets, repairs: repairs), mirrored)
     }
-    return NormalizedText(text: text, offsets: offsets, repairs: repairs)
+    return (
+      NormalizedText(text: String(decoding: output, as: UTF8.self), offsets: offsets, repairs: repairs),
+      nil
+    )
   }
 }

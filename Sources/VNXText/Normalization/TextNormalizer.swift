@@ -25,14 +25,26 @@ public struct TextNormalizer: Sendable {
     normalize(text, repairsCharacters: true)
   }
 
+  /// `normalize(_:)` for a caller that gives the string away: text that is already normal
+  /// comes back as the same string, cut in place when only its end changes (a final line
+  /// break), never copied.
+  public func normalize(taking text: consuming String) -> NormalizedText {
+    normalize(consuming: text, repairsCharacters: true, copiesPlainRuns: true)
+  }
+
   /// With `repairsCharacters: false`, only NFC composition runs (conformance tests).
   /// `copiesPlainRuns: false` turns the fast path off (tests compare both paths).
   func normalize(_ text: String, repairsCharacters: Bool, copiesPlainRuns: Bool = true)
     -> NormalizedText
   {
+    normalize(consuming: text, repairsCharacters: repairsCharacters, copiesPlainRuns: copiesPlainRuns)
+  }
+
+  private func normalize(
+    consuming text: consuming String, repairsCharacters: Bool, copiesPlainRuns: Bool
+  ) -> NormalizedText {
     var text = text
-    let original = text
-    return text.withUTF8 { bytes in
+    var (result, prefix) = text.withUTF8 { bytes in
       var writer = NormalizedTextWriter(
         toneStyle: toneStyle, repairsCharacters: repairsCharacters, input: bytes)
       var index = 0
@@ -71,7 +83,14 @@ public struct TextNormalizer: Sendable {
         }
         origin += 1
       }
-      return writer.finish(originalLength: origin, original: original)
+      return writer.finish(originalLength: origin)
     }
+    if let prefix {
+      if prefix < text.utf8.count {
+        text.unicodeScalars.removeSubrange(text.utf8.index(text.utf8.startIndex, offsetBy: prefix)...)
+      }
+      result.text = text
+    }
+    return result
   }
 }
