@@ -39,6 +39,8 @@ func ignoresNamesOfThings(_ text: String) {
     ("Phòng Giao dịch Ngân hàng Chính sách xã hội huyện Bác Ái quản lý 18 tổ.",
      ["organization:Phòng Giao dịch Ngân hàng Chính sách xã hội huyện Bác Ái", "district:Bác Ái"]),
     ("Lãnh đạo xã Hội Hoan kiểm tra.", ["commune:Hội Hoan"]),
+    ("Huyện Đoàn phối hợp với Tỉnh Đoàn tổ chức.", ["organization:Huyện Đoàn", "organization:Tỉnh Đoàn"]),
+    ("Tỉnh Lai Châu và các tỉnh Tây Bắc hợp tác.", ["province:Lai Châu"]),
   ])
 func skipsPrefixFalseFriends(_ text: String, _ expected: [String]) {
   #expect(EntityFixture.keys(text) == expected)

@@ -181,6 +181,10 @@ extension EntityScan {
     }
     // "Chủ tịch UBND huyện Đoàn Văn Sơn": a person's name after a role's level, no place.
     if name.matches.isEmpty, isPersonName(start..<name.end, afterRole: false) { return nil }
+    // "Huyện Đoàn", "Tỉnh Đoàn": the prefix word starts a body's name.
+    if let body = longest(lexicon.bodies, at: index), body.length > prefix.length { return nil }
+    // "các tỉnh Tây Bắc": a name the gazetteer has for no province, after a plural, is a region.
+    if prefix.value.level == .province, name.matches.isEmpty, isPluralBefore(index) { return nil }
     var level = prefix.value.level
     var matches = name.matches
     if level == .city {
