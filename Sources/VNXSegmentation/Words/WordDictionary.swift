@@ -30,8 +30,10 @@ struct WordDictionary {
     static let prefix: UInt8 = 1
     static let word: UInt8 = 2
     static let listed: UInt8 = 4
-    /// Bits 3…5: the tier.
-    static let tierShift: UInt8 = 3
+    /// A word of the annotated corpus (of another fold while training).
+    static let corpus: UInt8 = 8
+    /// Bits 4…6: the tier.
+    static let tierShift: UInt8 = 4
   }
 
   /// `flags` in compact form; a word seen only in `excludedFold` is no word.
@@ -42,6 +44,7 @@ struct WordDictionary {
     var compact = UInt8(flags & 1)
     if flags & wordMask != 0 { compact |= Compact.word }
     if flags & listed != 0 { compact |= Compact.listed }
+    if flags & wordMask & foldMask != 0 { compact |= Compact.corpus }
     return compact | UInt8(tier(flags)) << Compact.tierShift
   }
 
@@ -124,7 +127,9 @@ struct WordDictionary {
   ///
   /// `tiers[i]` packs the best (smallest) tier of the listed words that join token `i` to the
   /// one before (bits 0…2), that start at `i` (bits 3…5) and that end at `i` (bits 6…8); 0 when
-  /// there is none. `excludedFold` hides the corpus words seen only in that fold.
+  /// there is none. Bits 9, 10 and 11 say whether a word of the annotated corpus joins `i` to
+  /// the token before, starts at `i`, ends at `i`: a listed word that annotators never wrote
+  /// as one word is less sure. `excludedFold` hides the corpus words seen only in that fold.
   func startMasks(
     _ sequence: SyllableSequence, excludedFold: Int? = nil, into masks: inout [UInt8],
     listed listedMasks: inout [UInt8], tiers: inout [UInt16], keys: inout [UInt64],
@@ -172,6 +177,11 @@ struct WordDictionary {
         }
         guard let flags = found else { break }
         if flags & Compact.word != 0 { masks[start] |= UInt8(1) << (end - start - 1) }
+        if flags & Compact.corpus != 0 {
+          tiers[start] |= 1 << 10
+          tiers[end] |= 1 << 11
+          for inside in (start + 1)...end { tiers[inside] |= 1 << 9 }
+        }
         if flags & Compact.listed != 0 {
           listedMasks[start] |= UInt8(1) << (end - start - 1)
           let tier = UInt16(flags >> Compact.tierShift)

@@ -296,6 +296,10 @@ struct WordFeatures {
       add(Self.conjunction(line: u[p - 1], 35, matchHere & 1))
       add(Self.conjunction(line: u[p], 38, joinTier))
       add(Self.conjunction(line: u[p - 1], 39, joinTier))
+      // Whether the annotated corpus has the words the lists suggest.
+      let corpus = tierHere >> 9 & 7 | (tier(before) >> 11 & 1) << 3
+      add(Self.index(Self.pair(40, corpus | tierContext << 4), 40, shift))
+      add(Self.conjunction(line: b[p], 41, corpus << 3 | joinTier))
     }
     }
     }
