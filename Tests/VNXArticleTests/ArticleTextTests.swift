@@ -72,3 +72,32 @@ func bareAuthorLines(_ line: String) throws {
     #expect(article.lead == first && article.paragraphs == [second])
   }
 }
+
+@Test("A menu of capitalized words above the title, its separators only spaces, is no title")
+func spaceSeparatedMenuIsNoTitle() throws {
+  let title = "Bình Sơn mở rộng diện bao phủ bảo hiểm xã hội tự nguyện"
+  let body = "Tính đến cuối tháng 9/2024, toàn huyện Bình Sơn có 4.286 người tham gia bảo hiểm xã hội tự nguyện, tăng gần gấp đôi so với cùng kỳ năm trước."
+  let page = """
+    Báo Quảng Ngãi điện tử
+    Thời sự  Kinh tế  Xã hội  Pháp luật  Văn hóa  Thể thao  Quốc phòng - An ninh  Đất và người Quảng Ngãi
+    \(title)
+    Ngày 18/10/2024 | 09:12
+    \(body)
+    """
+  let article = try #require(try ArticleReader().read(Array(page.utf8)).first)
+  #expect(article.title == title)
+  #expect(article.lead == body)
+}
+
+@Test(
+  "Title-cased lines are told from sentence-case headlines",
+  arguments: [
+    ("Thời sự Kinh tế Xã hội Pháp luật Văn hóa Thể thao Quốc phòng - An ninh Đất và người Quảng Ngãi", true),
+    ("Trang Chủ Giới Thiệu Tin Tức Sự Kiện Văn Bản Dịch Vụ Công Liên Hệ", true),
+    ("Bí thư Huyện ủy Hướng Hóa kiểm tra tiến độ xóa nhà tạm tại các xã vùng biên", false),
+    ("ĐẢNG BỘ XÃ BẢN HON NÂNG CAO CHẤT LƯỢNG SINH HOẠT CHI BỘ Ở CÁC BẢN VÙNG CAO", false),
+    ("Bí thư Tỉnh ủy Lai Châu Giàng Páo Mỷ thăm Mường Tè", false),
+  ])
+func titleCasedLines(_ text: String, _ expected: Bool) {
+  #expect(ArticleAssembler.isTitleCased(text, LineShape(text)) == expected)
+}

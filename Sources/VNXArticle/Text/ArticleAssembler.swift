@@ -259,9 +259,35 @@ struct ArticleAssembler: Sendable {
       if shape.wordCount < 3 || shape.isUppercase && shape.wordCount > 3 && best != nil { continue }
       if Byline.name(blocks[index].text) != nil { continue }
       if shape.isUppercase, best != nil { continue }
-      if best == nil || shape.scalars > shapes[best!].scalars { best = index }
+      // Vietnamese headlines are in sentence case; a line with most words capitalized is a
+      // menu whose separators were only spaces ("Thời sự  Kinh tế  Xã hội  Pháp luật").
+      if let current = best {
+        let menu = Self.isTitleCased(blocks[index].text, shape)
+        let currentMenu = Self.isTitleCased(blocks[current].text, shapes[current])
+        if menu != currentMenu, min(shape.wordCount, shapes[current].wordCount) >= 6 {
+          if currentMenu { best = index }
+        } else if shape.scalars > shapes[current].scalars {
+          best = index
+        }
+      } else {
+        best = index
+      }
     }
     return best
+  }
+
+  /// A navigation bar's shape: more than half of 14 or more words capitalized, the line not in
+  /// capitals (headlines with many names are shorter).
+  static func isTitleCased(_ text: String, _ shape: LineShape) -> Bool {
+    guard !shape.isUppercase else { return false }
+    var words = 0
+    var capitalized = 0
+    for word in text.split(separator: " ") {
+      guard let first = word.unicodeScalars.first(where: { $0.properties.isAlphabetic }) else { continue }
+      words += 1
+      if first.properties.isUppercase { capitalized += 1 }
+    }
+    return words >= 14 && capitalized * 2 > words
   }
 
   private func fallbackTitle(_ blocks: [PageBlock], _ shapes: [LineShape], _ kinds: [BlockKind]) -> String? {
