@@ -116,7 +116,13 @@ public struct ArticleReader: Sendable {
     }
     var metadata = ArticleAssembler.Metadata()
     let heading = page.blocks.first { $0.hint == .title && $0.text.split(separator: " ").count >= 3 }?.text
-    metadata.title = clean(meta.headline) ?? heading ?? clean(meta.properties["og:title"]).map(Self.siteSuffixRemoved)
+    // A block that repeats the page's <title> is the headline, whatever its tag: "<h3 class=…>".
+    let repeatedTitle = clean(meta.documentTitle).map(Self.siteSuffixRemoved).flatMap { title in
+      page.blocks.first { $0.text == title && title.split(separator: " ").count >= 3 }?.text
+    }
+    metadata.title =
+      clean(meta.headline) ?? heading ?? repeatedTitle
+      ?? clean(meta.properties["og:title"]).map(Self.siteSuffixRemoved)
     metadata.published = meta.published.flatMap { PublishedDate(iso: $0)?.iso }
     // Metadata authors are often the newspaper itself: a person's name wins at once, anything
     // else only when the page shows no byline.

@@ -101,3 +101,23 @@ func spaceSeparatedMenuIsNoTitle() throws {
 func titleCasedLines(_ text: String, _ expected: Bool) {
   #expect(ArticleAssembler.isTitleCased(text, LineShape(text)) == expected)
 }
+
+@Test("A government portal page: headline in an h3 repeating <title>, fields in spans, a summary lead")
+func governmentPortalLayout() throws {
+  let body = String(
+    repeating: "<p>Huyện đã giải ngân 19,8 tỷ đồng vốn đầu tư phát triển, đạt 62,7% kế hoạch được giao trong năm.</p>",
+    count: 3)
+  let page = """
+    <html><head><title>Hàm Thuận Bắc: Đẩy nhanh giải ngân vốn chương trình mục tiêu</title></head>
+    <body><header><p>CỔNG THÔNG TIN ĐIỆN TỬ</p></header><div class="article">
+    <h3 class="article-title">Hàm Thuận Bắc: Đẩy nhanh giải ngân vốn chương trình mục tiêu</h3>
+    <div class="article-info"><span>Đăng ngày 08/12/2022 - 10:30 AM</span><span>Lượt xem 412</span><span>Cỡ chữ A- A A+</span></div>
+    <div class="article-sum">Năm 2022, huyện được giao hơn 45,8 tỷ đồng để thực hiện chương trình mục tiêu quốc gia.</div>
+    <div class="article-content">\(body)</div></div></body></html>
+    """
+  let article = try #require(try ArticleReader().read(Array(page.utf8)).first)
+  #expect(article.title == "Hàm Thuận Bắc: Đẩy nhanh giải ngân vốn chương trình mục tiêu")
+  #expect(article.published == "2022-12-08T10:30:00+07:00")
+  #expect(article.views == 412)
+  #expect(article.lead?.hasPrefix("Năm 2022, huyện được giao") == true)
+}

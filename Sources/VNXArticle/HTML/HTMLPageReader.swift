@@ -216,6 +216,13 @@ struct HTMLPageReader {
             titleText = nil
           }
           if frame.tag == "article" || frame.tag == "main" { inArticleTag -= 1 }
+          // Sibling fields laid out by style ("<span>10:30</span><span>Lượt xem 412</span>")
+          // are separate words, not one.
+          if Self.fieldTags.contains(frame.tag), let next = left.pointee.next, next.isElement,
+            let last = buffer.last, last > 0x20
+          {
+            buffer.append(0x20)
+          }
           ends[frame.id] = nextId - 1
           // Close the subtree range of the element we leave.
         }
@@ -273,6 +280,7 @@ struct HTMLPageReader {
       return .caption
     }
     for marker in Self.leadMarkers where has(marker) { return .lead }
+    if words.contains("sum") { return .lead }  // "article-sum", "news-sum"
     for marker in Self.authorMarkers where has(marker) { return .author }
     for marker in Self.dateMarkers where has(marker) { return .date }
     return tag.count == 2 && tag.hasPrefix("h") ? .heading : .none
@@ -289,7 +297,10 @@ struct HTMLPageReader {
   ]
   private static let leadMarkers: [StaticString] = [
     "sapo", "lead", "summary", "chapeau", "hometext", "tomtat", "excerpt", "intro", "description",
+    "abstract",
   ]
+  /// Inline elements that pages use as separate fields of one line.
+  private static let fieldTags: Set<String> = ["span", "time", "small", "label"]
   private static let authorMarkers: [StaticString] = ["author", "tacgia", "byline", "writer"]
   private static let dateMarkers: [StaticString] = ["date", "time", "publish", "ngaydang", "datetime"]
 
