@@ -12,6 +12,8 @@ import Testing
     ("Thị xã Thái Hòa (Nghệ An) có 48 khối.", ["district:Thái Hòa", "province:Nghệ An"]),
     ("Huyện Quảng Ninh có 15 xã. Quảng Ninh trồng 200 ha lúa.", ["district:Quảng Ninh", "district:Quảng Ninh"]),
     ("Tỉnh Sơn La có 12 huyện. Sơn La đẩy mạnh chăn nuôi.", ["province:Sơn La", "province:Sơn La"]),
+    // A former name the gazetteer keeps beside the newer one.
+    ("Anh về làm việc ở Thừa Thiên Huế.", ["province:Thừa Thiên Huế"]),
     // A run led by a province's name names a thing, neither a person nor the province.
     ("Câu lạc bộ Hà Giang Xanh có 30 thành viên.", []),
     ("Sau khi tốt nghiệp Đại học Thái Nguyên, anh về quê.", ["organization:Đại học Thái Nguyên"]),

@@ -27,7 +27,9 @@ public struct Gazetteer: Sendable {
   /// The index of each division's parent (same structure), -1 for provinces.
   private(set) var parents: [Int32] = []
 
-  public static let standard = Gazetteer(files: ["places/divisions-2024.tsv", "places/divisions-2025.tsv"])
+  public static let standard = Gazetteer(files: [
+    "places/divisions-2024.tsv", "places/former-names-2024.tsv", "places/divisions-2025.tsv",
+  ])
 
   public init(files: [String]) {
     for file in files {
