@@ -6,8 +6,8 @@ import Testing
 /// Each floor is what the code reached on the team corpus when it was last raised; raise them
 /// as extraction improves, never lower them.
 let corpusFloors = [
-  "entities=0.97", "person=0.98", "cell=0.98", "village=0.97", "commune=0.95",
-  "district=0.96", "province=0.96", "organization=0.94", "document=0.99", "date=0.99",
+  "entities=0.99", "person=0.99", "cell=0.99", "village=0.99", "commune=0.99",
+  "district=0.98", "province=0.99", "organization=0.99", "document=0.99", "date=0.99",
   "indicators=0.99",
 ]
 
