@@ -99,7 +99,11 @@ public struct BatchRunner: Sendable {
           }
           let bytes = record.bytes.count
           let outcome: RecordProcessor.Outcome
-          if record.bytes.isEmpty, record.problem != nil {
+          if record.bytes.isEmpty, let problem = record.problem {
+            if previouslyDone.contains(ContentHash.unreadable(path: record.path, problem: problem)) {
+              results.put(.skipped(bytes: bytes), at: sequence)
+              continue
+            }
             outcome = processor.process(record)
           } else {
             let hash = ContentHash(of: record.bytes)

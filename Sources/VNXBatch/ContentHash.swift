@@ -10,6 +10,13 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
     self.init(digest: SHA256.hash(bytes))!
   }
 
+  /// The key of an input that could not be read: its path and the problem, not its content.
+  /// The ledger records it as done, so a rerun does not report it again while the problem
+  /// stays; once the file can be read, its content hash is new and it is processed.
+  public static func unreadable(path: String, problem: String) -> ContentHash {
+    ContentHash(of: Array("vnx.unreadable\u{0}\(path)\u{0}\(problem)".utf8))
+  }
+
   /// From a 32-byte digest.
   public init?(digest: [UInt8]) {
     guard digest.count == 32 else { return nil }

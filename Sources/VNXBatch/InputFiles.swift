@@ -10,7 +10,8 @@ import Foundation
 /// order) and glob patterns ("corpus/**/*.html" is not special; "corpus/*/*.html" is).
 ///
 /// Inside folders only page-like files are taken: `.txt`, `.html`, `.htm`, `.xhtml`,
-/// `.jsonl`, `.ndjson` and files without an extension; hidden files and folders are skipped.
+/// `.jsonl`, `.ndjson` and files without an extension; hidden files and folders are skipped,
+/// and so are named pipes and devices (they would block the reader).
 /// A `.json` file beside pages holds one JSON value (gold annotations, expected output,
 /// settings), not JSON Lines of records, so it is left out. A file named explicitly is always
 /// taken.
@@ -68,12 +69,19 @@ public struct InputFiles: Sendable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
         if isFolder.boolValue {
           pending.append(path)
-        } else if isPage(name) {
+        } else if isPage(name), isRegularFile(path) {
           found.append(File(path: path, size: size(of: path)))
         }
       }
     }
     return found.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+  }
+
+  /// Whether `path` (after symbolic links) is a regular file: a named pipe or a device found in
+  /// a folder would block the reader or never end.
+  static func isRegularFile(_ path: String) -> Bool {
+    var status = stat()
+    return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
   }
 
   /// The paths a glob pattern matches (the pattern itself when it has no wildcard).

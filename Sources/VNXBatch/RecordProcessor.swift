@@ -18,9 +18,14 @@ public struct RecordProcessor: Sendable {
 
   public init(pipeline: Pipeline) { self.pipeline = pipeline }
 
+  /// An input that could not be read (no permission, gone, too large) has no content hash; its
+  /// failure is keyed by `ContentHash.unreadable(path:problem:)` so that the batch ledger
+  /// records it as done (see `BatchRunner`).
   public func process(_ record: InputRecord) -> Outcome {
     if let problem = record.problem, record.bytes.isEmpty {
-      return .failure(Failure(path: record.path, sha256: nil, error: problem), nil)
+      return .failure(
+        Failure(path: record.path, sha256: nil, error: problem),
+        ContentHash.unreadable(path: record.path, problem: problem))
     }
     return process(record, hash: ContentHash(of: record.bytes))
   }

@@ -213,4 +213,37 @@ struct BatchRunnerTests {
     options.formats = [.jsonl]
     #expect(throws: BatchError.self) { try BatchRunner(options: options).run(try InputFiles([corpus]), out: out) }
   }
+
+  /// An input that cannot be opened (here: gone after listing) goes to errors.jsonl once and
+  /// counts as done; a rerun does not report it again, and once it is back it is processed.
+  @Test("An input that cannot be opened is reported once, then processed when it can be read")
+  func unreadableInput() throws {
+    let corpus = try makeCorpus(articles: 3)
+    defer { try? FileManager.default.removeItem(atPath: corpus) }
+    let out = temporaryFolder("unreadable")
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let inputs = try InputFiles([corpus])
+    let victim = try #require(inputs.files.first { $0.path.hasSuffix(".txt") || $0.path.hasSuffix(".html") })
+    let saved = contents(corpus, String(victim.path.dropFirst(corpus.count + 1)))
+    try FileManager.default.removeItem(atPath: victim.path)
+    var options = BatchRunner.Options()
+    options.jobs = 2
+    let first = try BatchRunner(options: options).run(inputs, out: out)
+    let errors = String(decoding: contents(out, "errors.jsonl"), as: UTF8.self)
+    #expect(errors.contains(victim.path) && errors.contains("cannot open"))
+    let again = try BatchRunner(options: options).run(inputs, out: out)
+    #expect(again.documents == 0 && again.errors == 0 && again.skipped == first.records)
+    #expect(String(decoding: contents(out, "errors.jsonl"), as: UTF8.self) == errors)
+    try Data(saved).write(to: URL(fileURLWithPath: victim.path))
+    let restored = try BatchRunner(options: options).run(inputs, out: out)
+    #expect(restored.documents == 1 && restored.errors == 0)
+  }
+
+  @Test("Named pipes and devices in a folder are not inputs")
+  func specialFiles() throws {
+    let corpus = try makeCorpus(articles: 1)
+    defer { try? FileManager.default.removeItem(atPath: corpus) }
+    #expect(mkfifo(corpus + "/pipe.txt", 0o644) == 0)
+    #expect(try InputFiles([corpus]).files.allSatisfy { !$0.path.hasSuffix("pipe.txt") })
+  }
 }

@@ -13,6 +13,7 @@ final class HTMLDocument {
   /// Parses UTF-8 markup; nil only when libxml2 gives back no tree at all.
   init?(utf8 markup: [UInt8]) {
     Self.silenceErrors
+    let markup = AttributeLimit.capped(markup) ?? markup
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
         | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue

@@ -20,7 +20,10 @@ public struct IndicatorExtractor: Sendable {
   /// `Segmenter().sentences(in:)`, in text order.
   public func extract(from text: String, sentences: [Sentence]) -> [Indicator] {
     var reading = IndicatorReading(pieces: QuantityPieces(text, sentences: sentences), lexicon: lexicon)
-    return reading.run()
+    // Scale words can push a huge number past Double (no JSON for infinity): such is no indicator.
+    return reading.run().filter {
+      $0.value.isFinite && $0.valueMax?.isFinite != false && $0.total?.isFinite != false
+    }
   }
 
   /// The indicators of `text` (normalized text), segmenting it first.

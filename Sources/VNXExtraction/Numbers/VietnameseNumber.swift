@@ -37,7 +37,7 @@ public struct VietnameseNumber: Hashable, Sendable {
         value *= scale
         rest += 1
       }
-      guard rest == words.count else { return nil }
+      guard rest == words.count, value.isFinite else { return nil }
       self.value = sign * value
       return
     }
@@ -62,7 +62,13 @@ public struct VietnameseNumber: Hashable, Sendable {
   }
 
   /// The byte-level reader behind `digits(_:)`; `bytes` holds only 0-9, "." and ",".
+  /// Runs too long for a `Double` (a 10,000-digit "number") are no number.
   static func digits(bytes: ArraySlice<UInt8>) -> Double? {
+    guard let value = parse(bytes), value.isFinite else { return nil }
+    return value
+  }
+
+  private static func parse(_ bytes: ArraySlice<UInt8>) -> Double? {
     guard !bytes.isEmpty else { return nil }
     var groups: [ArraySlice<UInt8>] = []
     var separators: [UInt8] = []
