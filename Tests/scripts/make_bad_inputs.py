@@ -140,7 +140,7 @@ def inputs(small):
     yield "jsonl-nested-arrays.jsonl", b"[" * nested + b"]" * nested + b"\n" + b'{"text": "' + b"x" * 10 + b'"}\n'
     yield "jsonl-nested-html.jsonl", (b'{"url": "https://a.vn/n", "html": "' + b"<div>" * nested
                                       + TEXT.strip().encode() + b'"}\n')
-    yield "json-nested-objects.json", b'{"a":' * nested + b"1" + b"}" * nested
+    yield "json-nested-objects.txt", b'{"a":' * nested + b"1" + b"}" * nested
     if not small:
         yield "line-100mb.txt", fill("Lai Châu có nhiều bản đẹp và người dân hiền hòa. ".encode(), 100 << 20)
         yield "line-60mb.txt", fill("Lai Châu có nhiều bản đẹp và người dân hiền hòa. ".encode(), 60 << 20)

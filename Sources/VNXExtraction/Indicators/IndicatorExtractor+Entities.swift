@@ -70,6 +70,10 @@ struct Attribution {
   let entities: [Entity]
   var places: [Mention] = []
   var subjects: [Mention] = []
+  /// Indices into `places` and `subjects` by start: a sentence's mentions by binary search,
+  /// so that a long page with many mentions stays near linear.
+  var placesByStart: [Int] = []
+  var subjectsByStart: [Int] = []
   /// The place entity each level noun refers to when one place of that kind dominates the text.
   var placeOfKind: [String: Int] = [:]
   /// The place the article is about, when one dominates.
@@ -105,6 +109,8 @@ struct Attribution {
     self.entities = entities
     publishedYear = published.flatMap { Int($0.prefix(4)) }
     var counts: [String: (count: Int, first: Int)] = [:]
+    // An entity found many times is listed many times: its text is searched once.
+    var found: [String: [Range<Int>]] = [:]
     for (index, entity) in entities.enumerated() {
       let isPlace = [.village, .commune, .district, .province].contains(entity.type)
       let isSubject = entity.type == .organization || entity.type == .cell
@@ -112,7 +118,9 @@ struct Attribution {
       // A name without letters ("phường 1", "thôn 3") is a mention only where it was found.
       let occurrences =
         entity.text.unicodeScalars.contains(where: QuantityPieces.isLetter)
-        ? IndicatorExtractor.occurrences(of: Array(entity.text.unicodeScalars), in: scalars)
+        ? Self.cached(&found, entity.text) {
+          IndicatorExtractor.occurrences(of: Array(entity.text.unicodeScalars), in: scalars)
+        }
         : [entity.start..<entity.end]
       for range in occurrences {
         if isPlace { places.append((range.lowerBound, range.upperBound, index)) }
@@ -133,6 +141,34 @@ struct Attribution {
     }
     for (kind, list) in byKind { placeOfKind[kind] = Self.dominant(list) }
     mainPlace = Self.dominant(overall)
+    placesByStart = places.indices.sorted { (places[$0].start, $0) < (places[$1].start, $1) }
+    subjectsByStart = subjects.indices.sorted { (subjects[$0].start, $0) < (subjects[$1].start, $1) }
+  }
+
+  static func cached(_ cache: inout [String: [Range<Int>]], _ key: String, _ make: () -> [Range<Int>])
+    -> [Range<Int>]
+  {
+    if let known = cache[key] { return known }
+    let value = make()
+    cache[key] = value
+    return value
+  }
+
+  /// The mentions of `list` that start inside `span`, in listed order (ties keep their meaning).
+  func mentions(_ list: [Mention], _ byStart: [Int], in span: Range<Int>) -> [Mention] {
+    var low = 0
+    var high = byStart.count
+    while low < high {
+      let middle = (low + high) / 2
+      if list[byStart[middle]].start < span.lowerBound { low = middle + 1 } else { high = middle }
+    }
+    var picked: [Int] = []
+    var index = low
+    while index < byStart.count, list[byStart[index]].start < span.upperBound {
+      picked.append(byStart[index])
+      index += 1
+    }
+    return picked.sorted().map { list[$0] }
   }
 
   static func dominant(_ list: [(count: Int, entity: Int)]) -> Int? {
@@ -164,7 +200,8 @@ struct Attribution {
 
   func place(at start: Int, end: Int, in sentence: Int) -> Int? {
     let span = sentences[sentence].start..<sentences[sentence].end
-    let before = places.filter { $0.start >= span.lowerBound && $0.end <= start }
+    let inSentence = mentions(places, placesByStart, in: span)
+    let before = inSentence.filter { $0.start >= span.lowerBound && $0.end <= start }
     if var nearest = before.max(by: { $0.end < $1.end }) {
       // "huyện Tam Bình, tỉnh Vĩnh Long": the chain's most specific place.
       while let inner = before.filter({ $0.end <= nearest.start && nearest.start - $0.end <= 12 })
@@ -177,14 +214,14 @@ struct Attribution {
       return nearest.entity
     }
     if let level = levelNoun(before: start, in: sentence) { return level }
-    let after = places.filter { $0.start >= end && $0.end <= span.upperBound }
+    let after = inSentence.filter { $0.start >= end && $0.end <= span.upperBound }
     if let nearest = after.min(by: { $0.start < $1.start }) { return nearest.entity }
     return mainPlace
   }
 
   func subject(before start: Int, in sentence: Int) -> Int? {
     let span = sentences[sentence].start..<sentences[sentence].end
-    return subjects.filter { $0.start >= span.lowerBound && $0.end <= start }
+    return mentions(subjects, subjectsByStart, in: span).filter { $0.start >= span.lowerBound && $0.end <= start }
       .max(by: { $0.end < $1.end })?.entity
   }
 
