@@ -60,3 +60,18 @@ func readsYears(_ text: String, _ quantity: String, _ published: String?, _ year
   #expect(found != nil)
   #expect(found?.2 == year)
 }
+
+@Test("A place listed many times is searched and mentioned once per occurrence, not once per listing")
+func repeatedPlacesStayLinear() {
+  let paragraph = "Xã Bản Hon, huyện Tam Đường có 166 đảng viên và 97 hộ nghèo. "
+  let text = String(repeating: paragraph, count: 200)
+  let sentences = Segmenter().sentences(in: text)
+  let entities = EntityExtractor().extract(from: text, sentences: sentences)
+  let attribution = Attribution(text: text, sentences: sentences, entities: entities, published: nil)
+  // Two place names, each written 200 times: 400 mentions, whatever the number of listings.
+  #expect(attribution.places.count == 400)
+  let found = IndicatorExtractor().extract(
+    from: text, sentences: sentences, entities: entities, published: nil)
+  #expect(found.count == 400)
+  #expect(found.allSatisfy { $0.place.map { entities[$0].text } == "Bản Hon" })
+}

@@ -111,17 +111,24 @@ struct Attribution {
     var counts: [String: (count: Int, first: Int)] = [:]
     // An entity found many times is listed many times: its text is searched once.
     var found: [String: [Range<Int>]] = [:]
+    var listed: Set<String> = []
     for (index, entity) in entities.enumerated() {
       let isPlace = [.village, .commune, .district, .province].contains(entity.type)
       let isSubject = entity.type == .organization || entity.type == .cell
       guard isPlace || isSubject else { continue }
       // A name without letters ("phường 1", "thôn 3") is a mention only where it was found.
+      // A name with letters is a mention wherever it occurs, under the first entity of its type
+      // and text (a later one would never be picked: ties keep the earlier entity), so a name
+      // listed n times adds its occurrences once, not n times.
+      let named = entity.text.unicodeScalars.contains(where: QuantityPieces.isLetter)
       let occurrences =
-        entity.text.unicodeScalars.contains(where: QuantityPieces.isLetter)
-        ? Self.cached(&found, entity.text) {
-          IndicatorExtractor.occurrences(of: Array(entity.text.unicodeScalars), in: scalars)
-        }
-        : [entity.start..<entity.end]
+        !named
+        ? [entity.start..<entity.end]
+        : listed.insert("\(entity.type.rawValue)|\(entity.text)").inserted
+          ? Self.cached(&found, entity.text) {
+            IndicatorExtractor.occurrences(of: Array(entity.text.unicodeScalars), in: scalars)
+          }
+          : []
       for range in occurrences {
         if isPlace { places.append((range.lowerBound, range.upperBound, index)) }
         if isSubject { subjects.append((range.lowerBound, range.upperBound, index)) }
