@@ -1,3 +1,5 @@
+import VNXText
+
 /// Tells article lines from the rest of a page by their shape, the way jusText does:
 /// long lines dense in Vietnamese function words are prose; lines made of separators,
 /// counters, dates, labels of widgets, or that end with the date of a listed article are
@@ -69,19 +71,7 @@ struct BoilerplateFilter: Sendable {
         default: false
         }
       }
-      var start = 0
-      var end = buffer.count
-      while start < end {
-        let (value, length) = UTF8Scalars.decode(buffer, at: start)
-        guard isMark(value) else { break }
-        start += length
-      }
-      while end > start {
-        let last = UTF8Scalars.start(before: end, in: buffer)
-        guard isMark(UTF8Scalars.decode(buffer, at: last).0) else { break }
-        end = last
-      }
-      return bytes[start..<end]
+      return bytes[UTF8Scalars.trimmed(0..<buffer.count, in: buffer, isMark)]
     }
   }
 

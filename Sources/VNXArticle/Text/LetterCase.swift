@@ -1,3 +1,5 @@
+import VNXText
+
 /// Lowercasing and letter classes of Unicode scalars over UTF-8 bytes, as
 /// `String.lowercased()` and `Unicode.Scalar.Properties` give them, without their per-scalar
 /// table searches: every scalar below U+2000 (Latin, Vietnamese's U+1EA0–U+1EF9, Greek,
@@ -96,50 +98,5 @@ enum LetterCase {
 
   static func lowercased(_ bytes: [UInt8]) -> [UInt8] {
     bytes.withUnsafeBufferPointer { lowercased($0) }
-  }
-}
-
-/// Reading and writing scalars in valid UTF-8.
-enum UTF8Scalars {
-  /// The scalar starting at `index` and its length in bytes.
-  @inline(__always)
-  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
-    let lead = bytes[index]
-    if lead < 0x80 { return (UInt32(lead), 1) }
-    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-    var offset = 1
-    while offset < length, index + offset < bytes.count {
-      value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-      offset += 1
-    }
-    return (value, offset)
-  }
-
-  /// The start of the scalar that ends just before `end`.
-  @inline(__always)
-  static func start(before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var start = end - 1
-    while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-    return start
-  }
-
-  static func append(_ value: UInt32, to output: inout [UInt8]) {
-    switch value {
-    case ..<0x80:
-      output.append(UInt8(value))
-    case ..<0x800:
-      output.append(UInt8(0xC0 | value >> 6))
-      output.append(UInt8(0x80 | value & 0x3F))
-    case ..<0x10000:
-      output.append(UInt8(0xE0 | value >> 12))
-      output.append(UInt8(0x80 | value >> 6 & 0x3F))
-      output.append(UInt8(0x80 | value & 0x3F))
-    default:
-      output.append(UInt8(0xF0 | value >> 18))
-      output.append(UInt8(0x80 | value >> 12 & 0x3F))
-      output.append(UInt8(0x80 | value >> 6 & 0x3F))
-      output.append(UInt8(0x80 | value & 0x3F))
-    }
   }
 }

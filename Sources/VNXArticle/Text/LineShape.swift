@@ -1,3 +1,5 @@
+import VNXText
+
 /// What a line of a page looks like, measured once: the features the boilerplate rules use
 /// (length, sentence punctuation, separators, digits, capitals, stop-word density).
 ///
@@ -127,20 +129,10 @@ struct LineShape: Sendable {
       var index = 0
       while index < end {
         while index < end, buffer[index] == 0x20 || buffer[index] == 0x09 { index += 1 }
-        var start = index
+        let start = index
         while index < end, buffer[index] != 0x20, buffer[index] != 0x09 { index += 1 }
-        var stop = index
-        while start < stop {
-          let (value, length) = UTF8Scalars.decode(buffer, at: start)
-          guard isTrimmed(value) else { break }
-          start += length
-        }
-        while stop > start {
-          let last = UTF8Scalars.start(before: stop, in: buffer)
-          guard isTrimmed(UTF8Scalars.decode(buffer, at: last).0) else { break }
-          stop = last
-        }
-        if start < stop { words.append(start..<stop) }
+        let word = UTF8Scalars.trimmed(start..<index, in: buffer, isTrimmed)
+        if !word.isEmpty { words.append(word) }
       }
     }
     return words

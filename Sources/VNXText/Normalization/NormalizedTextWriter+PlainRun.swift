@@ -312,7 +312,7 @@ extension NormalizedTextWriter {
       guard length > 0, ToneMarkPlacement.apply(toneStyle, to: letters, tables: toneTables) else { return }
       if run.copyFrom < end { flush(&run, to: end) }
       output.removeSubrange(word...)
-      for value in letters { Self.appendUTF8(value, to: &output) }
+      for value in letters { UTF8Scalars.append(value, to: &output) }
       run.outBase = output.count - end
       repairs.toneMarksMoved += 1
       // Letters may have changed length: an NFC segment left in the word (the slow path's,

@@ -167,28 +167,9 @@ struct NormalizedTextWriter {
   private mutating func write(_ value: UInt32, origin: Int) {
     materialize()
     record(origin: origin)
-    Self.appendUTF8(value, to: &output)
+    UTF8Scalars.append(value, to: &output)
     scalarCount += 1
     atLineStart = value == 0x0A
-  }
-
-  @inline(__always)
-  static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
-    switch value {
-    case ..<0x80: output.append(UInt8(value))
-    case ..<0x800:
-      output.append(UInt8(0xC0 | value >> 6))
-      output.append(UInt8(0x80 | value & 0x3F))
-    case ..<0x10000:
-      output.append(UInt8(0xE0 | value >> 12))
-      output.append(UInt8(0x80 | value >> 6 & 0x3F))
-      output.append(UInt8(0x80 | value & 0x3F))
-    default:
-      output.append(UInt8(0xF0 | value >> 18))
-      output.append(UInt8(0x80 | value >> 12 & 0x3F))
-      output.append(UInt8(0x80 | value >> 6 & 0x3F))
-      output.append(UInt8(0x80 | value & 0x3F))
-    }
   }
 
   /// Replaces the current segment with its NFC form.
@@ -240,7 +221,7 @@ struct NormalizedTextWriter {
     guard ToneMarkPlacement.apply(toneStyle, to: &wordScratch) else { return }
     repairs.toneMarksMoved += 1
     output.removeSubrange(wordByte...)
-    for scalar in wordScratch { Self.appendUTF8(scalar.value, to: &output) }
+    for scalar in wordScratch { UTF8Scalars.append(scalar.value, to: &output) }
     // Letters may have changed length: the NFC segment is the word's last scalar.
     if segmentByte > wordByte {
       var last = output.count - 1

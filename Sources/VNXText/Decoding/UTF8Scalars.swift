@@ -1,0 +1,66 @@
+/// Reading and writing scalars in valid UTF-8.
+public enum UTF8Scalars {
+  /// The scalar starting at `index` and its length in bytes.
+  @inlinable @inline(__always)
+  public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+    let lead = bytes[index]
+    if lead < 0x80 { return (UInt32(lead), 1) }
+    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+    var offset = 1
+    while offset < length, index + offset < bytes.count {
+      value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+      offset += 1
+    }
+    return (value, offset)
+  }
+
+  /// The start of the scalar that ends just before `end`.
+  @inlinable @inline(__always)
+  public static func start(before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var start = end - 1
+    while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return start
+  }
+
+  /// Appends the UTF-8 bytes of scalar `value`.
+  @inlinable @inline(__always)
+  public static func append(_ value: UInt32, to output: inout [UInt8]) {
+    switch value {
+    case ..<0x80:
+      output.append(UInt8(value))
+    case ..<0x800:
+      output.append(UInt8(0xC0 | value >> 6))
+      output.append(UInt8(0x80 | value & 0x3F))
+    case ..<0x10000:
+      output.append(UInt8(0xE0 | value >> 12))
+      output.append(UInt8(0x80 | value >> 6 & 0x3F))
+      output.append(UInt8(0x80 | value & 0x3F))
+    default:
+      output.append(UInt8(0xF0 | value >> 18))
+      output.append(UInt8(0x80 | value >> 12 & 0x3F))
+      output.append(UInt8(0x80 | value >> 6 & 0x3F))
+      output.append(UInt8(0x80 | value & 0x3F))
+    }
+  }
+
+  /// `range` without the scalars at either end for which `isTrimmed` holds.
+  @inlinable @inline(__always)
+  public static func trimmed(
+    _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, _ isTrimmed: (UInt32) -> Bool
+  ) -> Range<Int> {
+    var start = range.lowerBound
+    var end = range.upperBound
+    while start < end {
+      let (value, length) = decode(bytes, at: start)
+      guard isTrimmed(value) else { break }
+      start += length
+    }
+    while end > start {
+      let last = self.start(before: end, in: bytes)
+      guard isTrimmed(decode(bytes, at: last).0) else { break }
+      end = last
+    }
+    return start..<end
+  }
+}
