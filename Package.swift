@@ -53,7 +53,9 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(name: "VNXExtractionTests", dependencies: ["VNXExtraction", "VNXText", "VNXArticle"]),
     .testTarget(name: "VNXBatchTests", dependencies: ["VNXBatch"]),
-    .testTarget(name: "VNXEvaluationTests", dependencies: ["VNXEvaluation"]),
-    .testTarget(name: "vnxEndToEndTests", dependencies: ["VNX"]),
+    .testTarget(name: "VNXEvaluationTests", dependencies: ["VNXEvaluation", "VNXTestSupport"]),
+    .testTarget(name: "vnxEndToEndTests", dependencies: ["VNX", "VNXTestSupport"]),
+    // Runs the built `vnx` for the command-line tests.
+    .target(name: "VNXTestSupport", path: "Tests/VNXTestSupport"),
   ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VNXTestSupport
 
 /// The accuracy gate CI runs: `vnx eval corpus` must reach these F1 floors.
 ///
@@ -11,11 +12,10 @@ let corpusFloors = [
   "indicators=0.99",
 ]
 
-@Test("vnx eval corpus reaches the accuracy floors", .enabled(if: VNXBinary.url != nil))
+@Test("vnx eval corpus reaches the accuracy floors", .enabled(if: VNXCommand.binary != nil))
 func corpusGate() throws {
-  let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("corpus")
-  let result = try VNXBinary.run([
+  let corpus = VNXCommand.packageRoot.appendingPathComponent("corpus")
+  let result = try VNXCommand.run([
     "eval", corpus.path, "--min-f1", corpusFloors.joined(separator: ","),
   ])
   #expect(result.status == 0, "\(result.error)")

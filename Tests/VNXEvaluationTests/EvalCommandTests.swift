@@ -2,44 +2,11 @@ import Foundation
 import Testing
 
 @testable import VNXEvaluation
-
-/// The built `vnx` binary (`swift build` puts it beside the test bundle), when present.
-enum VNXBinary {
-  static let url: URL? = {
-    var directory = Bundle.main.bundleURL
-    for _ in 0..<4 {
-      let candidate = directory.appendingPathComponent("vnx")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-      directory.deleteLastPathComponent()
-    }
-    let built = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-        ".build/debug/vnx")
-    return FileManager.default.isExecutableFile(atPath: built.path) ? built : nil
-  }()
-
-  static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = url
-    process.arguments = arguments
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (
-      process.terminationStatus, String(decoding: outputData, as: UTF8.self),
-      String(decoding: errorData, as: UTF8.self)
-    )
-  }
-}
+import VNXTestSupport
 
 @Test(
   "vnx eval --pred scores stored output, gates the exit status and diffs reports",
-  .enabled(if: VNXBinary.url != nil))
+  .enabled(if: VNXCommand.binary != nil))
 func evalCommand() throws {
   let folder = try temporaryFolder()
   defer { try? FileManager.default.removeItem(at: folder) }
@@ -61,7 +28,7 @@ func evalCommand() throws {
   let report = folder.appendingPathComponent("report.json")
   let html = folder.appendingPathComponent("report.html")
 
-  let passed = try VNXBinary.run([
+  let passed = try VNXCommand.run([
     "eval", "--pred", predictions.path, samples.path, "--json", report.path, "--html", html.path,
     "--min-f1", "person=1,indicators=1",
   ])
@@ -72,13 +39,13 @@ func evalCommand() throws {
   #expect(decoded.meta["published"] == Accuracy(right: 1, total: 1))
   #expect(FileManager.default.fileExists(atPath: html.path))
 
-  let failed = try VNXBinary.run([
+  let failed = try VNXCommand.run([
     "eval", "--pred", predictions.path, samples.path, "--min-f1", "entities=0.9",
   ])
   #expect(failed.status == 1)
   #expect(failed.error.contains("entities F1 0.667 is below the minimum 0.900"))
 
-  let toStdout = try VNXBinary.run([
+  let toStdout = try VNXCommand.run([
     "eval", "--pred", predictions.path, samples.path, "--json", "-",
   ])
   let object = try JSONSerialization.jsonObject(with: Data(toStdout.output.utf8)) as? [String: Any]
@@ -86,11 +53,11 @@ func evalCommand() throws {
   #expect(toStdout.error.contains("micro"))
 
   // Compared with its own report, nothing changed.
-  let same = try VNXBinary.run([
+  let same = try VNXCommand.run([
     "eval", "--pred", predictions.path, samples.path, "--diff", report.path,
   ])
   #expect(same.output.contains("no article changed"))
 
-  let bad = try VNXBinary.run(["eval", folder.appendingPathComponent("none").path])
+  let bad = try VNXCommand.run(["eval", folder.appendingPathComponent("none").path])
   #expect(bad.status == 64)
 }

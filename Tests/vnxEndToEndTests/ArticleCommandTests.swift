@@ -1,21 +1,6 @@
 import Foundation
 import Testing
-
-/// Runs the built `vnx article` on files and returns (exit status, stdout, stderr).
-func runArticle(_ arguments: [String]) throws -> (Int32, String, String) {
-  let process = Process()
-  process.executableURL = vnxBinary()
-  process.arguments = ["article"] + arguments
-  let output = Pipe()
-  let errors = Pipe()
-  process.standardOutput = output
-  process.standardError = errors
-  try process.run()
-  let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-  let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-  process.waitUntilExit()
-  return (process.terminationStatus, stdout, stderr)
-}
+import VNXTestSupport
 
 @Test("vnx article prints one JSON article per page and one error line per bad file")
 func articleCommand() throws {
@@ -35,7 +20,8 @@ func articleCommand() throws {
   let binary = directory.appendingPathComponent("image.png")
   try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]).write(to: binary)
 
-  let (status, stdout, stderr) = try runArticle([empty.path, page.path, binary.path])
+  let result = try VNXCommand.run(["article", empty.path, page.path, binary.path])
+  let (status, stdout, stderr) = (result.status, result.output, result.error)
   #expect(status != 0)
   let errorLines = stderr.split(separator: "\n")
   #expect(errorLines.count == 2)
@@ -49,7 +35,7 @@ func articleCommand() throws {
   #expect(meta["published"] as? String == "2019-01-27T17:44:00+07:00")
   #expect(meta["author"] as? String == "Thanh Sơn")
 
-  let (forced, html, _) = try runArticle(["--format", "html", "--boilerplate", page.path])
-  #expect(forced == 0)
-  #expect(html.contains("\"format\":\"html\""))
+  let forced = try VNXCommand.run(["article", "--format", "html", "--boilerplate", page.path])
+  #expect(forced.status == 0)
+  #expect(forced.output.contains("\"format\":\"html\""))
 }

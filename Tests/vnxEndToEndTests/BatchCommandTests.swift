@@ -1,21 +1,14 @@
 import Foundation
 import Testing
+import VNXTestSupport
 
-private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .deletingLastPathComponent().deletingLastPathComponent()
+private let packageRoot = VNXCommand.packageRoot
 
 private let datasets = ["documents.jsonl", "entities.csv", "indicators.csv", "errors.jsonl"]
 
 /// Starts `vnx ARGUMENTS` with standard error in `log`.
 private func start(_ arguments: [String], log: String) throws -> Process {
-  _ = FileManager.default.createFile(atPath: log, contents: nil)
-  let process = Process()
-  process.executableURL = vnxBinary()
-  process.arguments = arguments
-  process.standardOutput = FileHandle.nullDevice
-  process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-  try process.run()
-  return process
+  try VNXCommand.start(arguments, errorLog: log)
 }
 
 /// A corpus of `copies` varied copies of the corpus articles (a trailing line makes each copy

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VNXTestSupport
 
 @Test(
   "vnx bench times each stage alone over every record of a JSON Lines file",
@@ -15,15 +16,9 @@ func benchCommand(stage: String) throws {
 
     """.write(to: records, atomically: true, encoding: .utf8)
 
-  let process = Process()
-  process.executableURL = vnxBinary()
-  process.arguments = ["bench", stage, records.path]
-  let output = Pipe()
-  process.standardOutput = output
-  try process.run()
-  let line = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-  process.waitUntilExit()
-  #expect(process.terminationStatus == 0)
+  let result = try VNXCommand.run(["bench", stage, records.path])
+  let line = result.output
+  #expect(result.status == 0)
 
   var fields: [String: String] = [:]
   for pair in line.split(whereSeparator: \.isWhitespace) {

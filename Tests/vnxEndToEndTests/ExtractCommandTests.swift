@@ -1,21 +1,10 @@
 import Foundation
 import Testing
+import VNXTestSupport
 
 /// Runs `vnx extract` on standard input and returns its JSON objects, one per line.
 func runExtract(_ input: String, arguments: [String] = []) throws -> [[String: Any]] {
-  let process = Process()
-  process.executableURL = vnxBinary()
-  process.arguments = ["extract"] + arguments
-  let stdin = Pipe()
-  let stdout = Pipe()
-  process.standardInput = stdin
-  process.standardOutput = stdout
-  try process.run()
-  stdin.fileHandleForWriting.write(Data(input.utf8))
-  try stdin.fileHandleForWriting.close()
-  let output = stdout.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap { line in
+  try VNXCommand.run(["extract"] + arguments, input: Data(input.utf8)).lines.compactMap { line in
     try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
   }
 }

@@ -1,38 +1,8 @@
 import Foundation
 import Testing
+import VNXTestSupport
 
-private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .deletingLastPathComponent().deletingLastPathComponent()
-
-private struct Run {
-  var status: Int32
-  var output: String
-  var error: String
-  var lines: [Substring] { output.split(separator: "\n") }
-}
-
-/// Runs `executable` (the built vnx by default) with standard output and error in files.
-private func run(_ arguments: [String], input: Data? = nil, executable: URL = vnxBinary()) throws -> Run {
-  let folder = NSTemporaryDirectory() + "vnx-extract-e2e-\(UUID().uuidString)"
-  try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-  defer { try? FileManager.default.removeItem(atPath: folder) }
-  _ = FileManager.default.createFile(atPath: folder + "/out", contents: nil)
-  _ = FileManager.default.createFile(atPath: folder + "/err", contents: nil)
-  _ = FileManager.default.createFile(atPath: folder + "/in", contents: input ?? Data())
-  let process = Process()
-  process.executableURL = executable
-  process.arguments = arguments
-  process.currentDirectoryURL = packageRoot
-  process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: folder + "/in"))
-  process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/out"))
-  process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/err"))
-  try process.run()
-  process.waitUntilExit()
-  return Run(
-    status: process.terminationStatus,
-    output: String(decoding: FileManager.default.contents(atPath: folder + "/out") ?? Data(), as: UTF8.self),
-    error: String(decoding: FileManager.default.contents(atPath: folder + "/err") ?? Data(), as: UTF8.self))
-}
+private let packageRoot = VNXCommand.packageRoot
 
 private func article(_ index: Int) throws -> String {
   let folder = packageRoot.appendingPathComponent("corpus/articles").path
@@ -44,14 +14,14 @@ private func article(_ index: Int) throws -> String {
 @Test("vnx extract output validates against the document JSON Schema")
 func extractMatchesSchema() throws {
   let files = try (0..<6).map(article)
-  let extracted = try run(["extract", "--text"] + files)
+  let extracted = try VNXCommand.run(["extract", "--text"] + files)
   #expect(extracted.status == 0)
   #expect(extracted.lines.count == files.count)
   guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
     print("note: python3 not found; schema validation skipped")
     return
   }
-  let validation = try run(
+  let validation = try VNXCommand.run(
     ["python3", "Tests/scripts/validate_documents.py", "-"], input: Data(extracted.output.utf8),
     executable: URL(fileURLWithPath: "/usr/bin/env"))
   if validation.status == 77 {
@@ -69,7 +39,7 @@ func extractReportsEachBrokenFile() throws {
   try Data([0x00, 0x00, 0xFF, 0xFE, 0x00, 0x01] + [UInt8](repeating: 0, count: 100))
     .write(to: URL(fileURLWithPath: folder + "/photo.txt"))
   let good = try article(0)
-  let result = try run(["extract", good, folder + "/missing.txt", folder + "/photo.txt", try article(1)])
+  let result = try VNXCommand.run(["extract", good, folder + "/missing.txt", folder + "/photo.txt", try article(1)])
   #expect(result.status == 1)
   #expect(result.lines.count == 2)
   #expect(result.error.contains("missing.txt: cannot open"))
@@ -85,7 +55,7 @@ func extractFilter() throws {
     {"url": "https://example.vn/3", "html": "<html><body><h1>Huyện Tam Đường</h1><p>Năm 2023 huyện có 1.250 hộ nghèo.</p></body></html>"}
 
     """
-  let result = try run(["extract", "--jsonl"], input: Data(records.utf8))
+  let result = try VNXCommand.run(["extract", "--jsonl"], input: Data(records.utf8))
   #expect(result.status == 0)
   let lines = result.lines
   #expect(lines.count == 3)
@@ -98,7 +68,7 @@ func extractFilter() throws {
 
 @Test("--pretty prints indented JSON")
 func extractPretty() throws {
-  let result = try run(["extract", "--pretty", try article(2)])
+  let result = try VNXCommand.run(["extract", "--pretty", try article(2)])
   #expect(result.status == 0)
   #expect(result.output.contains("\n  \"schema\" : \"vnx.document\\/1\"") || result.output.contains("\n  \"schema\" : \"vnx.document/1\""))
 }
