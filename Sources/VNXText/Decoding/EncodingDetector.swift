@@ -99,6 +99,18 @@ enum EncodingDetector {
   /// first 64 KB carry VIQR marks (Vie^.t, ddu+o+`ng), and decoding them yields valid
   /// syllables. English with "?", "." and contractions, or plain ASCII, does not qualify.
   static func looksLikeVIQR(_ text: String) -> Bool {
+    var text = text
+    let (words, markedWords, scanned) = text.withUTF8(countVIQRWords)
+    guard markedWords >= 3, markedWords * 4 >= words else { return false }
+    let sample = scanned > sampleSize ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(sampleSize))) : text
+    return score(VIQRCodec.decode(sample)) * 2 >= markedWords
+  }
+
+  /// Words and VIQR-marked words in the first `sampleSize` scalars, and how many scalars were
+  /// read (more than `sampleSize` when the text is longer). VIQR marks are ASCII, so the bytes
+  /// are read as they are: every byte of a multi-byte scalar acts as one non-ASCII scalar would
+  /// (it ends a word and marks nothing), and only lead bytes are counted as scalars.
+  private static func countVIQRWords(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int) {
     var words = 0
     var markedWords = 0
     var inWord = false
@@ -106,15 +118,13 @@ enum EncodingDetector {
     var previous: Unicode.Scalar = " "
     var beforePrevious: Unicode.Scalar = " "
     var scanned = 0
-    var sampleEnd = text.unicodeScalars.endIndex
-    for index in text.unicodeScalars.indices {
-      let scalar = text.unicodeScalars[index]
-      scanned += 1
-      if scanned > sampleSize {
-        sampleEnd = index
-        break
+    for byte in bytes {
+      if byte & 0xC0 != 0x80 {
+        scanned += 1
+        if scanned > sampleSize { break }
       }
-      let isLetter = scalar.value < 0x80 && isWordScalar(scalar)
+      let scalar = Unicode.Scalar(byte)
+      let isLetter = byte < 0x80 && isWordScalar(scalar)
       if isLetter {
         if !inWord {
           words += 1
@@ -141,9 +151,7 @@ enum EncodingDetector {
       beforePrevious = previous
       previous = scalar
     }
-    guard markedWords >= 3, markedWords * 4 >= words else { return false }
-    let sample = String(text.unicodeScalars[..<sampleEnd])
-    return score(VIQRCodec.decode(sample)) * 2 >= markedWords
+    return (words, markedWords, scanned)
   }
 
   private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {

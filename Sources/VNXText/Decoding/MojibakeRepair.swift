@@ -7,13 +7,14 @@
 /// kept only when a candidate reads clearly better.
 enum MojibakeRepair {
   /// The bytes Windows-1252 (with C1 controls for its five undefined bytes) would have read as
-  /// these scalars, or nil when a scalar is outside Windows-1252.
-  static func windows1252Bytes(_ scalars: some Sequence<Unicode.Scalar>) -> [UInt8]? {
+  /// the scalars of `text`, or nil when a scalar is outside Windows-1252 (checked as it goes,
+  /// so a Vietnamese letter beyond Latin-1 ends the work at once).
+  static func windows1252Bytes(_ text: String) -> [UInt8]? {
     var bytes = [UInt8]()
-    bytes.reserveCapacity(scalars.underestimatedCount)
-    for scalar in scalars {
+    bytes.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
       let value = scalar.value
-      if value < 0x80 || (value >= 0xA0 && value <= 0xFF) || (value >= 0x80 && value <= 0x9F) {
+      if value <= 0xFF {
         bytes.append(UInt8(value))
       } else if let byte = high[value] {
         bytes.append(byte)
@@ -34,18 +35,22 @@ enum MojibakeRepair {
 
   /// The repaired text when `text` is mojibake; nil when it should stay as it is.
   static func repair(_ text: String) -> DecodedText? {
-    var sample = Substring(text).unicodeScalars
-    sample = sample[..<(sample.index(sample.startIndex, offsetBy: EncodingDetector.sampleSize, limitedBy: sample.endIndex) ?? sample.endIndex)]
-    let asRead = EncodingDetector.score(String(sample))
-    guard asRead < 0, let sampleBytes = windows1252Bytes(sample) else { return nil }
+    // Text with a scalar outside Windows-1252 (any Vietnamese letter beyond Latin-1) was never
+    // read as Windows-1252: this cheap test goes first, the scoring only when it passes.
+    guard let bytes = windows1252Bytes(text) else { return nil }
+    // One byte per scalar: the sample is the first `sampleSize` scalars.
+    let sampleBytes = Array(bytes.prefix(EncodingDetector.sampleSize))
+    let sample = bytes.count > sampleBytes.count
+      ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(EncodingDetector.sampleSize))) : text
+    let asRead = EncodingDetector.score(sample)
+    guard asRead < 0 else { return nil }
     var best: (encoding: TextEncoding, score: Int)?
     for encoding in EncodingDetector.candidates {
       guard let decoded = try? TextDecoder.decode(sampleBytes, as: encoding) else { continue }
       let score = EncodingDetector.score(decoded.text)
       if score > 0 && score > asRead && score > (best?.score ?? 0) { best = (encoding, score) }
     }
-    guard let best, let bytes = windows1252Bytes(text.unicodeScalars),
-      var decoded = try? TextDecoder.decode(bytes, as: best.encoding)
+    guard let best, var decoded = try? TextDecoder.decode(bytes, as: best.encoding)
     else { return nil }
     decoded.warnings.append(
       "repaired mojibake: \(best.encoding.rawValue) text that was read as Windows-1252 and saved as UTF-8")
