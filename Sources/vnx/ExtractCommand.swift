@@ -71,7 +71,8 @@ struct ExtractCommand: ParsableCommand {
       switch processor.process(record) {
       case .document(let document, _):
         do {
-          output.write(Array(try encoder.encode(document)) + [0x0A])
+          // `Document.json()` writes the compact form JSONEncoder would, several times faster.
+          output.write((pretty ? Array(try encoder.encode(document)) : document.json()) + [0x0A])
         } catch {
           failed = true
           FileHandle.standardError.write(Data("vnx extract: \(record.path): cannot encode: \(error)\n".utf8))
@@ -118,7 +119,7 @@ struct ExtractCommand: ParsableCommand {
       switch processor.process(record) {
       case .document(var document, _):
         document.source.path = nil
-        line = Array(try encoder.encode(document))
+        line = pretty ? Array(try encoder.encode(document)) : document.json()
       case .failure(var failure, _):
         failure.path = nil
         FileHandle.standardError.write(Data("vnx extract: standard input line \(lineNumber): \(failure.error)\n".utf8))
