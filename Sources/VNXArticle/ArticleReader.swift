@@ -229,17 +229,17 @@ public struct ArticleReader: Sendable {
     for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
       lineNumber += 1
       guard line.contains(where: { $0 > 0x20 }) else { continue }
-      guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+      guard let record = try? ScrapedRecord(json: Array(line)) else {
         articles.append(Article(format: .jsonl, warnings: ["line \(lineNumber): not a JSON object"]))
         continue
       }
-      let url = object["url"] as? String
+      let url = record.url
       let body: String
       let format: InputFormat
-      if let html = object["html"] as? String {
+      if let html = record.html {
         body = html
         format = .html
-      } else if let text = object["text"] as? String ?? object["content"] as? String {
+      } else if let text = record.text ?? record.content {
         body = text
         format = options.format == .html ? .html : InputFormat.detect(in: text.utf8) == .html ? .html : .text
       } else {
@@ -255,7 +255,7 @@ public struct ArticleReader: Sendable {
       var article = read(decoded: input, format: format, url: url)
       article.format = .jsonl
       article.warnings = warnings + article.warnings
-      if article.title == nil, let title = object["title"] as? String { article.title = title }
+      if article.title == nil, let title = record.title { article.title = title }
       articles.append(article)
     }
     guard !articles.isEmpty else { throw .noRecords }

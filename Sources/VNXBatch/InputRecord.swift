@@ -112,11 +112,15 @@ public enum RecordSplitter {
   /// Why a JSON Lines line is not a scraped record, nil when it is one.
   public static func recordProblem(_ bytes: [UInt8]) -> String? {
     if bytes.count > maximumBytes { return "record too large (\(bytes.count) bytes)" }
-    guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) else {
+    let record: ScrapedRecord
+    do {
+      record = try ScrapedRecord(json: bytes)
+    } catch .notObject {
+      return "not a JSON record: expected an object"
+    } catch {
       return "not a JSON record: the line does not parse as JSON"
     }
-    guard let record = object as? [String: Any] else { return "not a JSON record: expected an object" }
-    guard record["html"] is String || record["text"] is String || record["content"] is String else {
+    guard record.html != nil || record.text != nil || record.content != nil else {
       return "no \"html\" or \"text\" string in the record"
     }
     return nil

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import VNXArticle
+
+@Test(
+  "A scraped record keeps its string members and skips every other value",
+  arguments: [
+    (#"{"url": "https://x.vn/1", "text": "Xã Bản Hon"}"#, "https://x.vn/1", "Xã Bản Hon", nil),
+    (#" {"id": 7, "tags": ["a", {"b": [1.5e3, -0, true, null]}], "html": "<p>A</p>"} "#, nil, nil, "<p>A</p>"),
+    (#"{"text": "x\"y\\z\/\n\t\u1EA1\ud83d\ude00"}"#, nil, "x\"y\\z/\n\tạ😀", nil),
+    (#"{"url": null, "text": 5, "html": false}"#, nil, nil, nil),
+    (#"{}"#, nil, nil, nil),
+  ] as [(String, String?, String?, String?)])
+func recordMembers(line: String, url: String?, text: String?, html: String?) throws {
+  let record = try ScrapedRecord(json: Array(line.utf8))
+  #expect(record.url == url)
+  #expect(record.text == text)
+  #expect(record.html == html)
+}
+
+@Test(
+  "Broken JSON and values that are not objects are told apart",
+  arguments: [
+    (#"{"text": "a""#, ScrapedRecord.Problem.notJSON),
+    (#"{"text": "a"} x"#, .notJSON),
+    (#"{"text": "a",}"#, .notJSON),
+    (#"{"text": "\ud800"}"#, .notJSON),
+    (#"{"text": "\x"}"#, .notJSON),
+    ("{\"text\": \"a\u{01}\"}", .notJSON),
+    (#"{"n": 01}"#, .notJSON),
+    (#"{"n": 1.}"#, .notJSON),
+    (#"{"b": tru}"#, .notJSON),
+    (#"{'text': 'a'}"#, .notJSON),
+    (String(repeating: "[", count: 600) + String(repeating: "]", count: 600), .notJSON),
+    (#"["text"]"#, .notObject),
+    (#""text""#, .notObject),
+    ("42", .notObject),
+    ("", .notJSON),
+  ])
+func recordProblems(line: String, problem: ScrapedRecord.Problem) {
+  #expect(throws: problem) { try ScrapedRecord(json: Array(line.utf8)) }
+}
+
+@Test("Invalid UTF-8 inside a string is broken JSON")
+func recordInvalidUTF8() {
+  #expect(throws: ScrapedRecord.Problem.notJSON) {
+    try ScrapedRecord(json: Array(#"{"text": ""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8))
+  }
+}
+
+@Test("Where Foundation's parser reads an object, the record has the same members")
+func recordAgreesWithFoundation() throws {
+  let lines = [
+    #"{"url": "u", "text": "t", "content": "c", "title": "T", "x": {"y": [1, 2, {"z": "w"}]}}"#,
+    #"{"html": "<a href=\"/x\">\u00e0</a>", "n": -12.5E-3}"#,
+  ]
+  for line in lines {
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    let record = try ScrapedRecord(json: Array(line.utf8))
+    #expect(record.url == object["url"] as? String)
+    #expect(record.text == object["text"] as? String)
+    #expect(record.content == object["content"] as? String)
+    #expect(record.title == object["title"] as? String)
+    #expect(record.html == object["html"] as? String)
+  }
+}
