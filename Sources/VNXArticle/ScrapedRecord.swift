@@ -177,7 +177,9 @@ private struct JSONReader {
     guard peek == UInt8(ascii: "\"") else { return nil }
     index += 1
     let start = index
-    // Most strings have no escape: find the closing quote and validate the bytes in one go.
+    // Most strings have no escape: find the closing quote and validate the bytes in one go,
+    // eight bytes at a time past the ones that cannot end or escape the string.
+    skipPlainWords()
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
@@ -218,6 +220,21 @@ private struct JSONReader {
       }
     }
     return nil
+  }
+
+  /// Moves the cursor over whole 8-byte words holding no quote, backslash or control byte.
+  private mutating func skipPlainWords() {
+    guard let base = bytes.baseAddress else { return }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+    while bytes.count - index >= 8 {
+      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      // A byte below 0x20, or equal to '"' (0x22) or '\\' (0x5C).
+      let control = (word &- ones &* 0x20) & ~word & highs != 0
+      if control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) { return }
+      index += 8
+    }
   }
 
   /// The scalar of `\uXXXX` (the `\u` already read), joining a surrogate pair.
