@@ -16,7 +16,7 @@ enum EncodingDetector {
   static let candidates: [TextEncoding] = [.utf8, .windows1258, .tcvn3, .vniWindows]
 
   static func decode(_ bytes: [UInt8]) -> DecodedText {
-    if let text = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
+    if let text = bytes.withUnsafeBufferPointer(UTF8Validation.string(validating:)) {
       if looksLikeVIQR(text) { return DecodedText(text: VIQRCodec.decode(text), encoding: .viqr) }
       if let repaired = MojibakeRepair.repair(text) { return repaired }
       return DecodedText(text: text, encoding: .utf8)

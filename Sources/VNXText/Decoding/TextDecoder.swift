@@ -58,7 +58,7 @@ public struct TextDecoder: Sendable {
   static func utf8(_ bytes: ArraySlice<UInt8>) -> DecodedText {
     var replacements = 0
     let text = bytes.withUnsafeBufferPointer { buffer -> String in
-      if let valid = String(validating: buffer, as: UTF8.self) { return valid }
+      if let valid = UTF8Validation.string(validating: buffer) { return valid }
       // The standard library repairs with the same maximal-subpart rule; the replacements
       // are the U+FFFDs it wrote beyond those the input spelled out itself.
       var repaired = String(decoding: buffer, as: UTF8.self)

@@ -240,7 +240,10 @@ struct NormalizedTextWriter {
       return (NormalizedText(text: "", offsets: offsets, repairs: repairs), mirrored)
     }
     return (
-      NormalizedText(text: String(decoding: output, as: UTF8.self), offsets: offsets, repairs: repairs),
+      NormalizedText(
+        // Valid: input scalars, scalars written whole and ICU's output.
+        text: output.withUnsafeBufferPointer(UTF8Validation.string(ofValid:)), offsets: offsets,
+        repairs: repairs),
       nil
     )
   }
