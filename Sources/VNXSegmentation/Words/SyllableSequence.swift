@@ -9,6 +9,8 @@ struct SyllableSequence {
   var shapes: [Shape] = []
   /// Whether the token is a syllable (`.word`), so that it may be part of a longer word.
   var syllable: [Bool] = []
+  /// Whether token `i` may continue the word of token `i - 1` (both are syllables).
+  private(set) var joins: [Bool] = []
 
   var count: Int { hashes.count }
 
@@ -25,19 +27,24 @@ struct SyllableSequence {
   /// Reads the tokens into the arrays already allocated.
   mutating func load(_ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int) {
     let count = tokens.count
-    hashes.removeAll(keepingCapacity: true)
-    hashes.append(contentsOf: repeatElement(0, count: count))
-    shapes.removeAll(keepingCapacity: true)
-    shapes.append(contentsOf: repeatElement(.padding, count: count))
-    syllable.removeAll(keepingCapacity: true)
-    syllable.append(contentsOf: repeatElement(false, count: count))
+    WordFeatures.resize(&hashes, to: count, with: 0)
+    WordFeatures.resize(&shapes, to: count, with: .padding)
+    WordFeatures.resize(&syllable, to: count, with: false)
+    WordFeatures.resize(&joins, to: count, with: false)
     tokens.withUnsafeBufferPointer { tokens in
       hashes.withUnsafeMutableBufferPointer { hashes in
         shapes.withUnsafeMutableBufferPointer { shapes in
           syllable.withUnsafeMutableBufferPointer { syllable in
-            for index in 0..<count {
-              let token = tokens[index]
-              (hashes[index], shapes[index], syllable[index]) = Self.read(token, scalars, offset)
+            joins.withUnsafeMutableBufferPointer { joins in
+              var previous = false
+              for index in 0..<count {
+                let token = tokens[index]
+                let isSyllable: Bool
+                (hashes[index], shapes[index], isSyllable) = Self.read(token, scalars, offset)
+                syllable[index] = isSyllable
+                joins[index] = previous && isSyllable
+                previous = isSyllable
+              }
             }
           }
         }
@@ -108,7 +115,7 @@ struct SyllableSequence {
 
   /// Whether token `index` may continue the word of token `index - 1`.
   @inline(__always)
-  func mayJoin(_ index: Int) -> Bool { index > 0 && syllable[index] && syllable[index - 1] }
+  func mayJoin(_ index: Int) -> Bool { joins[index] }
 }
 
 /// Mixes hashes into one; the feature templates and the dictionary rest on it.

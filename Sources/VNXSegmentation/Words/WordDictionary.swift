@@ -69,17 +69,15 @@ struct WordDictionary {
 
   /// The compact flags of `key`, or nil when it is no word or prefix.
   @inline(__always)
-  private func lookup(_ key: UInt64) -> UInt8? {
-    slots.withUnsafeBufferPointer { slots in
-      let mask = slots.count - 1
-      let fingerprint = Self.fingerprint(key)
-      var slot = Int(truncatingIfNeeded: key) & mask
-      while true {
-        let found = slots[slot]
-        if found == 0 { return nil }
-        if found & 0xFFFF_FF00 == fingerprint { return UInt8(truncatingIfNeeded: found) }
-        slot = (slot + 1) & mask
-      }
+  private static func lookup(_ key: UInt64, in slots: UnsafeBufferPointer<UInt32>) -> UInt8? {
+    let mask = slots.count - 1
+    let fingerprint = Self.fingerprint(key)
+    var slot = Int(truncatingIfNeeded: key) & mask
+    while true {
+      let found = slots[slot]
+      if found == 0 { return nil }
+      if found & 0xFFFF_FF00 == fingerprint { return UInt8(truncatingIfNeeded: found) }
+      slot = (slot + 1) & mask
     }
   }
 
@@ -135,65 +133,68 @@ struct WordDictionary {
     listed listedMasks: inout [UInt8], tiers: inout [UInt16], keys: inout [UInt64],
     sink: inout UInt64
   ) {
-    masks.removeAll(keepingCapacity: true)
-    masks.append(contentsOf: repeatElement(0, count: sequence.count))
-    listedMasks.removeAll(keepingCapacity: true)
-    listedMasks.append(contentsOf: repeatElement(0, count: sequence.count))
-    tiers.removeAll(keepingCapacity: true)
-    tiers.append(contentsOf: repeatElement(0, count: sequence.count))
-    guard !entries.isEmpty, sequence.count > 1 else { return }
-    precondition(sealed, "WordDictionary.seal() must be called before lookups")
-    // The two-syllable keys first, and a read of their slots in one tight loop: the cache
-    // misses of the sentence overlap instead of stalling the matching one by one.
     let count = sequence.count
-    keys.removeAll(keepingCapacity: true)
-    keys.append(contentsOf: repeatElement(0, count: count))
-    var touched: UInt32 = 0
+    WordFeatures.reset(&masks, count: count)
+    WordFeatures.reset(&listedMasks, count: count)
+    WordFeatures.reset(&tiers, count: count)
+    guard !entries.isEmpty, count > 1 else { return }
+    precondition(sealed, "WordDictionary.seal() must be called before lookups")
+    WordFeatures.reset(&keys, count: count)
     slots.withUnsafeBufferPointer { slots in
-      sequence.hashes.withUnsafeBufferPointer { hashes in
-        sequence.syllable.withUnsafeBufferPointer { syllable in
-          keys.withUnsafeMutableBufferPointer { keys in
-            let mask = slots.count - 1
-            for start in 0..<(count - 1) where syllable[start] && syllable[start + 1] {
-              let key = mixHash(mixHash(Self.seed, hashes[start]), hashes[start + 1])
-              keys[start] = key
-              touched &+= slots[Int(truncatingIfNeeded: key) & mask]
+    sequence.hashes.withUnsafeBufferPointer { hashes in
+    sequence.syllable.withUnsafeBufferPointer { syllable in
+    keys.withUnsafeMutableBufferPointer { keys in
+    masks.withUnsafeMutableBufferPointer { masks in
+    listedMasks.withUnsafeMutableBufferPointer { listedMasks in
+    tiers.withUnsafeMutableBufferPointer { tiers in
+      // The two-syllable keys first, and a read of their slots in one tight loop: the cache
+      // misses of the sentence overlap instead of stalling the matching one by one.
+      let mask = slots.count - 1
+      var touched: UInt32 = 0
+      for start in 0..<(count - 1) where syllable[start] && syllable[start + 1] {
+        let key = mixHash(mixHash(Self.seed, hashes[start]), hashes[start + 1])
+        keys[start] = key
+        touched &+= slots[Int(truncatingIfNeeded: key) & mask]
+      }
+      sink = UInt64(touched)
+      for start in 0..<count where keys[start] != 0 {
+        var hash = keys[start]
+        var end = start + 1
+        while end < count, end - start < Self.maximumLength, syllable[end] {
+          if end > start + 1 { hash = mixHash(hash, hashes[end]) }
+          let flags: UInt8
+          if let excludedFold {
+            guard let found = entries[hash] else { break }
+            flags = Self.compact(found, excludedFold: excludedFold)
+          } else {
+            guard let found = Self.lookup(hash, in: slots) else { break }
+            flags = found
+          }
+          if flags & Compact.word != 0 { masks[start] |= UInt8(1) << (end - start - 1) }
+          if flags & Compact.corpus != 0 {
+            tiers[start] |= 1 << 10
+            tiers[end] |= 1 << 11
+            for inside in (start + 1)...end { tiers[inside] |= 1 << 9 }
+          }
+          if flags & Compact.listed != 0 {
+            listedMasks[start] |= UInt8(1) << (end - start - 1)
+            let tier = UInt16(flags >> Compact.tierShift)
+            if tier != 0 {
+              Self.lower(&tiers[start], tier, shift: 3)
+              Self.lower(&tiers[end], tier, shift: 6)
+              for inside in (start + 1)...end { Self.lower(&tiers[inside], tier, shift: 0) }
             }
           }
+          if flags & Compact.prefix == 0 { break }
+          end += 1
         }
       }
     }
-    sink = UInt64(touched)
-    for start in 0..<count where keys[start] != 0 {
-      var hash = keys[start]
-      var end = start + 1
-      while end < count, end - start < Self.maximumLength, sequence.syllable[end] {
-        if end > start + 1 { hash = mixHash(hash, sequence.hashes[end]) }
-        let found: UInt8?
-        if let excludedFold {
-          found = entries[hash].map { Self.compact($0, excludedFold: excludedFold) }
-        } else {
-          found = lookup(hash)
-        }
-        guard let flags = found else { break }
-        if flags & Compact.word != 0 { masks[start] |= UInt8(1) << (end - start - 1) }
-        if flags & Compact.corpus != 0 {
-          tiers[start] |= 1 << 10
-          tiers[end] |= 1 << 11
-          for inside in (start + 1)...end { tiers[inside] |= 1 << 9 }
-        }
-        if flags & Compact.listed != 0 {
-          listedMasks[start] |= UInt8(1) << (end - start - 1)
-          let tier = UInt16(flags >> Compact.tierShift)
-          if tier != 0 {
-            Self.lower(&tiers[start], tier, shift: 3)
-            Self.lower(&tiers[end], tier, shift: 6)
-            for inside in (start + 1)...end { Self.lower(&tiers[inside], tier, shift: 0) }
-          }
-        }
-        if flags & Compact.prefix == 0 { break }
-        end += 1
-      }
+    }
+    }
+    }
+    }
+    }
     }
   }
 

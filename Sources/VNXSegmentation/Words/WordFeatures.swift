@@ -75,12 +75,18 @@ struct WordFeatures {
     let trigramSalt = Self.trigramSalt
     // Token hashes from `-padding - 2` to `count + padding`, padding included.
     let extra = padding + 2
-    paddedHashes.removeAll(keepingCapacity: true)
-    for k in -extra..<(count + padding + 1) { paddedHashes.append(s.hash(k)) }
-    Self.reset(&unigramLines, count: total)
-    Self.reset(&bigramLines, count: total)
-    Self.reset(&trigramLines, count: total)
-    Self.reset(&skipLines, count: total)
+    Self.resize(&paddedHashes, to: count + padding + 1 + extra, with: 0)
+    paddedHashes.withUnsafeMutableBufferPointer { padded in
+      s.hashes.withUnsafeBufferPointer { hashes in
+        for k in 0..<extra { padded[k] = SyllableSequence.paddingHash &+ UInt64(extra - k) }
+        for k in 0..<count { padded[extra + k] = hashes[k] }
+        for k in 0...padding { padded[extra + count + k] = SyllableSequence.paddingHash &- UInt64(k + 1) }
+      }
+    }
+    Self.resize(&unigramLines, to: total, with: 0)
+    Self.resize(&bigramLines, to: total, with: 0)
+    Self.resize(&trigramLines, to: total, with: 0)
+    Self.resize(&skipLines, to: total, with: 0)
     paddedHashes.withUnsafeBufferPointer { h in
       unigramLines.withUnsafeMutableBufferPointer { u in
         bigramLines.withUnsafeMutableBufferPointer { b in
@@ -113,9 +119,21 @@ struct WordFeatures {
   }
 
   /// Makes `array` hold `count` zeros, keeping its storage.
-  private static func reset<Element: FixedWidthInteger>(_ array: inout [Element], count: Int) {
-    array.removeAll(keepingCapacity: true)
-    array.append(contentsOf: repeatElement(0, count: count))
+  static func reset<Element: FixedWidthInteger>(_ array: inout [Element], count: Int) {
+    resize(&array, to: count, with: 0)
+    array.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+  }
+
+  /// Makes `array` hold `count` elements, keeping its storage and the elements it has (new ones
+  /// are `filler`): for buffers that the caller overwrites.
+  @inline(__always)
+  static func resize<Element>(_ array: inout [Element], to count: Int, with filler: Element) {
+    let old = array.count
+    if old > count {
+      array.removeLast(old - count)
+    } else if old < count {
+      array.append(contentsOf: repeatElement(filler, count: count - old))
+    }
   }
 
   private mutating func matchDictionary(_ dictionary: WordDictionary, excludedFold: Int?) {
@@ -125,43 +143,52 @@ struct WordFeatures {
     Self.ends(starts, into: &ends)
     Self.ends(listedStarts, into: &listedEnds)
     let count = starts.count
-    matching.removeAll(keepingCapacity: true)
-    matching.append(contentsOf: repeatElement(3, count: count))
-    var position = 0
-    while position < count {
-      let mask = starts[position]
-      let length = mask == 0 ? 1 : 9 - mask.leadingZeroBitCount
-      var inside = position + 1
-      while inside < position + length {
-        matching[inside] &= ~1
-        inside += 1
+    Self.resize(&matching, to: count, with: 3)
+    starts.withUnsafeBufferPointer { starts in
+      ends.withUnsafeBufferPointer { ends in
+        matching.withUnsafeMutableBufferPointer { matching in
+          matching.update(repeating: 3)
+          var position = 0
+          while position < count {
+            let mask = starts[position]
+            let length = mask == 0 ? 1 : 9 - mask.leadingZeroBitCount
+            var inside = position + 1
+            while inside < position + length {
+              matching[inside] &= ~1
+              inside += 1
+            }
+            position += length
+          }
+          position = count - 1
+          while position >= 0 {
+            let mask = ends[position]
+            let length = mask == 0 ? 1 : 9 - mask.leadingZeroBitCount
+            var inside = position
+            while inside > position - length + 1 {
+              matching[inside] &= ~2
+              inside -= 1
+            }
+            position -= length
+          }
+        }
       }
-      position += length
-    }
-    position = count - 1
-    while position >= 0 {
-      let mask = ends[position]
-      let length = mask == 0 ? 1 : 9 - mask.leadingZeroBitCount
-      var inside = position
-      while inside > position - length + 1 {
-        matching[inside] &= ~2
-        inside -= 1
-      }
-      position -= length
     }
   }
 
   /// For each token, the lengths of dictionary words ending there (bit `length - 2`).
   private static func ends(_ starts: [UInt8], into ends: inout [UInt8]) {
-    ends.removeAll(keepingCapacity: true)
-    ends.append(contentsOf: repeatElement(0, count: starts.count))
-    for start in starts.indices where starts[start] != 0 {
-      var mask = starts[start]
-      var bit = 0
-      while mask != 0 {
-        if mask & 1 != 0 { ends[start + bit + 1] |= UInt8(1) << bit }
-        mask >>= 1
-        bit += 1
+    reset(&ends, count: starts.count)
+    starts.withUnsafeBufferPointer { starts in
+      ends.withUnsafeMutableBufferPointer { ends in
+        for start in 0..<starts.count where starts[start] != 0 {
+          var mask = starts[start]
+          var bit = 0
+          while mask != 0 {
+            if mask & 1 != 0 { ends[start + bit + 1] |= UInt8(1) << bit }
+            mask >>= 1
+            bit += 1
+          }
+        }
       }
     }
   }

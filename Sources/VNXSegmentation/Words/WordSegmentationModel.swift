@@ -53,6 +53,8 @@ public final class WordSegmentationModel: Sendable {
   final class Scratch {
     var features = WordFeatures()
     var scores: [Float] = []
+    var starts: [Bool] = []
+    var back: [UInt8] = []
     var indices = [UInt32](repeating: 0, count: WordFeatures.maximumCount)
     var sink: Int32 = 0
   }
@@ -63,40 +65,49 @@ public final class WordSegmentationModel: Sendable {
     scratch.features.load(
       tokens, scalars, offset: offset, dictionary: dictionary, bits: tableBits)
     computeScores(
-      scratch.features, into: &scratch.scores, indices: &scratch.indices, sink: &scratch.sink)
-    let features = scratch.features
-    return Self.viterbi(
-      scores: scratch.scores, mayJoin: { features.sequence.mayJoin($0) }, transitions: transitions)
+      &scratch.features, into: &scratch.scores, indices: &scratch.indices, sink: &scratch.sink)
+    Self.viterbi(
+      scores: scratch.scores, mayJoin: scratch.features.sequence.joins,
+      transitions: transitions, into: &scratch.starts, back: &scratch.back)
+    return scratch.starts
   }
 
   /// The emission score of B at each syllable (I scores 0).
   func scores(_ features: WordFeatures) -> [Float] {
+    var features = features
     var scores: [Float] = []
     var indices = [UInt32](repeating: 0, count: WordFeatures.maximumCount)
     var sink: Int32 = 0
-    computeScores(features, into: &scores, indices: &indices, sink: &sink)
+    computeScores(&features, into: &scores, indices: &indices, sink: &sink)
     return scores
   }
 
   /// `sink` receives a value computed from weights read ahead of time (see
-  /// `WordFeatures.touchLines`), so that the compiler keeps those reads.
+  /// `WordFeatures.touchLines`), so that the compiler keeps those reads. `features` is
+  /// `inout` only so that scoring does not copy it (it is not changed).
   private func computeScores(
-    _ features: WordFeatures, into scores: inout [Float], indices: inout [UInt32],
+    _ features: inout WordFeatures, into scores: inout [Float], indices: inout [UInt32],
     sink: inout Int32
   ) {
     let count = features.sequence.count
-    scores.removeAll(keepingCapacity: true)
-    scores.append(contentsOf: repeatElement(0, count: count))
+    WordFeatures.resize(&scores, to: count, with: 0)
     let scale = scale
+    let features = features
     indices.withUnsafeMutableBufferPointer { buffer in
       quantized.withUnsafeBufferPointer { weights in
         scores.withUnsafeMutableBufferPointer { scores in
-          sink = features.touchLines(weights)
-          for index in 0..<count where features.sequence.mayJoin(index) {
-            let n = features.features(index, into: buffer.baseAddress!)
-            var score: Int32 = 0
-            for k in 0..<n { score &+= Int32(weights[Int(buffer[k])]) }
-            scores[index] = Float(score) * scale
+          features.sequence.joins.withUnsafeBufferPointer { joins in
+            sink = features.touchLines(weights)
+            for index in 0..<count {
+              guard joins[index] else {
+                scores[index] = 0
+                continue
+              }
+              let n = features.features(index, into: buffer.baseAddress!)
+              var score: Int32 = 0
+              for k in 0..<n { score &+= Int32(weights[Int(buffer[k])]) }
+              scores[index] = Float(score) * scale
+            }
           }
         }
       }
@@ -105,46 +116,67 @@ public final class WordSegmentationModel: Sendable {
 
   func decode(_ features: WordFeatures) -> [Bool] {
     Self.viterbi(
-      scores: scores(features), mayJoin: { features.sequence.mayJoin($0) },
-      transitions: transitions)
+      scores: scores(features), mayJoin: features.sequence.joins, transitions: transitions)
   }
 
-  /// The best B/I sequence; a syllable that may not join the one before is always B.
-  static func viterbi(scores: [Float], mayJoin: (Int) -> Bool, transitions: [Float]) -> [Bool] {
-    let count = scores.count
-    guard count > 0 else { return [] }
-    var starts = [Bool](repeating: true, count: count)
-    // Back-pointers: bit 0 = best previous tag for B is I, bit 1 = best previous for I is I.
-    var back = [UInt8](repeating: 0, count: count)
-    var scoreB = scores[0]
-    var scoreI = -Float.infinity
-    for index in 1..<count {
-      let fromBtoB = scoreB + transitions[0]
-      let fromItoB = scoreI + transitions[2]
-      let newB = max(fromBtoB, fromItoB) + scores[index]
-      var pointers: UInt8 = fromItoB > fromBtoB ? 1 : 0
-      var newI = -Float.infinity
-      if mayJoin(index) {
-        let fromBtoI = scoreB + transitions[1]
-        let fromItoI = scoreI + transitions[3]
-        newI = max(fromBtoI, fromItoI)
-        if fromItoI > fromBtoI { pointers |= 2 }
-      }
-      back[index] = pointers
-      scoreB = newB
-      scoreI = newI
-    }
-    var isInside = scoreI > scoreB
-    var index = count - 1
-    while index >= 0 {
-      starts[index] = !isInside
-      if index == 0 { break }
-      let pointers = back[index]
-      isInside = isInside ? pointers & 2 != 0 : pointers & 1 != 0
-      index -= 1
-    }
-    starts[0] = true
+  /// The best B/I sequence; a syllable that may not join the one before (`mayJoin[i]` false)
+  /// is always B.
+  static func viterbi(scores: [Float], mayJoin: [Bool], transitions: [Float]) -> [Bool] {
+    var starts: [Bool] = []
+    var back: [UInt8] = []
+    viterbi(scores: scores, mayJoin: mayJoin, transitions: transitions, into: &starts, back: &back)
     return starts
+  }
+
+  /// `viterbi(scores:mayJoin:transitions:)` into buffers kept from one sentence to the next.
+  static func viterbi(
+    scores: [Float], mayJoin: [Bool], transitions: [Float], into starts: inout [Bool],
+    back: inout [UInt8]
+  ) {
+    let count = scores.count
+    WordFeatures.resize(&starts, to: count, with: true)
+    guard count > 0 else { return }
+    // Back-pointers: bit 0 = best previous tag for B is I, bit 1 = best previous for I is I.
+    WordFeatures.resize(&back, to: count, with: 0)
+    let bb = transitions[0]
+    let bi = transitions[1]
+    let ib = transitions[2]
+    let ii = transitions[3]
+    scores.withUnsafeBufferPointer { scores in
+      mayJoin.withUnsafeBufferPointer { mayJoin in
+        back.withUnsafeMutableBufferPointer { back in
+          starts.withUnsafeMutableBufferPointer { starts in
+            var scoreB = scores[0]
+            var scoreI = -Float.infinity
+            for index in 1..<count {
+              let fromBtoB = scoreB + bb
+              let fromItoB = scoreI + ib
+              let newB = max(fromBtoB, fromItoB) + scores[index]
+              var pointers: UInt8 = fromItoB > fromBtoB ? 1 : 0
+              var newI = -Float.infinity
+              if mayJoin[index] {
+                let fromBtoI = scoreB + bi
+                let fromItoI = scoreI + ii
+                newI = max(fromBtoI, fromItoI)
+                if fromItoI > fromBtoI { pointers |= 2 }
+              }
+              back[index] = pointers
+              scoreB = newB
+              scoreI = newI
+            }
+            var isInside = scoreI > scoreB
+            var index = count - 1
+            while index > 0 {
+              starts[index] = !isInside
+              let pointers = back[index]
+              isInside = isInside ? pointers & 2 != 0 : pointers & 1 != 0
+              index -= 1
+            }
+            starts[0] = true
+          }
+        }
+      }
+    }
   }
 
   // MARK: - File

@@ -85,8 +85,7 @@ public struct WordSegmenterTrainer: Sendable {
       let features = WordFeatures(
         sequence, dictionary: dictionary, excludedFold: number % folds, bits: tableBits)
       var example = Example(
-        starts: starts, mayJoin: (0..<sequence.count).map(sequence.mayJoin), features: [],
-        offsets: [0])
+        starts: starts, mayJoin: sequence.joins, features: [], offsets: [0])
       for index in 0..<sequence.count {
         if example.mayJoin[index] {
           let n = buffer.withUnsafeMutableBufferPointer {
@@ -144,7 +143,7 @@ public struct WordSegmenterTrainer: Sendable {
             scores[index] = score + (example.starts[index] ? -margin : margin)
           }
           let predicted = WordSegmentationModel.viterbi(
-            scores: scores, mayJoin: { example.mayJoin[$0] }, transitions: transitions)
+            scores: scores, mayJoin: example.mayJoin, transitions: transitions)
           total += count
           if predicted != example.starts {
             for index in 0..<count where predicted[index] != example.starts[index] {
