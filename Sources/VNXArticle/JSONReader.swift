@@ -1,0 +1,208 @@
+import VNXText
+
+/// A cursor over the bytes of one JSON text (RFC 8259, nesting up to
+/// `ScrapedRecord.maximumDepth`); every `read`/`skip` returns false on malformed input.
+struct JSONReader {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var index = 0
+
+  init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+  var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+  var atEndAfterSpace: Bool {
+    mutating get {
+      skipSpace()
+      return index == bytes.count
+    }
+  }
+
+  mutating func skipSpace() {
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x20, 0x09, 0x0A, 0x0D: index += 1
+      default: return
+      }
+    }
+  }
+
+  mutating func consume(_ byte: UInt8) -> Bool {
+    skipSpace()
+    guard index < bytes.count, bytes[index] == byte else { return false }
+    index += 1
+    return true
+  }
+
+  /// The top-level object: string members the record wants are kept, the rest skipped.
+  mutating func readObject(into record: inout ScrapedRecord) -> Bool {
+    guard consume(UInt8(ascii: "{")) else { return false }
+    if consume(UInt8(ascii: "}")) { return true }
+    repeat {
+      skipSpace()
+      guard let key = readString(), consume(UInt8(ascii: ":")) else { return false }
+      skipSpace()
+      if ScrapedRecord.wants(key), peek == UInt8(ascii: "\"") {
+        guard let value = readString() else { return false }
+        record.keep(key, value)
+      } else {
+        guard skipValue(depth: 1) else { return false }
+      }
+    } while consume(UInt8(ascii: ","))
+    return consume(UInt8(ascii: "}"))
+  }
+
+  mutating func skipValue(depth: Int) -> Bool {
+    skipSpace()
+    guard let byte = peek else { return false }
+    switch byte {
+    case UInt8(ascii: "\""):
+      return readString() != nil
+    case UInt8(ascii: "{"), UInt8(ascii: "["):
+      guard depth < ScrapedRecord.maximumDepth else { return false }
+      let isObject = byte == UInt8(ascii: "{")
+      let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+      index += 1
+      if consume(close) { return true }
+      repeat {
+        if isObject {
+          skipSpace()
+          guard readString() != nil, consume(UInt8(ascii: ":")) else { return false }
+        }
+        guard skipValue(depth: depth + 1) else { return false }
+      } while consume(UInt8(ascii: ","))
+      return consume(close)
+    case UInt8(ascii: "t"): return literal("true")
+    case UInt8(ascii: "f"): return literal("false")
+    case UInt8(ascii: "n"): return literal("null")
+    default: return skipNumber()
+    }
+  }
+
+  mutating func literal(_ word: StaticString) -> Bool {
+    let count = word.utf8CodeUnitCount
+    guard bytes.count - index >= count else { return false }
+    for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
+    index += count
+    return true
+  }
+
+  /// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+  mutating func skipNumber() -> Bool {
+    if peek == UInt8(ascii: "-") { index += 1 }
+    guard let first = peek, isDigit(first) else { return false }
+    index += 1
+    if first != UInt8(ascii: "0") { skipDigits() }
+    if peek == UInt8(ascii: ".") {
+      index += 1
+      guard let digit = peek, isDigit(digit) else { return false }
+      skipDigits()
+    }
+    if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+      index += 1
+      if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
+      guard let digit = peek, isDigit(digit) else { return false }
+      skipDigits()
+    }
+    return true
+  }
+
+  private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  private mutating func skipDigits() {
+    while let byte = peek, isDigit(byte) { index += 1 }
+  }
+
+  /// A string at the cursor, unescaped; nil on a control character, a bad escape, a lone
+  /// surrogate, invalid UTF-8 or no closing quote.
+  mutating func readString() -> String? {
+    guard peek == UInt8(ascii: "\"") else { return nil }
+    index += 1
+    let start = index
+    // Most strings have no escape: find the closing quote and validate the bytes in one go,
+    // eight bytes at a time past the ones that cannot end or escape the string.
+    skipPlainWords()
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\"") {
+        let string = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        index += 1
+        return string
+      }
+      if byte == UInt8(ascii: "\\") { break }
+      if byte < 0x20 { return nil }
+      index += 1
+    }
+    guard index < bytes.count else { return nil }
+    var unescaped = Array(bytes[start..<index])
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      switch byte {
+      case UInt8(ascii: "\""):
+        return String(validating: unescaped, as: UTF8.self)
+      case UInt8(ascii: "\\"):
+        guard let escaped = peek else { return nil }
+        index += 1
+        switch escaped {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): unescaped.append(escaped)
+        case UInt8(ascii: "b"): unescaped.append(0x08)
+        case UInt8(ascii: "f"): unescaped.append(0x0C)
+        case UInt8(ascii: "n"): unescaped.append(0x0A)
+        case UInt8(ascii: "r"): unescaped.append(0x0D)
+        case UInt8(ascii: "t"): unescaped.append(0x09)
+        case UInt8(ascii: "u"):
+          guard let scalar = readEscapedScalar() else { return nil }
+          UTF8Scalars.append(scalar.value, to: &unescaped)
+        default: return nil
+        }
+      default:
+        if byte < 0x20 { return nil }
+        unescaped.append(byte)
+      }
+    }
+    return nil
+  }
+
+  /// Moves the cursor over whole 8-byte words holding no quote, backslash or control byte.
+  private mutating func skipPlainWords() {
+    guard let base = bytes.baseAddress else { return }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+    while bytes.count - index >= 8 {
+      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      // A byte below 0x20, or equal to '"' (0x22) or '\\' (0x5C).
+      let control = (word &- ones &* 0x20) & ~word & highs != 0
+      if control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) { return }
+      index += 8
+    }
+  }
+
+  /// The scalar of `\uXXXX` (the `\u` already read), joining a surrogate pair.
+  private mutating func readEscapedScalar() -> Unicode.Scalar? {
+    guard let high = readHex4() else { return nil }
+    if (0xD800...0xDBFF).contains(high) {
+      guard literal("\\u"), let low = readHex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
+      return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+    }
+    return Unicode.Scalar(high)
+  }
+
+  private mutating func readHex4() -> UInt32? {
+    guard bytes.count - index >= 4 else { return nil }
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      let byte = bytes[index]
+      let digit: UInt8
+      switch byte {
+      case 0x30...0x39: digit = byte - 0x30
+      case 0x41...0x46: digit = byte - 0x41 + 10
+      case 0x61...0x66: digit = byte - 0x61 + 10
+      default: return nil
+      }
+      value = value << 4 | UInt32(digit)
+      index += 1
+    }
+    return value
+  }
+}
