@@ -17,9 +17,9 @@ public struct BatchRunner: Sendable {
     public var formats = Set(OutputFormat.allCases)
     public var pipeline = Pipeline.Options()
     /// A batch is committed after this many documents…
-    public var commitCount = 256
+    public var commitCount = 512
     /// …or this many seconds, whichever comes first.
-    public var commitInterval = 0.5
+    public var commitInterval = 2.0
     public init() {}
   }
 
@@ -73,7 +73,7 @@ public struct BatchRunner: Sendable {
       outer: for file in inputs.files {
         if stop.isRequested { break }
         do {
-          try RecordSplitter.read(file: file.path) { record in
+          try RecordSplitter.read(file: file.path, checkingRecords: false) { record in
             if stop.isRequested { throw CancellationError() }
             permits.wait()
             work.push((sequence, record))
@@ -208,9 +208,9 @@ public struct BatchRunner: Sendable {
     }
     if writing { commit() }
     finished.wait()
-    dataset.close()
     if let writeError { throw writeError }
     state.interrupted = stop.isRequested
+    if !state.interrupted { try dataset.finish() }
     state.finished = true
     state.seconds = Date().timeIntervalSince(start)
     progress(state)

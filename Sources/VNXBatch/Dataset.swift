@@ -154,5 +154,6 @@ final class Dataset {
     done.formUnion(hashes)
   }
 
-  func close() { database?.checkpoint() }
+  /// Builds the SQLite indexes; called once every input is done.
+  func finish() throws(BatchError) { try database?.createIndexes() }
 }

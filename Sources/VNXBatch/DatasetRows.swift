@@ -30,26 +30,47 @@ struct DatasetRows: Sendable {
       return
     }
     let id = hash.description
-    var entities = ""
+    var entities = CSV.Rows(capacity: document.entities.count * 160)
     for (index, entity) in document.entities.enumerated() {
-      entities += CSV.row([
-        id, String(index), entity.type.rawValue, entity.text, entity.kind, entity.role, entity.village,
-        entity.value, entity.date, entity.canonical, entity.code, entity.parent.map(String.init),
-        String(entity.start), String(entity.end),
-      ])
+      entities.field(id)
+      entities.field(index)
+      entities.field(entity.type.rawValue)
+      entities.field(entity.text)
+      entities.field(entity.kind)
+      entities.field(entity.role)
+      entities.field(entity.village)
+      entities.field(entity.value)
+      entities.field(entity.date)
+      entities.field(entity.canonical)
+      entities.field(entity.code)
+      entities.field(entity.parent)
+      entities.field(entity.start)
+      entities.field(entity.end)
+      entities.endRow()
     }
-    var indicators = ""
+    var indicators = CSV.Rows(capacity: document.indicators.count * 400)
     for indicator in document.indicators {
-      indicators += CSV.row([
-        id, document.meta.url, document.meta.title, document.meta.published,
-        Self.place(of: indicator, in: document), indicator.year.map(String.init), indicator.about,
-        CSV.number(indicator.value), CSV.number(indicator.valueMax), CSV.number(indicator.total),
-        indicator.unit, indicator.kind.rawValue, indicator.qualifier?.rawValue,
-        indicator.trend?.rawValue, indicator.text, String(indicator.start), String(indicator.end),
-      ])
+      indicators.field(id)
+      indicators.field(document.meta.url)
+      indicators.field(document.meta.title)
+      indicators.field(document.meta.published)
+      indicators.field(Self.place(of: indicator, in: document))
+      indicators.field(indicator.year)
+      indicators.field(indicator.about)
+      indicators.field(indicator.value)
+      indicators.field(indicator.valueMax)
+      indicators.field(indicator.total)
+      indicators.field(indicator.unit)
+      indicators.field(indicator.kind.rawValue)
+      indicators.field(indicator.qualifier?.rawValue)
+      indicators.field(indicator.trend?.rawValue)
+      indicators.field(indicator.text)
+      indicators.field(indicator.start)
+      indicators.field(indicator.end)
+      indicators.endRow()
     }
-    entityCSV = Array(entities.utf8)
-    indicatorCSV = Array(indicators.utf8)
+    entityCSV = entities.bytes
+    indicatorCSV = indicators.bytes
   }
 
   /// The name of the place an indicator belongs to (its canonical form when known).

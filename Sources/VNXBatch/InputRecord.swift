@@ -12,6 +12,9 @@ public struct InputRecord: Sendable {
   public var bytes: [UInt8]
   /// Why the record cannot be processed (unreadable file, a line that is not a record).
   public var problem: String?
+  /// A JSON Lines line not checked yet to be a scraped record: the batch leaves that check
+  /// (a JSON parse) to the worker that processes it, off the single reader thread.
+  var unchecked = false
 
   public init(path: String, bytes: [UInt8], problem: String? = nil) {
     self.path = path
@@ -27,8 +30,11 @@ public enum RecordSplitter {
   /// Larger pages (or records) are reported as errors rather than read into memory.
   public static let maximumBytes = 64 << 20
 
-  /// Calls `body` with each record of the file at `path`, in order.
-  public static func read(file path: String, _ body: (InputRecord) throws -> Void) rethrows {
+  /// Calls `body` with each record of the file at `path`, in order. With `checkingRecords`
+  /// false, JSON Lines lines come `unchecked` (see `RecordProcessor`).
+  public static func read(
+    file path: String, checkingRecords: Bool = true, _ body: (InputRecord) throws -> Void
+  ) rethrows {
     guard let stream = fopen(path, "rb") else {
       try body(InputRecord(path: path, bytes: [], problem: "cannot open: \(String(cString: strerror(errno)))"))
       return
@@ -43,7 +49,7 @@ public enum RecordSplitter {
       || InputFormat.detect(in: head) == .jsonl
     if isJSONLines {
       fseek(stream, 0, SEEK_SET)
-      try readLines(stream, path: path, body)
+      try readLines(stream, path: path, checkingRecords: checkingRecords, body)
       return
     }
     let size = InputFiles.size(of: path)
@@ -83,7 +89,8 @@ public enum RecordSplitter {
   }
 
   private static func readLines(
-    _ stream: UnsafeMutablePointer<FILE>, path: String, _ body: (InputRecord) throws -> Void
+    _ stream: UnsafeMutablePointer<FILE>, path: String, checkingRecords: Bool,
+    _ body: (InputRecord) throws -> Void
   ) rethrows {
     var buffer: UnsafeMutablePointer<CChar>? = nil
     var capacity = 0
@@ -94,19 +101,25 @@ public enum RecordSplitter {
       if count < 0 { break }
       lineNumber += 1
       let line = UnsafeRawBufferPointer(start: buffer, count: count)
-      if let record = record(line: Array(line), number: lineNumber, file: path) { try body(record) }
+      if let record = record(line: line, number: lineNumber, file: path, checking: checkingRecords) {
+        try body(record)
+      }
     }
   }
 
   /// The record of one JSON Lines line, nil for a blank line.
-  static func record(line: [UInt8], number: Int, file: String) -> InputRecord? {
-    var end = line.count
-    while end > 0, line[end - 1] == 0x0A || line[end - 1] == 0x0D { end -= 1 }
-    let bytes = Array(line[0..<end])
+  static func record(
+    line: some RandomAccessCollection<UInt8>, number: Int, file: String, checking: Bool = true
+  ) -> InputRecord? {
+    var end = line.endIndex
+    while end > line.startIndex, line[line.index(before: end)] == 0x0A || line[line.index(before: end)] == 0x0D {
+      end = line.index(before: end)
+    }
+    let bytes = Array(line[line.startIndex..<end])
     guard bytes.contains(where: { $0 > 0x20 }) else { return nil }
-    let path = "\(file)#line \(number)"
-    if let problem = recordProblem(bytes) { return InputRecord(path: path, bytes: bytes, problem: problem) }
-    return InputRecord(path: path, bytes: bytes)
+    var record = InputRecord(path: "\(file)#line \(number)", bytes: bytes)
+    if checking { record.problem = recordProblem(bytes) } else { record.unchecked = true }
+    return record
   }
 
   /// Why a JSON Lines line is not a scraped record, nil when it is one.

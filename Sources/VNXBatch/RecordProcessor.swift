@@ -35,7 +35,9 @@ public struct RecordProcessor: Sendable {
     func failure(_ message: String) -> Outcome {
       .failure(Failure(path: record.path, sha256: hash.description, error: message), hash)
     }
-    if let problem = record.problem { return failure(problem) }
+    if let problem = record.problem ?? (record.unchecked ? RecordSplitter.recordProblem(record.bytes) : nil) {
+      return failure(problem)
+    }
     guard record.bytes.contains(where: { $0 > 0x20 }) else { return failure("empty input") }
     do {
       var document = try pipeline.process(record.bytes, path: record.path, sha256: hash.description)

@@ -157,6 +157,13 @@ struct BatchRunnerTests {
       .split(separator: "\n").map { try decoder.decode(Document.self, from: Data($0.utf8)) }
     let queue = try DatabaseQueue(path: out + "/vnx.sqlite")
     try queue.read { db in
+      // Built once at the end of the run, not maintained row by row.
+      let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+      #expect(
+        indexes == [
+          "documents_id", "documents_published", "entities_document", "entities_type_text",
+          "indicators_about", "indicators_document", "indicators_place_year", "indicators_unit",
+        ])
       let rows = try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY rowid")
       #expect(rows.count == documents.count)
       for (row, document) in zip(rows, documents) {

@@ -23,3 +23,20 @@ func contentHashHex() {
   #expect(ContentHash(hex: hash.description) == hash)
   #expect(ContentHash(hex: "xyz") == nil)
 }
+
+@Test(
+  "Numbers go into rows as CSV.number writes them",
+  arguments: [
+    (-42.0, "-42"), (0.0, "0"), (1_200_000_000.0, "1200000000"), (3.5, "3.5"), (-0.25, "-0.25"),
+    (1e20, "1e+20"), (9_223_372_036.0, "9223372036"),
+  ])
+func csvRowNumbers(_ value: Double, _ text: String) {
+  var rows = CSV.Rows()
+  rows.field(value)
+  rows.field(Int(exactly: value))
+  rows.field(nil as Double?)
+  rows.endRow()
+  let integer = Int(exactly: value).map(String.init) ?? ""
+  #expect(String(decoding: rows.bytes, as: UTF8.self) == "\(text),\(integer),\r\n")
+  #expect(CSV.number(value) == text)
+}
