@@ -86,7 +86,7 @@ struct IndicatorReading {
       let piece = pieces[index]
       let candidate =
         piece.kind == .number
-        || (piece.kind == .word && NumeralWords.startsNumeral(piece.key) && piece.key != "trăm")
+        || (piece.kind == .word && NumeralWords.startHashes.contains(piece.hash) && piece.hash != Keys.trăm)
       guard candidate else {
         index += 1
         continue
@@ -100,6 +100,36 @@ struct IndicatorReading {
   // MARK: - Pieces
 
   func key(_ index: Int) -> String? { index >= 0 && index < pieces.count ? pieces[index].key : nil }
+
+  /// The hash of piece `index`'s key (`QuantityPieces.hash`), 0 outside the text.
+  func hash(_ index: Int) -> UInt64 { index >= 0 && index < pieces.count ? pieces[index].hash : 0 }
+
+  /// The hash of the phrase of `count` words ending just before `end` (`phrase(endingBefore:)`).
+  func phraseHash(endingBefore end: Int, count: Int) -> UInt64? {
+    let start = end - count
+    guard start >= 0, count > 0 else { return nil }
+    for index in start..<end where pieces[index].kind != .word { return nil }
+    for index in (start + 1)..<end where pieces[index].newLine { return nil }
+    var hash = pieces[start].hash
+    for index in (start + 1)..<end { hash = PhraseKey.combine(hash, pieces[index].hash) }
+    return hash
+  }
+
+  /// Calls `body` with the length and hash of each phrase of 1, 2, … `longestPhrase` words
+  /// starting at `start`, as far as `phrase(startingAt:count:)` would give them.
+  @inline(__always)
+  func forEachPhrase(startingAt start: Int, _ body: (Int, UInt64) -> Void) {
+    guard start >= 0 else { return }
+    var hash: UInt64 = 0
+    var index = start
+    while index < pieces.count, index - start < lexicon.longestPhrase, pieces[index].kind == .word,
+      index == start || !pieces[index].newLine
+    {
+      hash = index == start ? pieces[index].hash : PhraseKey.combine(hash, pieces[index].hash)
+      index += 1
+      body(index - start, hash)
+    }
+  }
 
   func isWord(_ index: Int) -> Bool { index >= 0 && index < pieces.count && pieces[index].kind == .word }
 
@@ -146,7 +176,7 @@ struct IndicatorReading {
       read = NumberRead(
         value: value, first: index, next: index + 1, spelled: false, scale: nil,
         plainDigits: plain)
-    } else if piece.kind == .word, NumeralWords.startsNumeral(piece.key) {
+    } else if piece.kind == .word, NumeralWords.startHashes.contains(piece.hash) {
       var syllables: [Substring] = []
       var cursor = index
       while cursor < pieces.count, syllables.count < 16, pieces[cursor].kind == .word,
@@ -165,7 +195,7 @@ struct IndicatorReading {
     }
     while read.next < pieces.count, pieces[read.next].kind == .word,
       pieces[read.next].spaced, !pieces[read.next].newLine,
-      let factor = lexicon.scales[pieces[read.next].key]
+      let factor = lexicon.scalesByHash[pieces[read.next].hash]
     {
       read.value *= factor
       read.scale = (read.scale ?? 1) * factor
@@ -181,10 +211,10 @@ struct IndicatorReading {
     guard index < pieces.count, !pieces[index].newLine else { return .none }
     let piece = pieces[index]
     if piece.kind == .symbol {
-      if piece.key == "%" || piece.key == "‰" {
+      if piece.hash == Keys.percent || piece.hash == Keys.permille {
         return .unit(UnitRead(name: "%", kind: .percent, first: index, next: index + 1, counted: false))
       }
-      if let unit = lexicon.units[piece.key], unit.kind == .money {
+      if let unit = lexicon.unitsByHash[piece.hash], unit.kind == .money {
         return .unit(UnitRead(name: unit.name, kind: .money, first: index, next: index + 1, counted: false))
       }
       return .none
@@ -192,10 +222,10 @@ struct IndicatorReading {
     guard piece.kind == .word else { return .none }
     var best: (length: Int, unit: UnitLexicon.Unit)?
     var stop = 0
-    for length in stride(from: lexicon.longestPhrase, through: 1, by: -1) {
-      guard let words = phrase(startingAt: index, count: length) else { continue }
-      if best == nil, let unit = lexicon.units[words] { best = (length, unit) }
-      if stop == 0, lexicon.nonQuantityNouns.contains(words) { stop = length }
+    // The longest unit and the longest non-quantity noun starting here.
+    forEachPhrase(startingAt: index) { length, hash in
+      if let unit = lexicon.unitsByHash[hash] { best = (length, unit) }
+      if lexicon.nonQuantityHashes.contains(hash) { stop = length }
     }
     if stop > 0, stop >= (best?.length ?? 0) { return .notQuantity }
     var read: UnitRead
@@ -204,14 +234,16 @@ struct IndicatorReading {
         name: best.unit.name, kind: best.unit.kind, first: index, next: index + best.length,
         counted: best.unit.kind == .count)
     } else {
-      guard openEnded, !piece.capitalized, NumeralWords.words[Substring(piece.key)] == nil,
-        lexicon.scales[piece.key] == nil, lexicon.qualifiers[piece.key] == nil,
-        lexicon.trends[piece.key] == nil
+      guard openEnded, !piece.capitalized, !NumeralWords.wordHashes.contains(piece.hash),
+        lexicon.scalesByHash[piece.hash] == nil, lexicon.qualifiersByHash[piece.hash] == nil,
+        lexicon.trendsByHash[piece.hash] == nil
       else { return .none }
       // The counted noun is the segmenter's word when it joined syllables: "đại biểu".
       var length = 1
-      if piece.wordLength > 1, let words = phrase(startingAt: index, count: piece.wordLength),
-        !words.split(separator: " ").contains(where: { lexicon.nonQuantityNouns.contains(String($0)) })
+      if piece.wordLength > 1, isPhrase(startingAt: index, count: piece.wordLength),
+        !(index..<index + piece.wordLength).contains(where: {
+          lexicon.nonQuantityHashes.contains(pieces[$0].hash)
+        })
       {
         length = piece.wordLength
       }
@@ -221,27 +253,24 @@ struct IndicatorReading {
       read.known = false
     }
     // Page counters ("3.264 lượt xem") are boilerplate, not quantities.
-    if read.name == "lượt", let next = key(read.next),
-      ["xem", "tải", "truy", "đọc", "thích", "chia", "bình", "đánh", "nghe"].contains(next)
+    if QuantityPieces.hash(read.name) == Keys.lượt, read.next < pieces.count,
+      Keys.pageCounterVerbs.contains(pieces[read.next].hash)
     {
       return .notQuantity
     }
     // Rates: "tấn/ha", "đồng/người/năm".
-    while read.next + 1 < pieces.count, pieces[read.next].key == "/",
+    while read.next + 1 < pieces.count, pieces[read.next].hash == Keys.slash,
       pieces[read.next + 1].kind == .word, !pieces[read.next + 1].newLine
     {
       var length = 1
       var name = pieces[read.next + 1].key
-      for candidate in stride(from: lexicon.longestPhrase, through: 2, by: -1) {
-        if let words = phrase(startingAt: read.next + 1, count: candidate),
-          let unit = lexicon.units[words]
-        {
+      forEachPhrase(startingAt: read.next + 1) { candidate, hash in
+        if candidate >= 2, let unit = lexicon.unitsByHash[hash] {
           length = candidate
           name = unit.name
-          break
         }
       }
-      if length == 1, let unit = lexicon.units[name] { name = unit.name }
+      if length == 1, let unit = lexicon.unitsByHash[pieces[read.next + 1].hash] { name = unit.name }
       read.name += "/" + name
       read.kind = read.kind == .percent ? .percent : .rate
       read.counted = false
@@ -259,7 +288,7 @@ struct IndicatorReading {
     if piece.kind == .number, !piece.spaced, index > 0 {
       let previous = pieces[index - 1]
       if previous.kind == .word { return touchingRunEnd(index) }
-      if ["-", "/", ".", ":"].contains(previous.key), index >= 2, !pieces[index - 1].spaced,
+      if Keys.codeJoiners.contains(previous.hash), index >= 2, !pieces[index - 1].spaced,
         pieces[index - 2].kind != .symbol
       {
         return touchingRunEnd(index)
@@ -269,14 +298,14 @@ struct IndicatorReading {
     if first.spelled, first.next - first.first == 1 {
       // "một" alone is the article "a"; "năm" alone after "cuối", "mỗi"… or opening a
       // sentence is "year".
-      if piece.key == "một" {
+      if piece.hash == Keys.một {
         // …unless a counted noun follows inside a sentence: "có thêm một con bê".
         guard !piece.capitalized, case .unit(let unit) = unit(at: first.next, openEnded: false),
           unit.counted, !lexicon.articleNouns.contains(unit.name)
         else { return index + 1 }
       }
-      if piece.key == "năm",
-        piece.capitalized || key(index - 1).map(lexicon.periodWords.contains) ?? true
+      if piece.hash == Keys.năm,
+        piece.capitalized || index == 0 || lexicon.periodHashes.contains(pieces[index - 1].hash)
       {
         return index + 1
       }
@@ -288,8 +317,8 @@ struct IndicatorReading {
 
     if !first.spelled, first.scale == nil, cursor < pieces.count, touches(cursor - 1) {
       let glued = pieces[cursor]
-      switch glued.key {
-      case "/":
+      switch glued.hash {
+      case Keys.slash:
         // "13/13 chi bộ" is a share; "22/9", "22/9/2017", "90/QĐ-TTg" are not.
         guard cursor + 1 < pieces.count, pieces[cursor + 1].kind == .number, touches(cursor),
           !touches(cursor + 1), let whole = VietnameseNumber.digits(pieces[cursor + 1].key),
@@ -297,9 +326,9 @@ struct IndicatorReading {
         else { return touchingRunEnd(index) }
         total = whole
         cursor += 2
-      case ":":
+      case Keys.colon:
         return touchingRunEnd(index)
-      case "-", "–":
+      case Keys.hyphen, Keys.enDash:
         // "3-4 hộ" is a range; "25-10-2017" and "05-CT/TW" are not.
         if cursor + 1 < pieces.count, pieces[cursor + 1].kind == .number, touches(cursor),
           !touches(cursor + 1)
@@ -307,7 +336,7 @@ struct IndicatorReading {
           break
         }
         return touchingRunEnd(index)
-      case ",":
+      case Keys.comma:
         break
       default:
         if glued.kind == .word {
@@ -319,11 +348,11 @@ struct IndicatorReading {
     }
 
     // Ranges: "từ 3 đến 4 hộ", "3 - 5 con", "từ 30 - 50 triệu đồng".
-    let fromWord = key(index - 1) == "từ" && pieces[index].spaced
+    let fromWord = hash(index - 1) == Keys.từ && pieces[index].spaced
     if total == nil, cursor < pieces.count {
       let joiner = pieces[cursor]
-      let isDash = ["-", "–", "—", "~"].contains(joiner.key)
-      let isTo = fromWord && (joiner.key == "đến" || joiner.key == "tới")
+      let isDash = Keys.rangeDashes.contains(joiner.hash)
+      let isTo = fromWord && (joiner.hash == Keys.đến || joiner.hash == Keys.tới)
       if isDash || isTo, let second = number(at: cursor + 1), second.spelled == first.spelled,
         !pieces[cursor].newLine, !pieces[cursor + 1].newLine
       {
@@ -345,7 +374,7 @@ struct IndicatorReading {
 
     // The spaced decimal typo: "trên 5, 5 ha", "tăng 5, 5%".
     if total == nil, let digits = first.plainDigits, digits <= 3, cursor + 1 < pieces.count,
-      pieces[cursor].key == ",", touches(cursor - 1), pieces[cursor + 1].kind == .number,
+      pieces[cursor].hash == Keys.comma, touches(cursor - 1), pieces[cursor + 1].kind == .number,
       pieces[cursor + 1].spaced, pieces[cursor + 1].key.utf8.count <= 2,
       pieces[cursor + 1].key.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
       case .unit(let unit) = unit(at: cursor + 2, openEnded: false), !unit.counted,
@@ -358,8 +387,7 @@ struct IndicatorReading {
     switch unit(at: cursor, openEnded: !first.spelled) {
     case .unit(let unit):
       // "từ 500.000 đồng đến 1 triệu đồng": a range with the unit on both ends.
-      if fromWord, total == nil, let joiner = key(unit.next),
-        ["đến", "tới", "-", "–"].contains(joiner),
+      if fromWord, total == nil, Keys.rangeJoiners.contains(hash(unit.next)),
         let second = number(at: unit.next + 1), second.value > first.value,
         case .unit(let secondUnit) = self.unit(at: second.next, openEnded: !second.spelled),
         secondUnit.name == unit.name
@@ -373,11 +401,11 @@ struct IndicatorReading {
       return cursor
     case .none:
       // A level reached from a start without a unit: "tăng từ 40 lên 55 hộ".
-      guard total == nil, let link = key(cursor), link == "lên" || link == "xuống" else {
+      guard total == nil, hash(cursor) == Keys.lên || hash(cursor) == Keys.xuống else {
         return max(cursor, index + 1)
       }
       var target = cursor + 1
-      if let word = key(target), ["còn", "mức", "đến", "tới"].contains(word) { target += 1 }
+      if Keys.levelWords.contains(hash(target)) { target += 1 }
       guard let second = number(at: target),
         case .unit(var unit) = unit(at: second.next, openEnded: !second.spelled)
       else { return cursor }
@@ -394,15 +422,15 @@ struct IndicatorReading {
     first: NumberRead, unit: UnitRead, valueMax: Double?, total: Double?, range: Bool
   ) -> Int {
     var start = first.first
-    let fromWord = key(start - 1) == "từ" && isWord(start - 1)
+    let fromWord = hash(start - 1) == Keys.từ && isWord(start - 1)
     if fromWord { start -= 1 }
     var qualifier: Indicator.Qualifier?
     var trend: Indicator.Trend?
     var level = false
     // Qualifier, then trend, each the longest phrase right before.
     for length in stride(from: lexicon.longestPhrase, through: 1, by: -1) {
-      if let words = phrase(endingBefore: start, count: length),
-        let found = lexicon.qualifiers[words]
+      if let words = phraseHash(endingBefore: start, count: length),
+        let found = lexicon.qualifiersByHash[words]
       {
         qualifier = found
         start -= length
@@ -412,7 +440,9 @@ struct IndicatorReading {
     // "giảm từ 49,47% xuống còn 42,32%": a starting level, not a change.
     let startingLevel = fromWord && !range
     for length in stride(from: lexicon.longestPhrase, through: 1, by: -1) where !startingLevel {
-      if let words = phrase(endingBefore: start, count: length), let found = lexicon.trends[words] {
+      if let words = phraseHash(endingBefore: start, count: length),
+        let found = lexicon.trendsByHash[words]
+      {
         switch found {
         case .increase: trend = .increase
         case .decrease: trend = .decrease
@@ -427,8 +457,8 @@ struct IndicatorReading {
     if !prefixed, unit.counted || unit.borrowed {
       // Names, codes, ordinals, dates and years: "Chi bộ 6", "lớp 9", "năm 2018".
       for length in 1...3 {
-        if let words = phrase(endingBefore: first.first, count: length),
-          lexicon.identifierNouns.contains(words) || lexicon.vagueWords.contains(words)
+        if let words = phraseHash(endingBefore: first.first, count: length),
+          lexicon.identifierHashes.contains(words) || lexicon.vagueHashes.contains(words)
         {
           return unit.next
         }
@@ -437,7 +467,7 @@ struct IndicatorReading {
       // counted noun follows ("người Khmer 1.018 đồng chí").
       if !unit.known, first.first >= 2, pieces[first.first - 1].kind == .word,
         pieces[first.first - 1].capitalized, !pieces[first.first - 1].newLine,
-        !Self.isBoundary(pieces[first.first - 2].key)
+        !Self.boundaryHashes.contains(pieces[first.first - 2].hash)
       {
         return unit.next
       }
@@ -446,8 +476,9 @@ struct IndicatorReading {
     if unit.counted, first.plainDigits == 4, (1900...2100).contains(first.value) {
       return unit.next
     }
-    if first.spelled, let previous = key(first.first - 1),
-      lexicon.vagueWords.contains(previous) || previous == "thứ"
+    if first.spelled, first.first >= 1,
+      lexicon.vagueHashes.contains(pieces[first.first - 1].hash)
+        || pieces[first.first - 1].hash == Keys.thứ
     {
       return unit.next
     }
@@ -456,7 +487,7 @@ struct IndicatorReading {
       var cursor = start - 1
       var steps = 0
       while cursor >= 0, steps < 8, pieces[cursor].kind == .word, !pieces[cursor + 1].newLine {
-        if let found = lexicon.trends[pieces[cursor].key] {
+        if let found = lexicon.trendsByHash[pieces[cursor].hash] {
           if found == .increase { trend = .increase }
           if found == .decrease { trend = .decrease }
           break
@@ -485,4 +516,35 @@ struct IndicatorReading {
   ]
 
   static func isBoundary(_ key: String) -> Bool { boundaries.contains(key) }
+
+  static let boundaryHashes = Set(boundaries.map(QuantityPieces.hash))
+
+  /// Whether `phrase(startingAt: start, count: count)` is a phrase.
+  func isPhrase(startingAt start: Int, count: Int) -> Bool {
+    let end = start + count
+    guard start >= 0, count > 0, end <= pieces.count else { return false }
+    for index in start..<end where pieces[index].kind != .word { return false }
+    for index in (start + 1)..<end where pieces[index].newLine { return false }
+    return true
+  }
+}
+
+/// Hashes (`QuantityPieces.hash`) of the words and signs the reading tests for.
+enum Keys {
+  static func h(_ key: String) -> UInt64 { QuantityPieces.hash(key) }
+  static let trăm = h("trăm"), một = h("một"), năm = h("năm"), từ = h("từ"), đến = h("đến")
+  static let tới = h("tới"), lên = h("lên"), xuống = h("xuống"), thứ = h("thứ"), lượt = h("lượt")
+  static let percent = h("%"), permille = h("‰"), slash = h("/"), colon = h(":"), comma = h(",")
+  static let hyphen = h("-"), enDash = h("–"), semicolon = h(";"), openParen = h("(")
+  static let closeParen = h(")"), và = h("và"), kỳ = h("kỳ"), với = h("với"), so = h("so")
+  static let học = h("học"), đoạn = h("đoạn"), chiếm = h("chiếm"), là = h("là"), của = h("của")
+  static let periodEdges = Set(["cuối", "đầu", "giữa"].map(h))
+  static let periods = Set(["năm", "tháng", "kỳ", "vụ", "quý"].map(h))
+  static let dateWords = Set(["năm", "tháng", "ngày"].map(h))
+  static let pageCounterVerbs = Set(
+    ["xem", "tải", "truy", "đọc", "thích", "chia", "bình", "đánh", "nghe"].map(h))
+  static let codeJoiners = Set(["-", "/", ".", ":"].map(h))
+  static let rangeDashes = Set(["-", "–", "—", "~"].map(h))
+  static let rangeJoiners = Set(["đến", "tới", "-", "–"].map(h))
+  static let levelWords = Set(["còn", "mức", "đến", "tới"].map(h))
 }

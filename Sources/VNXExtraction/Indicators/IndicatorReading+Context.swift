@@ -72,12 +72,15 @@ extension IndicatorReading {
       else { continue }
       var back = index - 1
       // "năm 2017 và 2018": the last year named counts.
-      if key(back) == "và" || key(back) == "-" || key(back) == "–" { back -= 2 }
+      if hash(back) == Keys.và || hash(back) == Keys.hyphen || hash(back) == Keys.enDash { back -= 2 }
       // "so với (cùng kỳ) năm 2022" names the base of a comparison, not the year measured.
       let comparisonBase =
-        key(back) == "năm" && (key(back - 1) == "kỳ" || (key(back - 1) == "với" && key(back - 2) == "so"))
+        hash(back) == Keys.năm
+        && (hash(back - 1) == Keys.kỳ || (hash(back - 1) == Keys.với && hash(back - 2) == Keys.so))
       if comparisonBase { continue }
-      if key(back) == "năm" || key(back) == "học" || key(back) == "đoạn" || (back >= 0 && pieces[back].kind == .number) {
+      if hash(back) == Keys.năm || hash(back) == Keys.học || hash(back) == Keys.đoạn
+        || (back >= 0 && pieces[back].kind == .number)
+      {
         mentions.append((index, year, line))
       }
     }
@@ -88,7 +91,7 @@ extension IndicatorReading {
   func sameSentence(_ from: Int, _ to: Int) -> Bool {
     guard from <= to, to < pieces.count, from >= 0 else { return false }
     if pieces[from].sentence != pieces[to].sentence { return false }
-    for index in from..<to where pieces[index].key == ";" { return false }
+    for index in from..<to where pieces[index].hash == Keys.semicolon { return false }
     return true
   }
 
@@ -108,10 +111,10 @@ extension IndicatorReading {
     }
     // "đồng bào Thái chiếm trên 90% dân số": the share belongs to what comes before.
     var verb = span.first - 1
-    while verb >= 0, pieces[verb].kind == .word, lexicon.qualifiers[pieces[verb].key] != nil {
+    while verb >= 0, pieces[verb].kind == .word, lexicon.qualifiersByHash[pieces[verb].hash] != nil {
       verb -= 1
     }
-    let share = indicator.kind == .percent && key(verb) == "chiếm"
+    let share = indicator.kind == .percent && hash(verb) == Keys.chiếm
     // "94.000 người, chiếm 53,2% dân số": a share of the population is about its part.
     if share, let after,
       Self.populationWords.contains(source.text(pieces[after.first].start, pieces[after.last].end).lowercased())
@@ -144,34 +147,32 @@ extension IndicatorReading {
     var index = start
     var words: [Int] = []
     var skippedLa = false
-    if key(index) == "là", index < pieces.count, pieces[index].spaced {
+    if hash(index) == Keys.là, index < pieces.count, pieces[index].spaced {
       index += 1
       skippedLa = true
     }
     while index < pieces.count, pieces[index].kind == .word, !pieces[index].newLine,
       words.count < 10, start == 0 || pieces[index].sentence == pieces[start - 1].sentence
     {
-      let word = pieces[index].key
-      if word == "là", !words.isEmpty, !skippedLa {
+      let word = pieces[index].hash
+      if word == Keys.là, !words.isEmpty, !skippedLa {
         words = []
         skippedLa = true
         index += 1
         continue
       }
-      if Self.afterStops.contains(word) { break }
+      if Self.afterStopHashes.contains(word) { break }
       // "cuối năm 2023" ends the phrase; "đầu tư" does not.
-      if ["cuối", "đầu", "giữa"].contains(word),
-        let next = key(index + 1), ["năm", "tháng", "kỳ", "vụ", "quý"].contains(next)
-      {
+      if Keys.periodEdges.contains(word), Keys.periods.contains(hash(index + 1)) {
         break
       }
       // "năm 2023" ends the phrase; "kế hoạch năm" keeps its word.
-      if ["năm", "tháng", "ngày"].contains(word), index + 1 < pieces.count,
+      if Keys.dateWords.contains(word), index + 1 < pieces.count,
         pieces[index + 1].kind == .number
       {
         break
       }
-      if measure, Self.afterMeasureStops.contains(word) { break }
+      if measure, Self.afterMeasureStopHashes.contains(word) { break }
       words.append(index)
       index += 1
     }
@@ -186,7 +187,7 @@ extension IndicatorReading {
     // "tỷ lệ doanh nghiệp có tổ chức đảng vẫn còn thấp, chưa đến 2%": the clause before the
     // comma, when it holds no other number.
     let comma = end - 1
-    guard comma > max(previousEnd, 0), pieces[comma].key == ",",
+    guard comma > max(previousEnd, 0), pieces[comma].hash == Keys.comma,
       pieces[comma].sentence == pieces[end].sentence
     else { return nil }
     var first = comma
@@ -206,8 +207,8 @@ extension IndicatorReading {
     {
       let piece = pieces[first - 1]
       // A parenthesis inside the clause stays in it: "huyện Sìn Hồ (tỉnh Lai Châu) đạt".
-      if piece.key == ")", let open = (max(previousEnd, 0)..<(first - 1)).last(where: {
-        pieces[$0].key == "("
+      if piece.hash == Keys.closeParen, let open = (max(previousEnd, 0)..<(first - 1)).last(where: {
+        pieces[$0].hash == Keys.openParen
       }), first - 1 - open < 8 {
         first = open
         continue
@@ -221,29 +222,37 @@ extension IndicatorReading {
     var last = end - 1
     // Trailing verbs and a trailing year ("… năm 2021 xuống còn"); "mũi 1" keeps its number.
     while last >= first,
-      Self.beforeTrailing.contains(pieces[last].key)
-        || (pieces[last].kind == .number && key(last - 1) == "năm")
+      Self.beforeTrailingHashes.contains(pieces[last].hash)
+        || (pieces[last].kind == .number && hash(last - 1) == Keys.năm)
     {
       last -= 1
     }
     while first <= last {
-      if Self.beforeLeading.contains(pieces[first].key) || pieces[first].kind == .number {
+      if Self.beforeLeadingHashes.contains(pieces[first].hash) || pieces[first].kind == .number {
         first += 1
-      } else if pieces[first].key == "năm", first + 1 <= last, pieces[first + 1].kind == .number {
+      } else if pieces[first].hash == Keys.năm, first + 1 <= last, pieces[first + 1].kind == .number {
         first += 2
       } else {
         break
       }
     }
     // A long clause keeps its head: "tỷ lệ hộ nghèo … của huyện" → "tỷ lệ hộ nghèo …".
-    if last - first >= 4, let owner = (first + 1...last).first(where: { pieces[$0].key == "của" }) {
+    if last - first >= 4, let owner = (first + 1...last).first(where: { pieces[$0].hash == Keys.của }) {
       last = owner - 1
     }
     guard first <= last else { return nil }
     let phrase = source.text(pieces[first].start, pieces[last].end)
-    // "đạt tỷ lệ 92,4%": a bare "tỷ lệ" says nothing of what is measured.
+    // "đạt tỷ lệ 92,4%": a bare "tỷ lệ" says nothing of what is measured (no empty head is
+    // longer than `emptyHeadLength` scalars, nor is its lowercase form).
+    if pieces[last].end - pieces[first].start > Self.emptyHeadLength { return phrase }
     return Self.emptyHeads.contains(phrase.lowercased()) ? nil : phrase
   }
+
+  static let emptyHeadLength = emptyHeads.map(\.unicodeScalars.count).max() ?? 0
+  static let afterStopHashes = Set(afterStops.map(QuantityPieces.hash))
+  static let afterMeasureStopHashes = Set(afterMeasureStops.map(QuantityPieces.hash))
+  static let beforeTrailingHashes = Set(beforeTrailing.map(QuantityPieces.hash))
+  static let beforeLeadingHashes = Set(beforeLeading.map(QuantityPieces.hash))
 
   /// Phrases too general to say what is measured.
   static let emptyHeads: Set<String> = ["tỷ lệ", "tỉ lệ", "con số", "mức", "số lượng", "tổng số", "tổng"]

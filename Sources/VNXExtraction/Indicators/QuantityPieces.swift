@@ -26,41 +26,60 @@ struct QuantityPieces {
     var sentence: Int
     /// The number of syllables of the segmenter's word that starts here (1 when none).
     var wordLength = 1
+    /// `QuantityPieces.hash(key)`: lexicon look-ups and word tests compare this, not strings.
+    var hash: UInt64 = 0
   }
 
   let scalars: [Unicode.Scalar]
   private(set) var pieces: [Piece] = []
 
   init(_ text: String, sentences: [Sentence]) {
-    scalars = Array(text.unicodeScalars)
+    scalars = Self.scalars(of: text)
+    let count = sentences.reduce(0) { $0 + $1.tokens.count }
+    pieces.reserveCapacity(count + count / 8)
     var previousEnd = 0
     for (sentenceIndex, sentence) in sentences.enumerated() {
-      // Multi-syllable words by the start offset of their first syllable.
-      var wordLengths: [Int: Int] = [:]
-      for word in sentence.words where word.tokenCount > 1 {
-        let tokens = sentence.tokens[word.tokenStart..<word.tokenEnd]
-        if tokens.allSatisfy({ $0.kind == .word }) { wordLengths[word.start] = word.tokenCount }
-      }
+      // Multi-syllable words, met in order with the tokens their first syllable starts.
+      let words = sentence.words
+      var wordCursor = 0
       for token in sentence.tokens where token.start < token.end && token.end <= scalars.count {
-        let gap = scalars[min(previousEnd, token.start)..<token.start]
-        let newLine = pieces.isEmpty || gap.contains(where: Self.isLineBreak)
-        let spaced = newLine || !gap.isEmpty
+        let gapStart = min(previousEnd, token.start)
+        var newLine = pieces.isEmpty
+        if !newLine {
+          for index in gapStart..<token.start where Self.isLineBreak(scalars[index]) {
+            newLine = true
+            break
+          }
+        }
+        let spaced = newLine || gapStart < token.start
         previousEnd = token.end
         switch token.kind {
         case .number, .percent, .date, .time, .documentCode:
           open(token.start..<token.end, spaced: spaced, newLine: newLine, sentence: sentenceIndex)
         case .word, .abbreviation:
           append(.word, token.start, token.end, spaced, newLine, sentenceIndex)
-          if let length = wordLengths[token.start] { pieces[pieces.count - 1].wordLength = length }
+          while wordCursor < words.count, words[wordCursor].start < token.start { wordCursor += 1 }
+          var probe = wordCursor
+          while probe < words.count, words[probe].start == token.start {
+            let word = words[probe]
+            if word.tokenCount > 1,
+              sentence.tokens[word.tokenStart..<word.tokenEnd].allSatisfy({ $0.kind == .word })
+            {
+              pieces[pieces.count - 1].wordLength = word.tokenCount
+            }
+            probe += 1
+          }
         case .url, .email:
           append(.symbol, token.start, token.end, spaced, newLine, sentenceIndex, key: "url")
         case .punctuation, .symbol:
           // "km²": a power sign touching a short word belongs to it.
-          if !spaced, token.end - token.start == 1, ["²", "³"].contains(scalars[token.start]),
+          if !spaced, token.end - token.start == 1,
+            scalars[token.start] == "²" || scalars[token.start] == "³",
             let last = pieces.last, last.kind == .word, last.end - last.start <= 2
           {
             pieces[pieces.count - 1].end = token.end
             pieces[pieces.count - 1].key += String(scalars[token.start])
+            pieces[pieces.count - 1].hash = Self.hash(pieces[pieces.count - 1].key)
             continue
           }
           append(.symbol, token.start, token.end, spaced, newLine, sentenceIndex)
@@ -73,12 +92,12 @@ struct QuantityPieces {
     _ kind: Kind, _ start: Int, _ end: Int, _ spaced: Bool, _ newLine: Bool, _ sentence: Int,
     key: String? = nil
   ) {
-    let text = self.text(start, end)
+    let key = key ?? (kind == .word ? lowercasedText(start, end) : text(start, end))
     pieces.append(
       Piece(
-        kind: kind, start: start, end: end, key: key ?? (kind == .word ? text.lowercased() : text),
-        spaced: spaced, newLine: newLine,
-        capitalized: kind == .word && scalars[start].properties.isUppercase, sentence: sentence))
+        kind: kind, start: start, end: end, key: key, spaced: spaced, newLine: newLine,
+        capitalized: kind == .word && Self.isUppercase(scalars[start]), sentence: sentence,
+        hash: Self.hash(key)))
   }
 
   /// Opens a numeric token into digit runs, letter runs and single symbols.
@@ -132,6 +151,94 @@ struct QuantityPieces {
     }
   }
 
+  /// `text(start, end).lowercased()`, written straight as UTF-8 through a table of the
+  /// one-scalar lowercase mappings below U+2000 (every Vietnamese letter); other scalars take
+  /// the standard library's path.
+  func lowercasedText(_ start: Int, _ end: Int) -> String {
+    guard start < end else { return "" }
+    return scalars.withUnsafeBufferPointer { source in
+      for scalar in source[start..<end] where scalar.value >= 0x2000 || Self.caseTable[Int(scalar.value)] & 0x8000_0000 != 0 {
+        return text(start, end).lowercased()
+      }
+      return String(unsafeUninitializedCapacity: (end - start) * 4) { buffer in
+        var count = 0
+        for scalar in source[start..<end] {
+          let lower = Unicode.Scalar(Self.caseTable[Int(scalar.value)] & 0x1F_FFFF)!
+          UTF8.encode(lower) { byte in
+            buffer[count] = byte
+            count += 1
+          }
+        }
+        return count
+      }
+    }
+  }
+
+  /// The text's scalars, decoded from its UTF-8 in one pass.
+  static func scalars(of text: String) -> [Unicode.Scalar] {
+    var text = text
+    return text.withUTF8 { bytes in
+      [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+        var offset = 0
+        count = 0
+        while offset < bytes.count {
+          let byte = UInt32(bytes[offset])
+          var value = byte
+          var length = 1
+          if byte >= 0xF0 {
+            length = 4
+            value = byte & 0x07
+          } else if byte >= 0xE0 {
+            length = 3
+            value = byte & 0x0F
+          } else if byte >= 0xC0 {
+            length = 2
+            value = byte & 0x1F
+          }
+          for next in offset + 1..<min(offset + length, bytes.count) {
+            value = value << 6 | (UInt32(bytes[next]) & 0x3F)
+          }
+          buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+          count += 1
+          offset += length
+        }
+      }
+    }
+  }
+
+  /// The key of a piece as a 64-bit hash of its scalars (FNV-1a), for look-ups that allocate
+  /// nothing; a phrase's hash combines its words' hashes (`PhraseKey.combine`).
+  static func hash(_ key: String) -> UInt64 {
+    var hash = PhraseKey.seed
+    for scalar in key.unicodeScalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+    return hash
+  }
+
+  /// The hash of a phrase of words joined by single spaces ("đảng viên").
+  static func phraseHash(_ phrase: String) -> UInt64 {
+    let words = phrase.split(separator: " ", omittingEmptySubsequences: false)
+    var hash = Self.hash(String(words[0]))
+    for word in words.dropFirst() { hash = PhraseKey.combine(hash, Self.hash(String(word))) }
+    return hash
+  }
+
+  /// Below U+2000, per scalar: bits 0–20 the one-scalar lowercase mapping, bit 31 set when the
+  /// mapping is not one scalar, bit 30 uppercase, bit 29 a letter (`isLetter`).
+  private static let caseTable: [UInt32] = (0..<0x2000).map { value in
+    guard let scalar = Unicode.Scalar(UInt32(value)) else { return UInt32(value) }
+    let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+    var entry = mapped.count == 1 ? mapped.first!.value : (0x8000_0000 | UInt32(value))
+    if scalar.properties.isUppercase { entry |= 0x4000_0000 }
+    if scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark {
+      entry |= 0x2000_0000
+    }
+    return entry
+  }
+
+  static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x2000 ? caseTable[Int(scalar.value)] & 0x4000_0000 != 0 : scalar.properties.isUppercase
+  }
+
   static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
     scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}"
   }
@@ -142,6 +249,7 @@ struct QuantityPieces {
     if scalar.value < 0x80 {
       return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
     }
+    if scalar.value < 0x2000 { return caseTable[Int(scalar.value)] & 0x2000_0000 != 0 }
     return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
   }
 }

@@ -34,6 +34,10 @@ enum NumeralWords {
     "rưỡi": .half, "rưởi": .half, "phẩy": .point, "chấm": .point,
   ]
 
+  /// `QuantityPieces.hash` of every numeral word, and of those that can start a numeral.
+  static let wordHashes = Set(words.keys.map { QuantityPieces.hash(String($0)) })
+  static let startHashes = Set(words.keys.filter(startsNumeral).map { QuantityPieces.hash(String($0)) })
+
   /// The factor of a scale word ("nghìn" → 1000), nil for other words.
   static func scale<S: StringProtocol>(of word: S) -> Double? {
     if case .scale(let factor) = words[Substring(word)] { return factor }
