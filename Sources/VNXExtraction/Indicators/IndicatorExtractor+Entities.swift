@@ -24,9 +24,11 @@ extension IndicatorExtractor {
   public func extract(
     from text: String, sentences: [Sentence], entities: [Entity], published: String? = nil
   ) -> [Indicator] {
-    var indicators = extract(from: text, sentences: sentences)
+    let pieces = QuantityPieces(text, sentences: sentences)
+    var indicators = read(pieces)
     guard !indicators.isEmpty else { return indicators }
-    let attribution = Attribution(text: text, sentences: sentences, entities: entities, published: published)
+    let attribution = Attribution(
+      scalars: pieces.scalars, sentences: sentences, entities: entities, published: published)
     for position in indicators.indices {
       let start = indicators[position].start
       guard let sentence = attribution.sentence(containing: start) else { continue }
@@ -37,6 +39,35 @@ extension IndicatorExtractor {
       }
     }
     return indicators
+  }
+
+  /// Where `needle` occurs in `haystack` as whole words, trying only the positions `starts`
+  /// (in order) where `haystack` holds `needle`'s first scalar: what `occurrences(of:in:)`
+  /// finds, without walking the whole text.
+  static func occurrences(
+    of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], at starts: [Int]
+  ) -> [Range<Int>] {
+    guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+    var found: [Range<Int>] = []
+    var next = 0
+    haystack.withUnsafeBufferPointer { haystack in
+      needle.withUnsafeBufferPointer { needle in
+        for index in starts where index >= next && index + needle.count <= haystack.count {
+          var equal = true
+          for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
+            equal = false
+            break
+          }
+          guard equal else { continue }
+          let end = index + needle.count
+          let before = index == 0 || !QuantityPieces.isLetter(haystack[index - 1])
+          let after = end == haystack.count || !QuantityPieces.isLetter(haystack[end])
+          if before && after { found.append(index..<end) }
+          next = end
+        }
+      }
+    }
+    return found
   }
 
   /// Where `needle` occurs in `haystack` as whole words.
@@ -65,7 +96,6 @@ struct Attribution {
   typealias Mention = (start: Int, end: Int, entity: Int)
 
   let scalars: [Unicode.Scalar]
-  let values: [UInt32]
   let sentences: [Sentence]
   let entities: [Entity]
   var places: [Mention] = []
@@ -103,15 +133,25 @@ struct Attribution {
   static let tới = hash("tới")
 
   init(text: String, sentences: [Sentence], entities: [Entity], published: String?) {
-    scalars = Array(text.unicodeScalars)
-    values = scalars.map(\.value)
+    self.init(
+      scalars: QuantityPieces.scalars(of: text), sentences: sentences, entities: entities,
+      published: published)
+  }
+
+  /// `scalars`: the text's Unicode scalars.
+  init(scalars: [Unicode.Scalar], sentences: [Sentence], entities: [Entity], published: String?) {
+    self.scalars = scalars
     self.sentences = sentences
     self.entities = entities
     publishedYear = published.flatMap { Int($0.prefix(4)) }
-    var counts: [String: (count: Int, first: Int)] = [:]
+    // Keys are hashes of the strings they stand for (`QuantityPieces.hash`): no string is built.
+    var counts: [UInt64: (count: Int, first: Int)] = [:]
     // An entity found many times is listed many times: its text is searched once.
-    var found: [String: [Range<Int>]] = [:]
-    var listed: Set<String> = []
+    var found: [UInt64: [Range<Int>]] = [:]
+    var listed: Set<UInt64> = []
+    // Where each uppercase letter stands, for the names' searches.
+    var starts: [UInt32: [Int]] = [:]
+    var indexed = false
     for (index, entity) in entities.enumerated() {
       let isPlace = [.village, .commune, .district, .province].contains(entity.type)
       let isSubject = entity.type == .organization || entity.type == .cell
@@ -121,12 +161,24 @@ struct Attribution {
       // and text (a later one would never be picked: ties keep the earlier entity), so a name
       // listed n times adds its occurrences once, not n times.
       let named = entity.text.unicodeScalars.contains(where: QuantityPieces.isLetter)
+      let textHash = QuantityPieces.hash(entity.text)
       let occurrences =
         !named
         ? [entity.start..<entity.end]
-        : listed.insert("\(entity.type.rawValue)|\(entity.text)").inserted
-          ? Self.cached(&found, entity.text) {
-            IndicatorExtractor.occurrences(of: Array(entity.text.unicodeScalars), in: scalars)
+        : listed.insert(PhraseKey.combine(Self.typeHashes[entity.type]!, textHash)).inserted
+          ? Self.cached(&found, textHash) {
+            let needle = Array(entity.text.unicodeScalars)
+            guard let first = needle.first, QuantityPieces.isUppercase(first) else {
+              return IndicatorExtractor.occurrences(of: needle, in: scalars)
+            }
+            if !indexed {
+              for (index, scalar) in scalars.enumerated() where QuantityPieces.isUppercase(scalar) {
+                starts[scalar.value, default: []].append(index)
+              }
+              indexed = true
+            }
+            return IndicatorExtractor.occurrences(
+              of: needle, in: scalars, at: starts[first.value] ?? [])
           }
           : []
       for range in occurrences {
@@ -134,7 +186,9 @@ struct Attribution {
         if isSubject { subjects.append((range.lowerBound, range.upperBound, index)) }
       }
       if isPlace {
-        let key = "\(entity.type.rawValue)|\(entity.kind ?? "")|\(entity.text.lowercased())"
+        let key = PhraseKey.combine(
+          PhraseKey.combine(Self.typeHashes[entity.type]!, QuantityPieces.hash(entity.kind ?? "")),
+          QuantityPieces.hash(entity.text.lowercased()))
         if let seen = counts[key] { counts[key] = (seen.count + 1, seen.first) } else { counts[key] = (1, index) }
       }
     }
@@ -152,7 +206,10 @@ struct Attribution {
     subjectsByStart = subjects.indices.sorted { (subjects[$0].start, $0) < (subjects[$1].start, $1) }
   }
 
-  static func cached(_ cache: inout [String: [Range<Int>]], _ key: String, _ make: () -> [Range<Int>])
+  static let typeHashes = Dictionary(
+    uniqueKeysWithValues: EntityType.allCases.map { ($0, QuantityPieces.hash($0.rawValue)) })
+
+  static func cached(_ cache: inout [UInt64: [Range<Int>]], _ key: UInt64, _ make: () -> [Range<Int>])
     -> [Range<Int>]
   {
     if let known = cache[key] { return known }
@@ -234,7 +291,11 @@ struct Attribution {
 
   /// The case-folded hash of a token's text.
   func hash(_ token: Token) -> UInt64 {
-    values.withUnsafeBufferPointer { PhraseKey.token($0, token.start..<min(token.end, $0.count)) }
+    scalars.withUnsafeBufferPointer {
+      $0.withMemoryRebound(to: UInt32.self) {
+        PhraseKey.token($0, token.start..<min(token.end, $0.count))
+      }
+    }
   }
 
   func hash(_ tokens: [Token], _ index: Int) -> UInt64? {
@@ -291,14 +352,14 @@ struct Attribution {
 
   /// The number made of the last four scalars of a token, if they are digits.
   func trailingYear(_ token: Token) -> Int? {
-    guard token.end - token.start >= 4, token.end <= values.count else { return nil }
+    guard token.end - token.start >= 4, token.end <= scalars.count else { return nil }
     var year = 0
     for offset in token.end - 4..<token.end {
-      let digit = values[offset] &- 0x30
+      let digit = scalars[offset].value &- 0x30
       guard digit < 10 else { return nil }
       year = year * 10 + Int(digit)
     }
-    if token.end - token.start > 4, values[token.end - 5] &- 0x30 < 10 { return nil }
+    if token.end - token.start > 4, scalars[token.end - 5].value &- 0x30 < 10 { return nil }
     return (1900...2100).contains(year) ? year : nil
   }
 

@@ -19,7 +19,12 @@ public struct IndicatorExtractor: Sendable {
   /// The indicators of `text` (normalized text) given its sentences from
   /// `Segmenter().sentences(in:)`, in text order.
   public func extract(from text: String, sentences: [Sentence]) -> [Indicator] {
-    var reading = IndicatorReading(pieces: QuantityPieces(text, sentences: sentences), lexicon: lexicon)
+    read(QuantityPieces(text, sentences: sentences))
+  }
+
+  /// The indicators of a text already opened into pieces.
+  func read(_ pieces: QuantityPieces) -> [Indicator] {
+    var reading = IndicatorReading(pieces: pieces, lexicon: lexicon)
     // Scale words can push a huge number past Double (no JSON for infinity): such is no indicator.
     return reading.run().filter {
       $0.value.isFinite && $0.valueMax?.isFinite != false && $0.total?.isFinite != false

@@ -92,12 +92,13 @@ struct QuantityPieces {
     _ kind: Kind, _ start: Int, _ end: Int, _ spaced: Bool, _ newLine: Bool, _ sentence: Int,
     key: String? = nil
   ) {
-    let key = key ?? (kind == .word ? lowercasedText(start, end) : text(start, end))
+    let (key, hash) =
+      key.map { ($0, Self.hash($0)) } ?? keyAndHash(start, end, lowercased: kind == .word)
     pieces.append(
       Piece(
         kind: kind, start: start, end: end, key: key, spaced: spaced, newLine: newLine,
         capitalized: kind == .word && Self.isUppercase(scalars[start]), sentence: sentence,
-        hash: Self.hash(key)))
+        hash: hash))
   }
 
   /// Opens a numeric token into digit runs, letter runs and single symbols.
@@ -151,26 +152,35 @@ struct QuantityPieces {
     }
   }
 
-  /// `text(start, end).lowercased()`, written straight as UTF-8 through a table of the
-  /// one-scalar lowercase mappings below U+2000 (every Vietnamese letter); other scalars take
-  /// the standard library's path.
-  func lowercasedText(_ start: Int, _ end: Int) -> String {
-    guard start < end else { return "" }
+  /// The key of the piece `start..<end` — its text, lowercased for words — and the key's
+  /// `hash`, in one pass. Lowercase comes from a table of the one-scalar mappings below U+2000
+  /// (every Vietnamese letter), written straight as UTF-8; other scalars take the standard
+  /// library's path (`lowercased()`).
+  func keyAndHash(_ start: Int, _ end: Int, lowercased: Bool) -> (String, UInt64) {
+    guard start < end else { return ("", PhraseKey.seed) }
+    let table = Self.caseTable
     return scalars.withUnsafeBufferPointer { source in
-      for scalar in source[start..<end] where scalar.value >= 0x2000 || Self.caseTable[Int(scalar.value)] & 0x8000_0000 != 0 {
-        return text(start, end).lowercased()
+      if lowercased {
+        for scalar in source[start..<end]
+        where scalar.value >= 0x2000 || table[Int(scalar.value)] & 0x8000_0000 != 0 {
+          let key = text(start, end).lowercased()
+          return (key, Self.hash(key))
+        }
       }
-      return String(unsafeUninitializedCapacity: (end - start) * 4) { buffer in
+      var hash = PhraseKey.seed
+      let key = String(unsafeUninitializedCapacity: (end - start) * 4) { buffer in
         var count = 0
         for scalar in source[start..<end] {
-          let lower = Unicode.Scalar(Self.caseTable[Int(scalar.value)] & 0x1F_FFFF)!
-          UTF8.encode(lower) { byte in
+          let value = lowercased ? table[Int(scalar.value)] & 0x1F_FFFF : scalar.value
+          hash = (hash ^ UInt64(value)) &* 0x100_0000_01b3
+          UTF8.encode(Unicode.Scalar(value)!) { byte in
             buffer[count] = byte
             count += 1
           }
         }
         return count
       }
+      return (key, hash)
     }
   }
 
