@@ -182,6 +182,19 @@ func readsAboutAndYear(_ text: String, _ about: String, _ year: Int?) {
 }
 
 @Test(
+  "What is measured keeps names whole and leaves out where it is measured",
+  arguments: [
+    ("Dư nợ tín dụng chính sách trên địa bàn huyện Quảng Ninh, tỉnh Quảng Bình đạt 612,4 tỷ đồng.",
+     "Dư nợ tín dụng chính sách"),
+    ("Tổng thu ngân sách nhà nước trên địa bàn huyện Sìn Hồ ước đạt 71,8 tỷ đồng.", "Tổng thu ngân sách nhà nước"),
+    ("Đồng bào Mông chiếm trên 50% dân số của xã.", "Đồng bào Mông"),
+    ("Chi bộ thôn Đông Bình có 56 đảng viên.", "Chi bộ thôn Đông Bình"),
+  ])
+func readsAboutExactly(_ text: String, _ about: String) {
+  #expect(extract(text).first?.about == about)
+}
+
+@Test(
   "Counted nouns are the segmenter's words; names and years before nouns are not counts",
   arguments: [
     ("Hội nghị có 200 đại biểu tham dự.", ["200 đại biểu"]),

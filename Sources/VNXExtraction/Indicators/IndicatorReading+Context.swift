@@ -27,7 +27,7 @@ extension IndicatorReading {
 
   /// Words trimmed from the start of the phrase before a quantity.
   static let beforeLeading: Set<String> = [
-    "và", "với", "còn", "đã", "có", "trong", "đó", "đồng", "thời", "nhưng", "riêng", "ngoài",
+    "và", "với", "còn", "đã", "có", "trong", "đó", "thời", "nhưng", "riêng", "ngoài",
     "ra", "bên", "cạnh", "hiện", "nay", "đến", "từ", "tại", "thì", "là", "được", "cho",
   ]
 
@@ -216,19 +216,31 @@ extension IndicatorReading {
       // A year named inside the clause stays in it: "thu nhập … năm 2023 đạt".
       // So does a number that is no quantity (quantities end the walk at `previousEnd`):
       // "tỷ lệ người dân được tiêm mũi 1 đạt 95,1%", "thu nhập … năm 2023 đạt".
+      // A place in apposition is no clause of its own: "dư nợ … huyện Quảng Ninh, tỉnh
+      // Quảng Bình đạt" reads on past the comma.
+      if piece.hash == Keys.comma, first - 2 >= max(previousEnd, 0), pieces[first - 2].kind == .word,
+        isPlaceName(first, end)
+      {
+        first -= 1
+        continue
+      }
       guard piece.kind == .word || piece.kind == .number else { break }
       first -= 1
     }
     var last = end - 1
-    // Trailing verbs and a trailing year ("… năm 2021 xuống còn"); "mũi 1" keeps its number.
+    // Trailing verbs and a trailing year ("… năm 2021 xuống còn"); "mũi 1" keeps its number
+    // and a name keeps its capitalized syllables ("tỉnh Quảng Bình", not "tỉnh Quảng").
     while last >= first,
-      Self.beforeTrailingHashes.contains(pieces[last].hash)
+      (Self.beforeTrailingHashes.contains(pieces[last].hash) && !pieces[last].capitalized)
         || (pieces[last].kind == .number && hash(last - 1) == Keys.năm)
     {
       last -= 1
     }
     while first <= last {
-      if Self.beforeLeadingHashes.contains(pieces[first].hash) || pieces[first].kind == .number {
+      if Self.beforeLeadingHashes.contains(pieces[first].hash) || pieces[first].kind == .number
+        // "đồng thời" opens a clause; "đồng bào" is what it is about.
+        || (pieces[first].hash == Self.đồng && hash(first + 1) == Self.thời)
+      {
         first += 1
       } else if pieces[first].hash == Keys.năm, first + 1 <= last, pieces[first + 1].kind == .number {
         first += 2
@@ -236,8 +248,12 @@ extension IndicatorReading {
         break
       }
     }
-    // A long clause keeps its head: "tỷ lệ hộ nghèo … của huyện" → "tỷ lệ hộ nghèo …".
-    if last - first >= 4, let owner = (first + 1...last).first(where: { pieces[$0].hash == Keys.của }) {
+    // A long clause keeps its head: "tỷ lệ hộ nghèo … của huyện" → "tỷ lệ hộ nghèo …",
+    // "dư nợ … trên địa bàn huyện" → "dư nợ …".
+    if last - first >= 4, let owner = (first + 1...last).first(where: {
+      pieces[$0].hash == Keys.của
+        || (pieces[$0].hash == Self.trên && hash($0 + 1) == Self.địa && hash($0 + 2) == Self.bàn)
+    }) {
       last = owner - 1
     }
     guard first <= last else { return nil }
@@ -253,6 +269,28 @@ extension IndicatorReading {
   static let afterMeasureStopHashes = Set(afterMeasureStops.map(QuantityPieces.hash))
   static let beforeTrailingHashes = Set(beforeTrailing.map(QuantityPieces.hash))
   static let beforeLeadingHashes = Set(beforeLeading.map(QuantityPieces.hash))
+
+  /// Whether the pieces from `first` up to `end` are an administrative unit and its name
+  /// ("tỉnh Quảng Bình", "huyện Sìn Hồ"), maybe followed by trailing verbs ("… đạt").
+  func isPlaceName(_ first: Int, _ end: Int) -> Bool {
+    var index = first
+    if hash(index) == Self.thành || hash(index) == Self.thị, index + 1 < end { index += 1 }
+    guard Self.placeUnitHashes.contains(hash(index)) else { return false }
+    var names = 0
+    index += 1
+    while index < end, pieces[index].capitalized {
+      names += 1
+      index += 1
+    }
+    while index < end, Self.beforeTrailingHashes.contains(pieces[index].hash) { index += 1 }
+    return names > 0 && index == end
+  }
+
+  /// Words naming an administrative unit ("thành phố" and "thị xã", "thị trấn" by their second word).
+  static let placeUnitHashes = Set(["tỉnh", "huyện", "xã", "phố", "trấn", "phường", "quận"].map(QuantityPieces.hash))
+  static let đồng = QuantityPieces.hash("đồng"), thời = QuantityPieces.hash("thời")
+  static let trên = QuantityPieces.hash("trên"), địa = QuantityPieces.hash("địa"), bàn = QuantityPieces.hash("bàn")
+  static let thành = QuantityPieces.hash("thành"), thị = QuantityPieces.hash("thị")
 
   /// Phrases too general to say what is measured.
   static let emptyHeads: Set<String> = ["tỷ lệ", "tỉ lệ", "con số", "mức", "số lượng", "tổng số", "tổng"]
