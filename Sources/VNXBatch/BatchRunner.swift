@@ -59,7 +59,8 @@ public struct BatchRunner: Sendable {
     let start = Date()
     let dataset = try Dataset(folder: out, formats: options.formats)
     let jobs = max(1, options.jobs)
-    let window = jobs * 8
+    // Room for the workers to go on while the writer waits for the disk (fsync) at a commit.
+    let window = jobs * 32
     let work = BoundedQueue<(Int, InputRecord)>(capacity: window)
     let results = ReorderBuffer<WorkResult>()
     let permits = DispatchSemaphore(value: window)
