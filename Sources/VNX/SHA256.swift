@@ -41,7 +41,7 @@ public struct SHA256: Sendable {
   }
 
   public mutating func update(_ bytes: some Sequence<UInt8>) {
-    let handled = bytes.withContiguousStorageIfAvailable { buffer in
+    let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in
       update(buffer: UnsafeRawBufferPointer(buffer))
     }
     if handled == nil {
