@@ -11,6 +11,9 @@ public struct Pipeline: Sendable {
     public var toneStyle: ToneStyle = .old
     /// Keep the normalized text and sentence spans in the document.
     public var includeText = false
+    /// The longest text, in UTF-8 bytes, segmented and extracted in one piece; a longer one
+    /// goes window by window (`extraction(of:published:)`), so that memory stays bounded.
+    public var windowBytes = 1 << 20
     public init() {}
   }
 
@@ -28,7 +31,8 @@ public struct Pipeline: Sendable {
   }
 
   /// One document per article of the input (one for a page, one per JSON Lines record):
-  /// bytes → `ArticleReader` → article text → `Segmenter` → entities and indicators.
+  /// bytes → `ArticleReader` → article text → `Segmenter` → entities and indicators
+  /// (a text longer than `Options.windowBytes` window by window: `extraction(of:published:)`).
   public func documents(_ bytes: [UInt8], path: String? = nil, sha256: String? = nil) throws(DecodingError)
     -> [Document]
   {
@@ -54,12 +58,10 @@ public struct Pipeline: Sendable {
         articles = article.isEmpty ? [] : [article]
       }
     }
-    let sentences = Self.segmenter
     let sha256 = sha256 ?? SHA256.hex(bytes)
     return articles.map { article in
       let text = article.text.text
-      let split = sentences.sentences(in: text)
-      let entities = Self.entities.extract(from: text, sentences: split)
+      let extraction = extraction(of: text, published: article.published)
       return Document(
         source: .init(
           path: path, sha256: sha256, bytes: bytes.count, encoding: encoding,
@@ -67,12 +69,11 @@ public struct Pipeline: Sendable {
         meta: .init(
           title: article.title, published: article.published, author: article.author,
           url: article.url, views: article.views, comments: article.comments),
-        entities: entities,
-        indicators: Self.indicators.extract(
-          from: text, sentences: split, entities: entities, published: article.published),
+        entities: extraction.entities,
+        indicators: extraction.indicators,
         warnings: article.warnings,
         text: options.includeText ? text : nil,
-        sentences: options.includeText ? split.map { [$0.start, $0.end] } : nil
+        sentences: options.includeText ? extraction.sentences : nil
       )
     }
   }

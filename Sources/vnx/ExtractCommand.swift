@@ -72,7 +72,8 @@ struct ExtractCommand: ParsableCommand {
       case .document(let document, _):
         do {
           // `Document.json()` writes the compact form JSONEncoder would, several times faster.
-          output.write((pretty ? Array(try encoder.encode(document)) : document.json()) + [0x0A])
+          output.write(pretty ? Array(try encoder.encode(document)) : document.json())
+          output.write([0x0A])
         } catch {
           failed = true
           FileHandle.standardError.write(Data("vnx extract: \(record.path): cannot encode: \(error)\n".utf8))
@@ -148,6 +149,15 @@ private struct StandardOutput {
   private var buffer: [UInt8] = []
 
   mutating func write(_ bytes: [UInt8]) {
+    // A document of hundreds of megabytes goes out as it is, not copied into the buffer.
+    if bytes.count > 1 << 16 {
+      flush()
+      bytes.withUnsafeBytes { raw in
+        FileHandle.standardOutput.write(
+          Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: raw.baseAddress!), count: raw.count, deallocator: .none))
+      }
+      return
+    }
     buffer.append(contentsOf: bytes)
     if buffer.count > 1 << 16 { flush() }
   }
