@@ -118,49 +118,51 @@ struct JSONReader {
     guard peek == UInt8(ascii: "\"") else { return nil }
     index += 1
     let start = index
-    // Most strings have no escape: find the closing quote and validate the bytes in one go,
-    // eight bytes at a time past the ones that cannot end or escape the string.
+    // Most strings have no escape: find the closing quote and validate the bytes in one go.
+    guard skipPlainRun() else { return nil }
+    if bytes[index] == UInt8(ascii: "\"") {
+      index += 1
+      return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index - 1]), as: UTF8.self)
+    }
+    // Escapes: plain runs are copied whole between them.
+    var unescaped = Array(bytes[start..<index])
+    while true {
+      if bytes[index] == UInt8(ascii: "\"") {
+        index += 1
+        return String(validating: unescaped, as: UTF8.self)
+      }
+      index += 1
+      guard let escaped = peek else { return nil }
+      index += 1
+      switch escaped {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): unescaped.append(escaped)
+      case UInt8(ascii: "b"): unescaped.append(0x08)
+      case UInt8(ascii: "f"): unescaped.append(0x0C)
+      case UInt8(ascii: "n"): unescaped.append(0x0A)
+      case UInt8(ascii: "r"): unescaped.append(0x0D)
+      case UInt8(ascii: "t"): unescaped.append(0x09)
+      case UInt8(ascii: "u"):
+        guard let scalar = readEscapedScalar() else { return nil }
+        UTF8Scalars.append(scalar.value, to: &unescaped)
+      default: return nil
+      }
+      let run = index
+      guard skipPlainRun() else { return nil }
+      unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+    }
+  }
+
+  /// Moves the cursor to the next quote or backslash inside a string (whole words first, then
+  /// the few bytes of the word that holds it); false at a control byte or the end of input.
+  private mutating func skipPlainRun() -> Bool {
     skipPlainWords()
     while index < bytes.count {
       let byte = bytes[index]
-      if byte == UInt8(ascii: "\"") {
-        let string = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        index += 1
-        return string
-      }
-      if byte == UInt8(ascii: "\\") { break }
-      if byte < 0x20 { return nil }
+      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+      if byte < 0x20 { return false }
       index += 1
     }
-    guard index < bytes.count else { return nil }
-    var unescaped = Array(bytes[start..<index])
-    while index < bytes.count {
-      let byte = bytes[index]
-      index += 1
-      switch byte {
-      case UInt8(ascii: "\""):
-        return String(validating: unescaped, as: UTF8.self)
-      case UInt8(ascii: "\\"):
-        guard let escaped = peek else { return nil }
-        index += 1
-        switch escaped {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): unescaped.append(escaped)
-        case UInt8(ascii: "b"): unescaped.append(0x08)
-        case UInt8(ascii: "f"): unescaped.append(0x0C)
-        case UInt8(ascii: "n"): unescaped.append(0x0A)
-        case UInt8(ascii: "r"): unescaped.append(0x0D)
-        case UInt8(ascii: "t"): unescaped.append(0x09)
-        case UInt8(ascii: "u"):
-          guard let scalar = readEscapedScalar() else { return nil }
-          UTF8Scalars.append(scalar.value, to: &unescaped)
-        default: return nil
-        }
-      default:
-        if byte < 0x20 { return nil }
-        unescaped.append(byte)
-      }
-    }
-    return nil
+    return false
   }
 
   /// Moves the cursor over whole 8-byte words holding no quote, backslash or control byte.
