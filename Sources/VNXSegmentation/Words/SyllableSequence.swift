@@ -11,6 +11,9 @@ struct SyllableSequence {
   var syllable: [Bool] = []
   /// Whether token `i` may continue the word of token `i - 1` (both are syllables).
   private(set) var joins: [Bool] = []
+  /// How syllable `i` echoes syllable `i - 1` (`Reduplication` bits; 0 when not both are
+  /// syllables).
+  private(set) var echoes: [UInt8] = []
 
   var count: Int { hashes.count }
 
@@ -31,19 +34,36 @@ struct SyllableSequence {
     WordFeatures.resize(&shapes, to: count, with: .padding)
     WordFeatures.resize(&syllable, to: count, with: false)
     WordFeatures.resize(&joins, to: count, with: false)
+    WordFeatures.resize(&echoes, to: count, with: 0)
     tokens.withUnsafeBufferPointer { tokens in
       hashes.withUnsafeMutableBufferPointer { hashes in
         shapes.withUnsafeMutableBufferPointer { shapes in
           syllable.withUnsafeMutableBufferPointer { syllable in
             joins.withUnsafeMutableBufferPointer { joins in
-              var previous = false
-              for index in 0..<count {
-                let token = tokens[index]
-                let isSyllable: Bool
-                (hashes[index], shapes[index], isSyllable) = Self.read(token, scalars, offset)
-                syllable[index] = isSyllable
-                joins[index] = previous && isSyllable
-                previous = isSyllable
+              echoes.withUnsafeMutableBufferPointer { echoes in
+                var previous = false
+                var previousParts = Reduplication.Parts()
+                for index in 0..<count {
+                  let token = tokens[index]
+                  let isSyllable: Bool
+                  var parts = Reduplication.Parts()
+                  (hashes[index], shapes[index], isSyllable) = Self.read(
+                    token, scalars, offset, parts: &parts)
+                  syllable[index] = isSyllable
+                  joins[index] = previous && isSyllable
+                  echoes[index] = 0
+                  if isSyllable {
+                    if previous {
+                      var echo: UInt8 = 0
+                      if parts.onset == previousParts.onset { echo |= Reduplication.sameOnset }
+                      if parts.rhyme == previousParts.rhyme { echo |= Reduplication.sameRhyme }
+                      if hashes[index] == hashes[index - 1] { echo |= Reduplication.sameSyllable }
+                      echoes[index] = echo
+                    }
+                    previousParts = parts
+                  }
+                  previous = isSyllable
+                }
               }
             }
           }
@@ -52,11 +72,13 @@ struct SyllableSequence {
     }
   }
 
-  /// The hash of a token's lowercase form, its shape, and whether it is a syllable.
+  /// The hash of a token's lowercase form, its shape, and whether it is a syllable; `parts`
+  /// receives its onset and rhyme.
   @inline(__always)
-  private static func read(_ token: Token, _ scalars: UnsafeBufferPointer<UInt32>, _ offset: Int)
-    -> (UInt64, Shape, Bool)
-  {
+  private static func read(
+    _ token: Token, _ scalars: UnsafeBufferPointer<UInt32>, _ offset: Int,
+    parts: inout Reduplication.Parts
+  ) -> (UInt64, Shape, Bool) {
     switch token.kind {
     case .number, .percent, .date, .time: return (numberHash, .number, false)
     default: break
@@ -67,10 +89,14 @@ struct SyllableSequence {
     var digits = 0
     var firstUpper = false
     let first = token.start - offset
-    for position in first..<(token.end - offset) {
+    let end = token.end - offset
+    let isWord = token.kind == .word
+    defer { parts.finish() }
+    for position in first..<end {
       let value = scalars[position]
       let lower = LetterCase.lower(value)
       hash.add(lower)
+      if isWord { parts.add(lower) }
       if value >= 0x30 && value <= 0x39 {
         digits += 1
       } else if lower != value {

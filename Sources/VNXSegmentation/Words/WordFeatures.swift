@@ -2,8 +2,9 @@
 /// weight table, which decide whether the syllable starts a word (B) or continues one (I).
 ///
 /// Templates: syllables in a window of five and their bigrams and trigrams, the shapes
-/// (lowercase, Title, CAPITALS, number, punctuation…) around the syllable, and the
-/// dictionary words that start or end around it.
+/// (lowercase, Title, CAPITALS, number, punctuation…) around the syllable, the dictionary
+/// words that start or end around it, and whether it echoes the syllable before
+/// (`Reduplication`).
 struct WordFeatures {
   static let maximumCount = 48
 
@@ -28,7 +29,8 @@ struct WordFeatures {
   private var skipLines: [UInt32] = []
   /// Everything else the templates read of token `k`, at `k + padding` (0 for padding):
   /// dictionary start mask (bits 0…7), end mask (8…15), listed start and end masks (16…31),
-  /// longest-match tags (32…39), tiers (40…55) and shape (56…63).
+  /// longest-match tags (32…39), tiers (40…51), echo of the syllable before (52…54) and shape
+  /// (56…63).
   private var contexts: [UInt64] = []
   private var paddedHashes: [UInt64] = []
   /// Scratch of the dictionary matching.
@@ -113,6 +115,7 @@ struct WordFeatures {
         c[k + padding] =
           UInt64(starts[k]) | UInt64(ends[k]) << 8 | UInt64(listedStarts[k]) << 16
           | UInt64(listedEnds[k]) << 24 | UInt64(matching[k]) << 32 | UInt64(tiers[k]) << 40
+          | UInt64(s.echoes[k]) << 52
           | UInt64(s.shapes[k].rawValue) << 56
       }
     }
@@ -267,7 +270,8 @@ struct WordFeatures {
       @inline(__always) func end(_ c: UInt64) -> UInt64 { c >> 8 & 0xFF }
       @inline(__always) func listed(_ c: UInt64) -> UInt64 { c >> 16 & 0xFFFF }
       @inline(__always) func match(_ c: UInt64) -> UInt64 { c >> 32 & 0xFF }
-      @inline(__always) func tier(_ c: UInt64) -> UInt64 { c >> 40 & 0xFFFF }
+      @inline(__always) func tier(_ c: UInt64) -> UInt64 { c >> 40 & 0xFFF }
+      @inline(__always) func echo(_ c: UInt64) -> UInt64 { c >> 52 & 7 }
       let shapes = (before2 >> 56) << 24 | (before >> 56) << 16 | (here >> 56) << 8 | after >> 56
       let shapePair = shapes >> 8 & 0xFFFF
       let dictionary = end(here) | start(here) << 8 | start(before) << 16 | end(before) << 24
@@ -327,6 +331,10 @@ struct WordFeatures {
       let corpus = tierHere >> 9 & 7 | (tier(before) >> 11 & 1) << 3
       add(Self.index(Self.pair(40, corpus | tierContext << 4), 40, shift))
       add(Self.conjunction(line: b[p], 41, corpus << 3 | joinTier))
+      // Whether the syllable echoes the one before (reduplicative words, mostly unlisted).
+      let echoHere = echo(here)
+      add(Self.index(Self.pair(42, echoHere | shapePair << 8), 42, shift))
+      add(Self.index(Self.pair(43, echoHere | joinTier << 8 | (matchHere & 1) << 12), 43, shift))
     }
     }
     }

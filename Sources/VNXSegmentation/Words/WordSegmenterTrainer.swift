@@ -5,7 +5,7 @@
 public struct WordSegmenterTrainer: Sendable {
   public var epochs = 12
   /// log2 of the weight table size.
-  public var tableBits = 19
+  public var tableBits = 18
   /// The dictionary seen by a training sentence leaves out the words of its own fold.
   public var folds = 10
   /// The margin the gold tags must win by while training (cost-augmented perceptron).
