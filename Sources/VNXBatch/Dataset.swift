@@ -16,7 +16,8 @@ final class Dataset {
 
   let folder: String
   let formats: Set<OutputFormat>
-  /// Hashes of every input done (a document or an error) by this and earlier runs.
+  /// Hashes of every input done (a document or an error) by earlier runs, as the ledger
+  /// read at opening says (the runner keeps its own set for this run).
   private(set) var done: Set<ContentHash> = []
   private(set) var lastBatch = 0
   private var files: [String: AppendFile] = [:]
@@ -151,7 +152,6 @@ final class Dataset {
     try ledger.append(Array(line.utf8))
     try ledger.sync()
     lastBatch = batch
-    done.formUnion(hashes)
   }
 
   /// Builds the SQLite indexes; called once every input is done.

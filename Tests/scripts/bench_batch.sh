@@ -13,7 +13,8 @@
 # documents/s and MB/s by wall clock and per CPU-second (user + system), peak RSS, and the
 # bytes the kernel counted as written (File system outputs, 512-byte units) against the size
 # of the outputs. Then the scaling (median wall time of the first job count over the last) and
-# whether the outputs of every job count are byte-identical, and check_dataset.py on the last.
+# whether the outputs of every job count are byte-identical, and check_dataset.py on the last
+# (corpora under 300 MB).
 #
 # WORKDIR must be on a real disk (not tmpfs) for the bytes-written figure to mean anything.
 set -euo pipefail
@@ -70,4 +71,7 @@ if [ "$first" != "$last" ]; then
   echo "outputs compared across jobs $jobs_list (a difference is printed above)"
 fi
 rm -f "$work/walls"
-python3 "$root/Tests/scripts/check_dataset.py" "$work/out-$size-j$last" --complete
+# check_dataset.py holds every document in memory: above 300 MB it is left to the byte comparison.
+if [ "$bytes" -lt 300000000 ]; then
+  python3 "$root/Tests/scripts/check_dataset.py" "$work/out-$size-j$last" --complete
+fi
