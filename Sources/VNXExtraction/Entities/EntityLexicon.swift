@@ -126,8 +126,13 @@ struct EntityLexicon: Sendable {
 /// every recognizer whether to look further. An open-addressing table (linear probing, load
 /// under one half) rather than a `Dictionary`, as this is the one look-up every token pays.
 struct FirstWordMask: Sendable {
-  private var keys: [UInt64]
-  private var values: [UInt16]
+  /// Key and mask side by side: a probe reads one cache line.
+  private struct Slot {
+    var key: UInt64
+    var mask: UInt16
+  }
+
+  private var slots: [Slot]
   private let slotMask: Int
 
   init(_ lexicon: EntityLexicon, _ gazetteer: Gazetteer) {
@@ -150,23 +155,23 @@ struct FirstWordMask: Sendable {
     var size = 16
     while size < masks.count * 2 { size <<= 1 }
     slotMask = size - 1
-    keys = Array(repeating: 0, count: size)
-    values = Array(repeating: 0, count: size)
+    slots = Array(repeating: Slot(key: 0, mask: 0), count: size)
     for (hash, mask) in masks {
       var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & slotMask
-      while values[slot] != 0 { slot = (slot + 1) & slotMask }
-      keys[slot] = hash
-      values[slot] = mask
+      while slots[slot].mask != 0 { slot = (slot + 1) & slotMask }
+      slots[slot] = Slot(key: hash, mask: mask)
     }
   }
 
   @inline(__always) func mask(_ hash: UInt64) -> UInt16 {
-    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & slotMask
-    while true {
-      let value = values[slot]
-      if value == 0 { return 0 }
-      if keys[slot] == hash { return value }
-      slot = (slot + 1) & slotMask
+    slots.withUnsafeBufferPointer { slots in
+      var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & slotMask
+      while true {
+        let entry = slots[slot]
+        if entry.mask == 0 { return 0 }
+        if entry.key == hash { return entry.mask }
+        slot = (slot + 1) & slotMask
+      }
     }
   }
 

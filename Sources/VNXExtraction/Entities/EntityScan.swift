@@ -79,6 +79,7 @@ final class EntityScan {
     tokens.reserveCapacity(count)
     hashes.reserveCapacity(count)
     masks.reserveCapacity(count)
+    let lowerTable = PhraseKey.lowerTable
     bytes.withUnsafeBufferPointer { buffer in
       for sentence in sentences {
         var first = tokens.count
@@ -101,7 +102,7 @@ final class EntityScan {
           while offset < end {
             let first = offset == token.utf8Start
             let value = Self.decode(buffer, &offset)
-            let folded = PhraseKey.lower(value)
+            let folded = PhraseKey.lower(value, lowerTable)
             if folded != value {
               if first { capitalized = true }
               upper += 1

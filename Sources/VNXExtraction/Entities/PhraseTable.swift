@@ -8,8 +8,14 @@ enum PhraseKey {
   /// Lowercase of a Vietnamese letter; ASCII by arithmetic, Latin blocks by a table.
   @inline(__always) static func lower(_ value: UInt32) -> UInt32 {
     if value < 0x80 { return value &- 0x41 < 26 ? value | 0x20 : value }
+    return lower(value, lowerTable)
+  }
+
+  /// `lower(value)` with the table fetched once by the caller (a hot loop).
+  @inline(__always) static func lower(_ value: UInt32, _ table: [UInt32]) -> UInt32 {
+    if value < 0x80 { return value &- 0x41 < 26 ? value | 0x20 : value }
     if value == 0x2019 || value == 0x2018 || value == 0x02BC { return 0x27 }  // ’ → '
-    if value < UInt32(lowerTable.count) { return lowerTable[Int(value)] }
+    if value < UInt32(table.count) { return table[Int(value)] }
     return value
   }
 
@@ -18,7 +24,7 @@ enum PhraseKey {
     return value < UInt32(lowerTable.count) && lowerTable[Int(value)] != value
   }
 
-  private static let lowerTable: [UInt32] = (0..<0x2000).map { value in
+  static let lowerTable: [UInt32] = (0..<0x2000).map { value in
     guard let scalar = Unicode.Scalar(UInt32(value)) else { return UInt32(value) }
     let mapped = scalar.properties.lowercaseMapping.unicodeScalars
     return mapped.count == 1 ? mapped.first!.value : UInt32(value)
@@ -29,8 +35,9 @@ enum PhraseKey {
     -> UInt64
   {
     var hash = seed
+    let table = lowerTable
     for index in range {
-      hash = (hash ^ UInt64(lower(scalars[index]))) &* 0x100_0000_01b3
+      hash = (hash ^ UInt64(lower(scalars[index], table))) &* 0x100_0000_01b3
     }
     return hash
   }
@@ -51,9 +58,9 @@ struct PhraseTable<Value: Sendable>: Sendable {
   let bit: UInt16
   /// The hashes of every entry's first token.
   private(set) var firstTokens: Set<UInt64> = []
-  private(set) var entries: [UInt64: Value] = [:]
+  private(set) var entries = HashKeyTable<Value>()
   /// Hashes of every proper prefix of an entry, to stop probing early.
-  private var prefixes: Set<UInt64> = []
+  private var prefixes = HashKeySet()
   private(set) var maxLength = 0
 
   init(bit: UInt16) { self.bit = bit }

@@ -165,7 +165,7 @@ struct Attribution {
       let occurrences =
         !named
         ? [entity.start..<entity.end]
-        : listed.insert(PhraseKey.combine(Self.typeHashes[entity.type]!, textHash)).inserted
+        : listed.insert(PhraseKey.combine(QuantityPieces.hash(entity.type.rawValue), textHash)).inserted
           ? Self.cached(&found, textHash) {
             let needle = Array(entity.text.unicodeScalars)
             guard let first = needle.first, QuantityPieces.isUppercase(first) else {
@@ -187,7 +187,7 @@ struct Attribution {
       }
       if isPlace {
         let key = PhraseKey.combine(
-          PhraseKey.combine(Self.typeHashes[entity.type]!, QuantityPieces.hash(entity.kind ?? "")),
+          PhraseKey.combine(QuantityPieces.hash(entity.type.rawValue), QuantityPieces.hash(entity.kind ?? "")),
           QuantityPieces.hash(entity.text.lowercased()))
         if let seen = counts[key] { counts[key] = (seen.count + 1, seen.first) } else { counts[key] = (1, index) }
       }
@@ -205,9 +205,6 @@ struct Attribution {
     placesByStart = places.indices.sorted { (places[$0].start, $0) < (places[$1].start, $1) }
     subjectsByStart = subjects.indices.sorted { (subjects[$0].start, $0) < (subjects[$1].start, $1) }
   }
-
-  static let typeHashes = Dictionary(
-    uniqueKeysWithValues: EntityType.allCases.map { ($0, QuantityPieces.hash($0.rawValue)) })
 
   static func cached(_ cache: inout [UInt64: [Range<Int>]], _ key: UInt64, _ make: () -> [Range<Int>])
     -> [Range<Int>]

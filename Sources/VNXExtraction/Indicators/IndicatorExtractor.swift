@@ -104,7 +104,10 @@ struct IndicatorReading {
 
   // MARK: - Pieces
 
-  func key(_ index: Int) -> String? { index >= 0 && index < pieces.count ? pieces[index].key : nil }
+  /// The key of piece `index`: a word's lowercase text (built on demand), else `Piece.key`.
+  func key(_ index: Int) -> String {
+    pieces[index].kind == .word ? source.lowercasedText(of: pieces[index]) : pieces[index].key
+  }
 
   /// The hash of piece `index`'s key (`QuantityPieces.hash`), 0 outside the text.
   func hash(_ index: Int) -> UInt64 { index >= 0 && index < pieces.count ? pieces[index].hash : 0 }
@@ -156,7 +159,7 @@ struct IndicatorReading {
     guard start >= 0, count > 0 else { return nil }
     for index in start..<end where pieces[index].kind != .word { return nil }
     for index in (start + 1)..<end where pieces[index].newLine { return nil }
-    return pieces[start..<end].map(\.key).joined(separator: " ")
+    return (start..<end).map(key).joined(separator: " ")
   }
 
   /// The phrase of the `count` words starting at `start`.
@@ -165,7 +168,7 @@ struct IndicatorReading {
     guard start >= 0, count > 0, end <= pieces.count else { return nil }
     for index in start..<end where pieces[index].kind != .word { return nil }
     for index in (start + 1)..<end where pieces[index].newLine { return nil }
-    return pieces[start..<end].map(\.key).joined(separator: " ")
+    return (start..<end).map(key).joined(separator: " ")
   }
 
   // MARK: - Numbers
@@ -182,15 +185,19 @@ struct IndicatorReading {
         value: value, first: index, next: index + 1, spelled: false, scale: nil,
         plainDigits: plain)
     } else if piece.kind == .word, NumeralWords.startHashes.contains(piece.hash) {
-      var syllables: [Substring] = []
-      var cursor = index
-      while cursor < pieces.count, syllables.count < 16, pieces[cursor].kind == .word,
-        cursor == index || (pieces[cursor].spaced && !pieces[cursor].newLine)
+      // Up to 16 syllables; the reading stops at the first one that is no numeral word.
+      var cursor = index + 1
+      while cursor < pieces.count, cursor - index < 16, pieces[cursor].kind == .word,
+        pieces[cursor].spaced, !pieces[cursor].newLine,
+        NumeralWords.wordHashes.contains(pieces[cursor].hash)
       {
-        syllables.append(Substring(pieces[cursor].key))
         cursor += 1
       }
-      guard let words = NumeralWords.read(syllables, from: 0) else { return nil }
+      let reading =
+        cursor == index + 1
+        ? NumeralWords.singleReadings[piece.hash]
+        : NumeralWords.read((index..<cursor).map { Substring(key($0)) }, from: 0)
+      guard let words = reading else { return nil }
       read = NumberRead(
         value: words.value, first: index, next: index + words.count, spelled: true, scale: nil,
         plainDigits: nil)
@@ -253,7 +260,7 @@ struct IndicatorReading {
         length = piece.wordLength
       }
       read = UnitRead(
-        name: phrase(startingAt: index, count: length) ?? piece.key, kind: .count, first: index,
+        name: phrase(startingAt: index, count: length) ?? key(index), kind: .count, first: index,
         next: index + length, counted: true)
       read.known = false
     }
@@ -268,7 +275,7 @@ struct IndicatorReading {
       pieces[read.next + 1].kind == .word, !pieces[read.next + 1].newLine
     {
       var length = 1
-      var name = pieces[read.next + 1].key
+      var name = key(read.next + 1)
       forEachPhrase(startingAt: read.next + 1) { candidate, hash in
         if candidate >= 2, let unit = lexicon.unitsByHash[hash] {
           length = candidate
@@ -522,7 +529,7 @@ struct IndicatorReading {
 
   static func isBoundary(_ key: String) -> Bool { boundaries.contains(key) }
 
-  static let boundaryHashes = Set(boundaries.map(QuantityPieces.hash))
+  static let boundaryHashes = HashKeySet(boundaries.map(QuantityPieces.hash))
 
   /// Whether `phrase(startingAt: start, count: count)` is a phrase.
   func isPhrase(startingAt start: Int, count: Int) -> Bool {
@@ -543,13 +550,13 @@ enum Keys {
   static let hyphen = h("-"), enDash = h("–"), semicolon = h(";"), openParen = h("(")
   static let closeParen = h(")"), và = h("và"), kỳ = h("kỳ"), với = h("với"), so = h("so")
   static let học = h("học"), đoạn = h("đoạn"), chiếm = h("chiếm"), là = h("là"), của = h("của")
-  static let periodEdges = Set(["cuối", "đầu", "giữa"].map(h))
-  static let periods = Set(["năm", "tháng", "kỳ", "vụ", "quý"].map(h))
-  static let dateWords = Set(["năm", "tháng", "ngày"].map(h))
-  static let pageCounterVerbs = Set(
+  static let periodEdges = HashKeySet(["cuối", "đầu", "giữa"].map(h))
+  static let periods = HashKeySet(["năm", "tháng", "kỳ", "vụ", "quý"].map(h))
+  static let dateWords = HashKeySet(["năm", "tháng", "ngày"].map(h))
+  static let pageCounterVerbs = HashKeySet(
     ["xem", "tải", "truy", "đọc", "thích", "chia", "bình", "đánh", "nghe"].map(h))
-  static let codeJoiners = Set(["-", "/", ".", ":"].map(h))
-  static let rangeDashes = Set(["-", "–", "—", "~"].map(h))
-  static let rangeJoiners = Set(["đến", "tới", "-", "–"].map(h))
-  static let levelWords = Set(["còn", "mức", "đến", "tới"].map(h))
+  static let codeJoiners = HashKeySet(["-", "/", ".", ":"].map(h))
+  static let rangeDashes = HashKeySet(["-", "–", "—", "~"].map(h))
+  static let rangeJoiners = HashKeySet(["đến", "tới", "-", "–"].map(h))
+  static let levelWords = HashKeySet(["còn", "mức", "đến", "tới"].map(h))
 }

@@ -265,10 +265,10 @@ extension IndicatorReading {
   }
 
   static let emptyHeadLength = emptyHeads.map(\.unicodeScalars.count).max() ?? 0
-  static let afterStopHashes = Set(afterStops.map(QuantityPieces.hash))
-  static let afterMeasureStopHashes = Set(afterMeasureStops.map(QuantityPieces.hash))
-  static let beforeTrailingHashes = Set(beforeTrailing.map(QuantityPieces.hash))
-  static let beforeLeadingHashes = Set(beforeLeading.map(QuantityPieces.hash))
+  static let afterStopHashes = HashKeySet(afterStops.map(QuantityPieces.hash))
+  static let afterMeasureStopHashes = HashKeySet(afterMeasureStops.map(QuantityPieces.hash))
+  static let beforeTrailingHashes = HashKeySet(beforeTrailing.map(QuantityPieces.hash))
+  static let beforeLeadingHashes = HashKeySet(beforeLeading.map(QuantityPieces.hash))
 
   /// Whether the pieces from `first` up to `end` are an administrative unit and its name
   /// ("tỉnh Quảng Bình", "huyện Sìn Hồ"), maybe followed by trailing verbs ("… đạt").

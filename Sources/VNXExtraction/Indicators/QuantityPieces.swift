@@ -14,7 +14,8 @@ struct QuantityPieces {
     var kind: Kind
     var start: Int
     var end: Int
-    /// Lowercase text for words; the text itself otherwise.
+    /// The text itself for numbers and symbols; empty for words, whose lowercase text
+    /// `lowercasedText(of:)` builds when asked (`hash` is its hash).
     var key: String
     /// Whitespace separates this piece from the previous one.
     var spaced: Bool
@@ -78,8 +79,7 @@ struct QuantityPieces {
             let last = pieces.last, last.kind == .word, last.end - last.start <= 2
           {
             pieces[pieces.count - 1].end = token.end
-            pieces[pieces.count - 1].key += String(scalars[token.start])
-            pieces[pieces.count - 1].hash = Self.hash(pieces[pieces.count - 1].key)
+            pieces[pieces.count - 1].hash = keyAndHash(last.start, token.end, lowercased: true).1
             continue
           }
           append(.symbol, token.start, token.end, spaced, newLine, sentenceIndex)
@@ -93,7 +93,8 @@ struct QuantityPieces {
     key: String? = nil
   ) {
     let (key, hash) =
-      key.map { ($0, Self.hash($0)) } ?? keyAndHash(start, end, lowercased: kind == .word)
+      key.map { ($0, Self.hash($0)) }
+      ?? (kind == .word ? ("", wordHash(start, end)) : keyAndHash(start, end, lowercased: false))
     pieces.append(
       Piece(
         kind: kind, start: start, end: end, key: key, spaced: spaced, newLine: newLine,
@@ -149,6 +150,26 @@ struct QuantityPieces {
         }
         return count
       }
+    }
+  }
+
+  /// A word piece's key: its lowercase text.
+  func lowercasedText(of piece: Piece) -> String {
+    keyAndHash(piece.start, piece.end, lowercased: true).0
+  }
+
+  /// `hash(text(start, end).lowercased())` without building the string.
+  func wordHash(_ start: Int, _ end: Int) -> UInt64 {
+    let table = Self.caseTable
+    return scalars.withUnsafeBufferPointer { source in
+      var hash = PhraseKey.seed
+      for scalar in source[start..<end] {
+        guard scalar.value < 0x2000, table[Int(scalar.value)] & 0x8000_0000 == 0 else {
+          return Self.hash(text(start, end).lowercased())
+        }
+        hash = (hash ^ UInt64(table[Int(scalar.value)] & 0x1F_FFFF)) &* 0x100_0000_01b3
+      }
+      return hash
     }
   }
 
@@ -208,7 +229,8 @@ struct QuantityPieces {
           for next in offset + 1..<min(offset + length, bytes.count) {
             value = value << 6 | (UInt32(bytes[next]) & 0x3F)
           }
-          buffer[count] = Unicode.Scalar(value) ?? "\u{FFFD}"
+          // Valid UTF-8 (a `String`'s) decodes to valid scalars.
+          buffer[count] = unsafeBitCast(value, to: Unicode.Scalar.self)
           count += 1
           offset += length
         }

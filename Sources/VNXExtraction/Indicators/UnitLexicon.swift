@@ -29,15 +29,15 @@ struct UnitLexicon: Sendable {
 
   /// The tables above keyed by `QuantityPieces.phraseHash`, so that reading a text compares
   /// 64-bit hashes of its pieces and builds no string.
-  var unitsByHash: [UInt64: Unit] = [:]
-  var scalesByHash: [UInt64: Double] = [:]
-  var qualifiersByHash: [UInt64: Indicator.Qualifier] = [:]
-  var trendsByHash: [UInt64: TrendWord] = [:]
-  var nonQuantityHashes: Set<UInt64> = []
-  var identifierHashes: Set<UInt64> = []
-  var vagueHashes: Set<UInt64> = []
-  var periodHashes: Set<UInt64> = []
-  var articleHashes: Set<UInt64> = []
+  var unitsByHash = HashKeyTable<Unit>()
+  var scalesByHash = HashKeyTable<Double>()
+  var qualifiersByHash = HashKeyTable<Indicator.Qualifier>()
+  var trendsByHash = HashKeyTable<TrendWord>()
+  var nonQuantityHashes = HashKeySet()
+  var identifierHashes = HashKeySet()
+  var vagueHashes = HashKeySet()
+  var periodHashes = HashKeySet()
+  var articleHashes = HashKeySet()
 
   static let shared = UnitLexicon()
 
@@ -87,10 +87,10 @@ struct UnitLexicon: Sendable {
     periodWords = Set(lines("period-words.txt").map { key($0[0]) })
     articleNouns = Set(lines("article-nouns.txt").map { key($0[0]) })
     for phrase in nonQuantityNouns.union(identifierNouns).union(vagueWords) { note(phrase) }
-    func hashed<Value>(_ table: [String: Value]) -> [UInt64: Value] {
-      Dictionary(table.map { (QuantityPieces.phraseHash($0.key), $0.value) }) { first, _ in first }
+    func hashed<Value>(_ table: [String: Value]) -> HashKeyTable<Value> {
+      HashKeyTable(table.map { (QuantityPieces.phraseHash($0.key), $0.value) })
     }
-    func hashed(_ set: Set<String>) -> Set<UInt64> { Set(set.map(QuantityPieces.phraseHash)) }
+    func hashed(_ set: Set<String>) -> HashKeySet { HashKeySet(set.map(QuantityPieces.phraseHash)) }
     unitsByHash = hashed(units)
     scalesByHash = hashed(scales)
     qualifiersByHash = hashed(qualifiers)

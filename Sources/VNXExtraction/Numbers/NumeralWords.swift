@@ -35,8 +35,16 @@ enum NumeralWords {
   ]
 
   /// `QuantityPieces.hash` of every numeral word, and of those that can start a numeral.
-  static let wordHashes = Set(words.keys.map { QuantityPieces.hash(String($0)) })
-  static let startHashes = Set(words.keys.filter(startsNumeral).map { QuantityPieces.hash(String($0)) })
+  static let wordHashes = HashKeySet(words.keys.map { QuantityPieces.hash(String($0)) })
+  static let startHashes = HashKeySet(
+    words.keys.filter(startsNumeral).map { QuantityPieces.hash(String($0)) })
+
+  /// `read([word], from: 0)` of every word that can start a numeral, by `QuantityPieces.hash`
+  /// (absent when it reads nothing).
+  static let singleReadings = HashKeyTable(
+    words.keys.filter(startsNumeral).compactMap { word in
+      read([word], from: 0).map { (QuantityPieces.hash(String(word)), $0) }
+    })
 
   /// The factor of a scale word ("nghìn" → 1000), nil for other words.
   static func scale<S: StringProtocol>(of word: S) -> Double? {
