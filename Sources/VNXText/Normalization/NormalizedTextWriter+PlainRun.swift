@@ -82,22 +82,14 @@ extension NormalizedTextWriter {
       run.copyFrom = start
     }
     run.outBase = output.count - run.copyFrom
-    // The word in progress starts at output byte `word` (when a letter came after it); its
-    // vowels count 2 each, and `wordFlags` gathers its scalars' flags.
-    var word = run.outBase + start
-    var vowels = 0
-    var wordFlags: UInt8 = 0
-    // Toned vowels of the word, and the flags of its last vowel with its own diacritic: when
-    // the only tone mark is on that vowel, the mark is where `ToneMarkPlacement` puts it
-    // (người, Việt, được), and the word needs no check.
-    var toned = 0
-    var lastOwnMark: UInt8 = 0
+    // The word in progress (when a letter came after its start).
+    var word = PlainWord(start: run.outBase + start)
     if inWord {
-      word = wordByte
-      vowels = 2 * wordVowels
+      word = PlainWord(start: wordByte)
+      word.vowels = 2 * wordVowels
       // Whether a vowel has a tone mark is not known: assume two.
-      wordFlags = wordIsASCII ? 0x10 : 0x11
-      toned = 2
+      word.flags = wordIsASCII ? 0x10 : 0x11
+      word.toned = 2
     }
     var index = start
 
@@ -106,7 +98,7 @@ extension NormalizedTextWriter {
       if byte < 0x80 {
         let flag = flags[Int(byte)]
         if flag & 4 != 0 {
-          vowels &+= Int(flag & 2)
+          word.vowels &+= Int(flag & 2)
           index &+= 1
           continue
         }
@@ -121,17 +113,7 @@ extension NormalizedTextWriter {
         } else if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "&") {
           break scan
         }
-        if wordFlags & 0x11 == 0x11, vowels >= 4, toned != 1 || lastOwnMark & 0x10 == 0,
-          run.outBase + index > word
-        {
-          finishWord(&run, from: word, at: index)
-        }
-        index += length
-        word = run.outBase + index
-        vowels = 0
-        wordFlags = 0
-        toned = 0
-        lastOwnMark = 0
+        endWord(&word, &run, at: &index, separator: length)
         continue
       }
       guard byte >= 0xC2, byte < 0xF0 else { break scan }
@@ -142,31 +124,18 @@ extension NormalizedTextWriter {
       if length == 3 { value = value << 6 | UInt32(bytes[index + 2] & 0x3F) }
       let flag = flags[Int(value)]
       if flag & 5 == 5 {
-        vowels &+= Int(flag & 2)
-        wordFlags |= flag
-        toned &+= Int(flag >> 4 & 1)
-        if flag & 0x20 != 0 { lastOwnMark = flag }
+        word.add(flag)
         index &+= length
         continue
       }
       if flag & 1 != 0 {
-        if wordFlags & 0x11 == 0x11, vowels >= 4, toned != 1 || lastOwnMark & 0x10 == 0,
-          run.outBase + index > word
-        {
-          finishWord(&run, from: word, at: index)
-        }
-        index += length
-        word = run.outBase + index
-        vowels = 0
-        wordFlags = 0
-        toned = 0
-        lastOwnMark = 0
+        endWord(&word, &run, at: &index, separator: length)
         continue
       }
       // Combining marks after a letter of this run: the letter and all of them become their
       // NFC form. (Marks `emit` does not count as letters end a word: the slow path takes
       // them.)
-      guard flag & 12 == 12, run.outBase + index > word else { break scan }
+      guard flag & 12 == 12, run.outBase + index > word.start else { break scan }
       var starter = index - 1
       while bytes[starter] & 0xC0 == 0x80 { starter -= 1 }
       guard starter >= run.copyFrom, starter >= start else { break scan }
@@ -184,20 +153,24 @@ extension NormalizedTextWriter {
         end += markLength
         marks += 1
       }
-      compose(&run, from: starter, to: end, marks: marks)
-      // The composed letter may carry a tone mark.
-      wordFlags |= 0x11
-      toned = 2
+      let letter = compose(&run, from: starter, to: end, marks: marks)
+      if letter & 5 == 5 {
+        // One letter, as NFC text would have had it: it takes its starter's place.
+        word.remove(Self.flags(ofScalarAt: starter, in: bytes))
+        word.add(letter)
+      } else {
+        // Not one letter: the word is checked.
+        word.flags |= 0x11
+        word.toned = 2
+      }
       index = end
     }
-    if index == count, wordFlags & 0x11 == 0x11, vowels >= 4, toned != 1 || lastOwnMark & 0x10 == 0,
-      run.outBase + index > word
-    {
-      finishWord(&run, from: word, at: index)
+    if index == count, word.needsCheck, run.outBase + index > word.start {
+      finishWord(&run, from: word.start, at: index)
     }
     // A separator right before what the slow path takes is left to it (it may be a space
     // before a line break, which must go).
-    if index < count, index > start, run.outBase + index == word {
+    if index < count, index > start, run.outBase + index == word.start {
       if bytes[index - 1] == 0x20 {
         index -= 1
       } else if bytes[index - 1] == 0x0A {
@@ -212,11 +185,11 @@ extension NormalizedTextWriter {
     }
     run.countScalars(bytes, upTo: index)
     scalarCount = run.scalar + run.inScalars + run.delta
-    inWord = run.outBase + index > word
+    inWord = run.outBase + index > word.start
     if inWord {
-      wordByte = word
-      wordIsASCII = wordFlags & 1 == 0
-      wordVowels = vowels / 2
+      wordByte = word.start
+      wordIsASCII = word.flags & 1 == 0
+      wordVowels = word.vowels / 2
     }
     if index > start {
       atLineStart = false
@@ -242,6 +215,19 @@ extension NormalizedTextWriter {
     return (index, origin + run.inScalars)
   }
 
+  /// Ends `word` at the separator or symbol at input byte `index` (of `length` bytes), moving
+  /// its tone mark if it must move, and starts the next word after it.
+  @inline(__always)
+  private mutating func endWord(
+    _ word: inout PlainWord, _ run: inout PlainRun, at index: inout Int, separator length: Int
+  ) {
+    if word.needsCheck, run.outBase + index > word.start {
+      finishWord(&run, from: word.start, at: index)
+    }
+    index += length
+    word = PlainWord(start: run.outBase + index)
+  }
+
   /// Copies the pending input up to `end` into the output.
   private mutating func flush(_ run: inout PlainRun, to end: Int) {
     if output.capacity == 0 { output.reserveCapacity(capacity) }
@@ -265,16 +251,20 @@ extension NormalizedTextWriter {
   }
 
   /// Replaces the letter at `starter` (taken already) and the combining marks after it, up
-  /// to `end`, by their NFC form.
-  private mutating func compose(_ run: inout PlainRun, from starter: Int, to end: Int, marks: Int) {
+  /// to `end`, by their NFC form; returns its flags when that form is one scalar below
+  /// U+10000, else 0.
+  private mutating func compose(_ run: inout PlainRun, from starter: Int, to end: Int, marks: Int)
+    -> UInt8
+  {
     takeAnchors(&run, upTo: starter + 1)
     run.countScalars(input, upTo: starter)
     flush(&run, to: starter)
     let composedByte = output.count
     if segmentCache == nil {
       segmentCache = NFCSegmentCache()
-      // Decomposed text: about one anchor per composed letter is to come.
-      offsets.reserve(input.count / 16)
+      // Decomposed text: about one anchor per composed letter is to come (reserved, not
+      // touched: pages that stay unused cost nothing, a reallocation copies them all).
+      offsets.reserve(input.count / 6)
     }
     let (scalars, changed) = segmentCache.unsafelyUnwrapped.appendNFC(
       of: UnsafeBufferPointer(rebasing: input[starter..<end]), to: &output)
@@ -292,6 +282,21 @@ extension NormalizedTextWriter {
     run.anchorEnd = end
     run.anchorNormalized = run.scalar + run.inScalars + run.delta
     run.anchorOriginal = run.origin + run.inScalars
+    guard scalars == 1 else { return 0 }
+    return output.withUnsafeBufferPointer { Self.flags(ofScalarAt: composedByte, in: $0) }
+  }
+
+  /// The flags of the scalar (below U+10000) that starts at `index`: those of ASCII letters
+  /// have bit 0 clear; 0 for a 4-byte scalar.
+  @inline(__always)
+  private static func flags(ofScalarAt index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    let byte = bytes[index]
+    if byte < 0x80 { return scalarFlags[Int(byte)] }
+    guard byte < 0xF0 else { return 0 }
+    var value = UInt32(byte) & (byte < 0xE0 ? 0x1F : 0x0F)
+    value = value << 6 | UInt32(bytes[index + 1] & 0x3F)
+    if byte >= 0xE0 { value = value << 6 | UInt32(bytes[index + 2] & 0x3F) }
+    return scalarFlags[Int(value)]
   }
 
   /// Ends the word that starts at output byte `word` and ends at input byte `end`, moving its
@@ -346,6 +351,47 @@ extension NormalizedTextWriter {
       position += size
     }
     return length
+  }
+}
+
+/// The word a plain run is in: its first output byte and what its letters' flags say about
+/// its tone mark.
+struct PlainWord {
+  let start: Int
+  /// Vowels, 2 each (a flag's bit 1 added as it is).
+  var vowels = 0
+  /// The flags of its non-ASCII letters, or-ed.
+  var flags: UInt8 = 0
+  /// Toned vowels, and the flags of its last vowel with its own diacritic: when the only tone
+  /// mark is on that vowel, the mark is where `ToneMarkPlacement` puts it (người, Việt,
+  /// được), and the word needs no check.
+  var toned = 0
+  var lastOwnMark: UInt8 = 0
+
+  init(start: Int) { self.start = start }
+
+  /// Whether `ToneMarkPlacement` may move a mark of the word: a tone mark, two vowels or
+  /// more, and not just one mark on the vowel with its own diacritic.
+  @inline(__always)
+  var needsCheck: Bool {
+    flags & 0x11 == 0x11 && vowels >= 4 && (toned != 1 || lastOwnMark & 0x10 == 0)
+  }
+
+  /// Takes a non-ASCII letter (flags with bits 0 and 2).
+  @inline(__always)
+  mutating func add(_ flag: UInt8) {
+    vowels &+= Int(flag & 2)
+    flags |= flag
+    toned &+= Int(flag >> 4 & 1)
+    if flag & 0x20 != 0 { lastOwnMark = flag }
+  }
+
+  /// Forgets the counts of a letter taken before (the starter of a composed letter, whose
+  /// own flags come next: its bits stay in `flags`, which the composed letter has too).
+  @inline(__always)
+  mutating func remove(_ flag: UInt8) {
+    vowels &-= Int(flag & 2)
+    toned &-= Int(flag >> 4 & 1)
   }
 }
 
