@@ -59,8 +59,8 @@ extension NormalizedTextWriter {
   /// returns the byte index and scalar origin where the slow path must go on.
   ///
   /// The loop does as little as it can per byte: a letter adds to the vowel count and flags
-  /// of its word, and scalars are counted only where an offset needs them (after a
-  /// composition, at the end of the run).
+  /// of its word, and a multi-byte scalar adds its continuation bytes to a count that gives
+  /// scalar offsets where they are needed (at a composition, at the end of the run).
   mutating func appendPlainRun(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, origin: Int
   ) -> (index: Int, origin: Int) {
@@ -92,6 +92,8 @@ extension NormalizedTextWriter {
       word.toned = 2
     }
     var index = start
+    // Continuation bytes in input[start..<index]: the scalars taken are the other bytes.
+    var continuations = 0
 
     scan: while index < count {
       let byte = bytes[index]
@@ -125,10 +127,12 @@ extension NormalizedTextWriter {
       let flag = flags[Int(value)]
       if flag & 5 == 5 {
         word.add(flag)
+        continuations &+= length &- 1
         index &+= length
         continue
       }
       if flag & 1 != 0 {
+        continuations &+= length &- 1
         endWord(&word, &run, at: &index, separator: length)
         continue
       }
@@ -153,7 +157,10 @@ extension NormalizedTextWriter {
         end += markLength
         marks += 1
       }
-      let letter = compose(&run, from: starter, to: end, marks: marks)
+      // The starter, right before `index`, is one scalar.
+      let letter = compose(
+        &run, from: starter, to: end, marks: marks, scalarsBefore: index - start - continuations - 1)
+      continuations &+= end - index - marks
       if letter & 5 == 5 {
         // One letter, as NFC text would have had it: it takes its starter's place.
         word.remove(Self.flags(ofScalarAt: starter, in: bytes))
@@ -183,7 +190,7 @@ extension NormalizedTextWriter {
     } else if run.copyFrom < index {
       flush(&run, to: index)
     }
-    run.countScalars(bytes, upTo: index)
+    run.inScalars = index - start - continuations
     scalarCount = run.scalar + run.inScalars + run.delta
     inWord = run.outBase + index > word.start
     if inWord {
@@ -253,11 +260,11 @@ extension NormalizedTextWriter {
   /// Replaces the letter at `starter` (taken already) and the combining marks after it, up
   /// to `end`, by their NFC form; returns its flags when that form is one scalar below
   /// U+10000, else 0.
-  private mutating func compose(_ run: inout PlainRun, from starter: Int, to end: Int, marks: Int)
-    -> UInt8
-  {
+  private mutating func compose(
+    _ run: inout PlainRun, from starter: Int, to end: Int, marks: Int, scalarsBefore: Int
+  ) -> UInt8 {
     takeAnchors(&run, upTo: starter + 1)
-    run.countScalars(input, upTo: starter)
+    run.inScalars = scalarsBefore
     flush(&run, to: starter)
     let composedByte = output.count
     if segmentCache == nil {
@@ -278,7 +285,6 @@ extension NormalizedTextWriter {
     run.lastComposedOrigin = run.origin + run.inScalars
     run.inScalars += 1 + marks
     run.delta += scalars - 1 - marks
-    run.counted = end
     run.anchorEnd = end
     run.anchorNormalized = run.scalar + run.inScalars + run.delta
     run.anchorOriginal = run.origin + run.inScalars
@@ -401,10 +407,9 @@ struct PlainRun {
   let start: Int
   let origin: Int
   let scalar: Int
-  /// Input scalars taken before input byte `counted`, and output minus input scalars (they
-  /// differ after a composition).
+  /// Input scalars taken (up to the last composed sequence, or the end of the run), and output
+  /// minus input scalars (they differ after a composition).
   var inScalars = 0
-  var counted: Int
   var delta = 0
   /// Input bytes from `copyFrom` on are output not written yet: input byte i is output
   /// byte `outBase + i`.
@@ -427,27 +432,5 @@ struct PlainRun {
     self.start = start
     self.origin = origin
     self.scalar = scalar
-    counted = start
-  }
-
-  /// Counts the scalars of `bytes` from `counted` up to `end` (bytes that do not continue a
-  /// UTF-8 sequence), eight bytes at a time.
-  mutating func countScalars(_ bytes: UnsafeBufferPointer<UInt8>, upTo end: Int) {
-    guard end > counted, let base = bytes.baseAddress else { return }
-    var position = counted
-    var continuations = 0
-    let raw = UnsafeRawPointer(base)
-    while position + 8 <= end {
-      let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
-      // Continuation bytes are 10xxxxxx: bit 7 set and bit 6 clear.
-      continuations += ((word & ~(word << 1)) & 0x8080_8080_8080_8080).nonzeroBitCount
-      position += 8
-    }
-    while position < end {
-      if base[position] & 0xC0 == 0x80 { continuations += 1 }
-      position += 1
-    }
-    inScalars += end - counted - continuations
-    counted = end
   }
 }
