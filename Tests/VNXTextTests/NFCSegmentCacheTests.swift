@@ -20,20 +20,22 @@ private let decomposedLetters: [String] = {
   return letters
 }()
 
-private func cached(_ cache: NFCSegmentCache, _ text: String) -> (bytes: [UInt8], scalars: Int, changed: Bool) {
-  var output: [UInt8] = []
+private func cached(_ cache: inout NFCSegmentCache, _ text: String) -> (bytes: [UInt8], scalars: Int, changed: Bool) {
+  var output = ByteBuffer()
+  defer { output.deallocate() }
   let utf8 = Array(text.utf8)
   let (scalars, changed) = utf8.withUnsafeBufferPointer { cache.appendNFC(of: $0, to: &output) }
-  return (output, scalars, changed)
+  return (output.withUnsafeBufferPointer { Array($0) }, scalars, changed)
 }
 
 @Test("The segment cache gives ICU's NFC bytes for every decomposed Vietnamese letter, on miss and hit")
 func segmentCacheMatchesICU() throws {
-  let cache = NFCSegmentCache()
+  var cache = NFCSegmentCache()
+  defer { cache.deallocate() }
   for round in 0..<2 {
     for letter in decomposedLetters {
       let expected = try ICU.nfc(letter)
-      let result = cached(cache, letter)
+      let result = cached(&cache, letter)
       #expect(result.bytes == Array(expected.utf8), "round \(round): \(Array(letter.unicodeScalars))")
       #expect(result.scalars == expected.unicodeScalars.count)
       #expect(result.changed == (Array(expected.utf8) != Array(letter.utf8)))
@@ -44,19 +46,20 @@ func segmentCacheMatchesICU() throws {
 
 @Test("Long segments and a full cache still go through ICU")
 func segmentCacheBeyondLimits() throws {
-  let cache = NFCSegmentCache()
+  var cache = NFCSegmentCache()
+  defer { cache.deallocate() }
   let long = "a" + String(repeating: "\u{301}\u{302}", count: 5)
-  #expect(cached(cache, long).bytes == Array(try ICU.nfc(long).utf8))
+  #expect(cached(&cache, long).bytes == Array(try ICU.nfc(long).utf8))
   // Fill the cache with distinct segments, then check some more.
   var value: UInt32 = 0x4E00
   for _ in 0..<(NFCSegmentCache.limit + 50) {
     let text = String(Unicode.Scalar(value)!) + "\u{301}"
-    #expect(cached(cache, text).bytes == Array(try ICU.nfc(text).utf8))
+    #expect(cached(&cache, text).bytes == Array(try ICU.nfc(text).utf8))
     value += 1
   }
   #expect(cache.count == NFCSegmentCache.limit)
   for letter in decomposedLetters.prefix(20) {
-    #expect(cached(cache, letter).bytes == Array(try ICU.nfc(letter).utf8))
+    #expect(cached(&cache, letter).bytes == Array(try ICU.nfc(letter).utf8))
   }
 }
 
@@ -72,7 +75,8 @@ func segmentCacheConformance() throws {
   try process.run()
   let data = pipe.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  let cache = NFCSegmentCache()
+  var cache = NFCSegmentCache()
+  defer { cache.deallocate() }
   var checked = 0
   for line in String(decoding: data, as: UTF8.self).split(separator: "\n")
   where !line.hasPrefix("#") && !line.hasPrefix("@") {
@@ -82,7 +86,7 @@ func segmentCacheConformance() throws {
       }))
       guard !text.isEmpty else { continue }
       let expected = Array(try ICU.nfc(text).utf8)
-      #expect(cached(cache, text).bytes == expected, "\(line)")
+      #expect(cached(&cache, text).bytes == expected, "\(line)")
       checked += 1
     }
   }

@@ -7,8 +7,10 @@
 ///     cache.appendNFC(of: "e\u{323}\u{302}" as UTF-8, to: &output)   // appends "ệ", (1, true)
 ///
 /// Segments of up to 15 bytes (whose form fits 14) are remembered, at most `limit` of them; longer ones, and any
-/// beyond the limit, go to ICU each time. Owns its table, hence a class.
-final class NFCSegmentCache {
+/// beyond the limit, go to ICU each time. A value over an unsafe table, not a class (a class
+/// reference is retained at each call in the normalizer's loop): its owner frees it once,
+/// with `deallocate()`.
+struct NFCSegmentCache {
   /// A segment and its NFC form, each packed into two words, little-endian: the segment's
   /// bytes 0-14 and its length in the top byte; the form's bytes 0-13, its scalar count
   /// and its length (bit 7: it differs from the segment) in the top two bytes. An empty slot
@@ -31,7 +33,8 @@ final class NFCSegmentCache {
     entries.initialize(repeating: Entry(), count: Self.capacity)
   }
 
-  deinit {
+  /// Frees the table; the cache must not be used afterwards.
+  func deallocate() {
     entries.deinitialize(count: Self.capacity)
     entries.deallocate()
   }
@@ -39,7 +42,7 @@ final class NFCSegmentCache {
   /// Appends the NFC form of `segment` to `output`; returns its number of scalars and whether
   /// it differs from `segment`. A segment ICU cannot normalize is appended as it is.
   @inline(__always)
-  func appendNFC(of segment: UnsafeBufferPointer<UInt8>, to output: inout [UInt8])
+  mutating func appendNFC(of segment: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer)
     -> (scalars: Int, changed: Bool)
   {
     guard segment.count <= 15, segment.count > 0 else { return uncached(segment, to: &output) }
@@ -59,9 +62,7 @@ final class NFCSegmentCache {
         // value1's top byte: the length, bit 7 set when changed; the byte below: scalars.
         let value = (entries[slot].value0, entries[slot].value1)
         let length = Int(value.1 >> 56 & 0x0F)
-        withUnsafeBytes(of: value) {
-          output.append(contentsOf: UnsafeBufferPointer(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length))
-        }
+        output.append(value.0, value.1, length: length)
         return (Int(value.1 >> 48 & 0xFF), value.1 >> 63 != 0)
       }
       slot = (slot + 1) & mask
@@ -84,7 +85,7 @@ final class NFCSegmentCache {
     return (scalars, changed)
   }
 
-  private func uncached(_ segment: UnsafeBufferPointer<UInt8>, to output: inout [UInt8])
+  private func uncached(_ segment: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer)
     -> (scalars: Int, changed: Bool)
   {
     var composed: [UInt8] = []

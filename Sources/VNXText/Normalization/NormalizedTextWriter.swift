@@ -10,7 +10,7 @@ struct NormalizedTextWriter {
   var repairs = Repairs()
   /// The UTF-8 bytes being normalized (alive during `TextNormalizer.normalize`).
   let input: UnsafeBufferPointer<UInt8>
-  var output: [UInt8] = []
+  var output = ByteBuffer()
   /// While `output` is empty: the output so far is `input[..<mirrored]`.
   var mirrored = 0
   let capacity: Int
@@ -135,7 +135,7 @@ struct NormalizedTextWriter {
     }
     if let source {
       record(origin: origin)
-      for byte in source { output.append(byte) }
+      output.append(contentsOf: source)
       scalarCount += 1
       atLineStart = false
     } else {
@@ -167,7 +167,7 @@ struct NormalizedTextWriter {
   private mutating func write(_ value: UInt32, origin: Int) {
     materialize()
     record(origin: origin)
-    UTF8Scalars.append(value, to: &output)
+    output.append(scalar: value)
     scalarCount += 1
     atLineStart = value == 0x0A
   }
@@ -182,7 +182,7 @@ struct NormalizedTextWriter {
       (try? ICU.appendNFC(ofUTF8: UnsafeBufferPointer(rebasing: buffer[segmentByte...]), to: &composed)) == nil
     }
     guard !failed else { return }
-    if !composed.elementsEqual(output[segmentByte...]) {
+    if !output.withUnsafeBufferPointer({ composed.elementsEqual($0[segmentByte...]) }) {
       if !segmentCounted { repairs.composed += 1 }
       segmentCounted = true
       output.removeSubrange(segmentByte...)
@@ -221,7 +221,7 @@ struct NormalizedTextWriter {
     guard ToneMarkPlacement.apply(toneStyle, to: &wordScratch) else { return }
     repairs.toneMarksMoved += 1
     output.removeSubrange(wordByte...)
-    for scalar in wordScratch { UTF8Scalars.append(scalar.value, to: &output) }
+    for scalar in wordScratch { output.append(scalar: scalar.value) }
     // Letters may have changed length: the NFC segment is the word's last scalar.
     if segmentByte > wordByte {
       var last = output.count - 1
@@ -236,6 +236,10 @@ struct NormalizedTextWriter {
   mutating func finish(originalLength: Int) -> (NormalizedText, prefix: Int?) {
     endWord()
     offsets.finish(originalLength: originalLength)
+    defer {
+      output.deallocate()
+      segmentCache?.deallocate()
+    }
     if output.isEmpty && (mirrored > 0 || input.isEmpty) {
       return (NormalizedText(text: "", offsets: offsets, repairs: repairs), mirrored)
     }
