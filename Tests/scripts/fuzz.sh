@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes vnx with libFuzzer and AddressSanitizer (not part of `swift test` nor of the package
-# build). Targets, in Tests/Fuzz/: decode, normalize, tokenize, article, extract.
+# build; Tests/run.sh, hence CI, runs it with SECONDS_EACH=20). Targets, in Tests/Fuzz/:
+# decode, normalize, tokenize, article, extract.
 #
 #   Tests/scripts/fuzz.sh                      # every target, 60 s each
 #   SECONDS_EACH=600 Tests/scripts/fuzz.sh extract article
@@ -12,10 +13,11 @@
 #    modules and links their object files (libFuzzer brings its own main).
 # 3. Runs each for SECONDS_EACH seconds (-max_total_time) from a seed corpus: the corpus/
 #    articles, pages and encodings, cut to at most 4 KB (-max_len), plus the regression
-#    inputs in Tests/Fuzz/Regressions/. New interesting inputs go to .build/fuzz/corpus-TARGET
+#    inputs in Tests/Fuzz/Regressions/ (crashes found before, each run first: a new crash
+#    goes there once fixed). New interesting inputs go to .build/fuzz/corpus-TARGET
 #    (kept between runs); a crash leaves .build/fuzz/crash-* and stops that target.
-# Prints one line per target with its executions; the exit status is the number of targets
-# that found a crash.
+# Prints one line per target with its executions, and the total; the exit status is the
+# number of targets that found a crash (100 when the build fails).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -48,6 +50,7 @@ if [ ! -d "$seeds" ]; then
 fi
 
 failed=0
+total=0
 for target in "${targets[@]}"; do
   binary=$build/fuzz-$target
   if [ ! -x "$binary" ] || [ "Tests/Fuzz/$target.swift" -nt "$binary" ] || [ "$build/build.log" -nt "$binary" ]; then
@@ -66,6 +69,7 @@ for target in "${targets[@]}"; do
     -artifact_prefix="$build/crash-$target-" > "$build/$target.log" 2>&1
   status=$?
   runs=$(grep -E '^stat::number_of_executed_units' "$build/$target.log" | awk '{print $2}')
+  total=$((total + ${runs:-0}))
   if [ "$status" != 0 ]; then
     failed=$((failed + 1))
     echo "fuzz $target: FOUND A CRASH after ${runs:-?} executions (status $status): $(ls -t "$build"/crash-"$target"-* 2>/dev/null | head -1)"
@@ -74,4 +78,5 @@ for target in "${targets[@]}"; do
     echo "fuzz $target: ${runs:-?} executions in $seconds s, no crash (corpus $(ls "$corpus" | wc -l) inputs)"
   fi
 done
+echo "fuzz: $total executions, $failed of ${#targets[@]} targets crashed"
 exit "$failed"

@@ -91,7 +91,9 @@ struct ArticleAssembler: Sendable {
     }
     if let published = metadata.published { article.published = published }
     if article.views == nil {
-      let near = max(0, (titleIndex ?? body.lowerBound) - 3)..<min(blocks.count, body.upperBound + 4)
+      let nearStart = max(0, (titleIndex ?? body.lowerBound) - 3)
+      // A title repeated below the body (found by fuzzing) leaves nothing near.
+      let near = nearStart..<max(nearStart, min(blocks.count, body.upperBound + 4))
       for index in near where !body.contains(index) || index == body.lowerBound {
         if case .counter(let views) = kinds[index] {
           article.views = views
@@ -303,7 +305,8 @@ struct ArticleAssembler: Sendable {
   ) -> String? {
     let headerStart = min(titleIndex ?? body.lowerBound, dateIndex ?? body.lowerBound)
     let trailer = body.upperBound..<min(blocks.count, body.upperBound + 6)
-    let header = headerStart..<body.lowerBound
+    // Empty when the title and the date line both come after the body's start (fuzzing).
+    let header = headerStart..<max(headerStart, body.lowerBound)
     // Labeled bylines: after the body, inside it, in the header.
     for index in Array(trailer) + Array(body) + Array(header) {
       if case .author(let name) = kinds[index] { return name }
