@@ -63,12 +63,15 @@ enum LetterCase {
   @inline(__always)
   static func lower(_ value: UInt32) -> UInt32 {
     if value < 0x80 { return (value >= 0x41 && value <= 0x5A) ? value + 0x20 : value }
+    // The most common letters of Vietnamese text first: the toned vowels (capitals at even
+    // values, small letters at odd ones) and the small letters of Latin-1.
+    if value >= 0x1E00 && value <= 0x1EFF { return value | 1 }
+    if value >= 0xDF && value <= 0xFF { return value }
     switch value {
     case 0xC0...0xDE where value != 0xD7: return value + 0x20
     case 0x100...0x137 where value & 1 == 0 && value != 0x130: return value + 1
     case 0x14A...0x177 where value & 1 == 0: return value + 1
     case 0x1A0, 0x1AF: return value + 1
-    case 0x1E00...0x1EFF where value & 1 == 0: return value + 1
     case 0x0391...0x03A9, 0x0410...0x042F:
       return value + 0x20
     default: return value

@@ -31,11 +31,15 @@ enum Reduplication {
 
     @inline(__always)
     mutating func add(_ lower: UInt32) {
-      let letter = lower < 0x80 ? lower : toneless(lower)
       if inRhyme {
-        rhymeHash.add(letter)
-        return
+        rhymeHash.add(lower < 0x80 ? lower : toneless(lower))
+      } else {
+        addBeforeRhyme(lower < 0x80 ? lower : toneless(lower))
       }
+    }
+
+    /// A letter of the onset, or the first of the rhyme (`letter` is toneless).
+    private mutating func addBeforeRhyme(_ letter: UInt32) {
       if pendingI != 0 {
         // "gia": "i" was part of the onset; "gìn": it starts the rhyme.
         if isVowel(letter) {

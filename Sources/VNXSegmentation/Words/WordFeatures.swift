@@ -250,13 +250,24 @@ struct WordFeatures {
   /// of `2^bits` weights, as given to `load`); returns how many.
   @inline(__always)
   func features(_ i: Int, into buffer: UnsafeMutablePointer<UInt32>) -> Int {
+    var sink = IndexSink(buffer: buffer)
+    features(i, into: &sink)
+    return sink.count
+  }
+
+  /// The sum of the weights of the features of syllable `i`, read as they are computed.
+  @inline(__always)
+  func score(_ i: Int, weights: UnsafeBufferPointer<Int16>) -> Int32 {
+    var sink = WeightSink(weights: weights)
+    features(i, into: &sink)
+    return sink.sum
+  }
+
+  @inline(__always)
+  private func features<Sink: FeatureSink>(_ i: Int, into sink: inout Sink) {
     let shift = UInt64(64 - bits + Self.lineBits)
     let p = i + Self.padding
-    var n = 0
-    @inline(__always) func add(_ index: UInt32) {
-      buffer[n] = index
-      n += 1
-    }
+    @inline(__always) func add(_ index: UInt32) { sink.add(index) }
     contexts.withUnsafeBufferPointer { c in
     unigramLines.withUnsafeBufferPointer { u in
     bigramLines.withUnsafeBufferPointer { b in
@@ -340,6 +351,31 @@ struct WordFeatures {
     }
     }
     }
-    return n
   }
+}
+
+/// Receives the weight-table indices of a syllable's features.
+protocol FeatureSink {
+  mutating func add(_ index: UInt32)
+}
+
+/// Keeps the indices (for training).
+struct IndexSink: FeatureSink {
+  let buffer: UnsafeMutablePointer<UInt32>
+  var count = 0
+
+  @inline(__always)
+  mutating func add(_ index: UInt32) {
+    buffer[count] = index
+    count += 1
+  }
+}
+
+/// Sums the weights (for segmenting): no index is stored.
+struct WeightSink: FeatureSink {
+  let weights: UnsafeBufferPointer<Int16>
+  var sum: Int32 = 0
+
+  @inline(__always)
+  mutating func add(_ index: UInt32) { sum &+= Int32(weights[Int(index)]) }
 }

@@ -55,7 +55,6 @@ public final class WordSegmentationModel: Sendable {
     var scores: [Float] = []
     var starts: [Bool] = []
     var back: [UInt8] = []
-    var indices = [UInt32](repeating: 0, count: WordFeatures.maximumCount)
     var sink: Int32 = 0
   }
 
@@ -65,7 +64,7 @@ public final class WordSegmentationModel: Sendable {
     scratch.features.load(
       tokens, scalars, offset: offset, dictionary: dictionary, bits: tableBits)
     computeScores(
-      &scratch.features, into: &scratch.scores, indices: &scratch.indices, sink: &scratch.sink)
+      &scratch.features, into: &scratch.scores, sink: &scratch.sink)
     Self.viterbi(
       scores: scratch.scores, mayJoin: scratch.features.sequence.joins,
       transitions: transitions, into: &scratch.starts, back: &scratch.back)
@@ -76,9 +75,8 @@ public final class WordSegmentationModel: Sendable {
   func scores(_ features: WordFeatures) -> [Float] {
     var features = features
     var scores: [Float] = []
-    var indices = [UInt32](repeating: 0, count: WordFeatures.maximumCount)
     var sink: Int32 = 0
-    computeScores(&features, into: &scores, indices: &indices, sink: &sink)
+    computeScores(&features, into: &scores, sink: &sink)
     return scores
   }
 
@@ -86,28 +84,21 @@ public final class WordSegmentationModel: Sendable {
   /// `WordFeatures.touchLines`), so that the compiler keeps those reads. `features` is
   /// `inout` only so that scoring does not copy it (it is not changed).
   private func computeScores(
-    _ features: inout WordFeatures, into scores: inout [Float], indices: inout [UInt32],
-    sink: inout Int32
+    _ features: inout WordFeatures, into scores: inout [Float], sink: inout Int32
   ) {
     let count = features.sequence.count
     WordFeatures.resize(&scores, to: count, with: 0)
     let scale = scale
-    let features = features
-    indices.withUnsafeMutableBufferPointer { buffer in
-      quantized.withUnsafeBufferPointer { weights in
-        scores.withUnsafeMutableBufferPointer { scores in
-          features.sequence.joins.withUnsafeBufferPointer { joins in
-            sink = features.touchLines(weights)
-            for index in 0..<count {
-              guard joins[index] else {
-                scores[index] = 0
-                continue
-              }
-              let n = features.features(index, into: buffer.baseAddress!)
-              var score: Int32 = 0
-              for k in 0..<n { score &+= Int32(weights[Int(buffer[k])]) }
-              scores[index] = Float(score) * scale
+    quantized.withUnsafeBufferPointer { weights in
+      scores.withUnsafeMutableBufferPointer { scores in
+        features.sequence.joins.withUnsafeBufferPointer { joins in
+          sink = features.touchLines(weights)
+          for index in 0..<count {
+            guard joins[index] else {
+              scores[index] = 0
+              continue
             }
+            scores[index] = Float(features.score(index, weights: weights)) * scale
           }
         }
       }
