@@ -182,6 +182,8 @@ final class SQLiteDataset {
   func createIndexes() throws(BatchError) {
     do {
       try queue.write { db in try db.execute(sql: Self.indexes) }
+      // Leaves vnx.sqlite alone in the folder: the (empty) journal file goes.
+      try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
     } catch {
       throw .database("indexes: \(error)")
     }

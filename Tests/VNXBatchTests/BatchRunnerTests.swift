@@ -152,6 +152,7 @@ struct BatchRunnerTests {
     let out = temporaryFolder("sqlite")
     defer { try? FileManager.default.removeItem(atPath: out) }
     _ = try runBatch([corpus], out: out, jobs: 2, commitCount: 3)
+    #expect(!FileManager.default.fileExists(atPath: out + "/vnx.sqlite-journal"))
     let decoder = JSONDecoder()
     let documents = try String(decoding: contents(out, "documents.jsonl"), as: UTF8.self)
       .split(separator: "\n").map { try decoder.decode(Document.self, from: Data($0.utf8)) }

@@ -174,7 +174,10 @@ for signal in TERM INT; do
   out=$work/signal-$signal
   "$vnx" batch "$corpus" --out "$out" --jobs 2 --quiet 2> "$work/signal-$signal.log" &
   pid=$!
-  wait_ledger "$out" 1 "$pid"  # the first commit (every 2 s or 512 documents), well before the end
+  # The ledger file exists once the output is open (signal handlers are in place before);
+  # half a second later the batch is busy, before its first commit (every 2 s or 512 documents).
+  while kill -0 "$pid" 2>/dev/null && [ ! -e "$out/done.jsonl" ]; do sleep 0.02; done
+  sleep 0.5
   running=0
   kill -0 "$pid" 2>/dev/null && running=1
   kill -s "$signal" "$pid"
