@@ -172,9 +172,7 @@ struct Attribution {
               return IndicatorExtractor.occurrences(of: needle, in: scalars)
             }
             if !indexed {
-              for (index, scalar) in scalars.enumerated() where QuantityPieces.isUppercase(scalar) {
-                starts[scalar.value, default: []].append(index)
-              }
+              starts = QuantityPieces.uppercaseOffsets(scalars)
               indexed = true
             }
             return IndicatorExtractor.occurrences(

@@ -213,6 +213,12 @@ struct QuantityPieces {
         var offset = 0
         count = 0
         while offset < bytes.count {
+          if bytes[offset] < 0x80 {
+            buffer[count] = Unicode.Scalar(bytes[offset])
+            count += 1
+            offset += 1
+            continue
+          }
           let byte = UInt32(bytes[offset])
           var value = byte
           var length = 1
@@ -265,6 +271,19 @@ struct QuantityPieces {
       entry |= 0x2000_0000
     }
     return entry
+  }
+
+  /// The offsets of each uppercase scalar of `scalars`, by scalar value.
+  static func uppercaseOffsets(_ scalars: [Unicode.Scalar]) -> [UInt32: [Int]] {
+    let table = caseTable
+    var offsets: [UInt32: [Int]] = [:]
+    for (index, scalar) in scalars.enumerated() {
+      let upper =
+        scalar.value < 0x2000
+        ? table[Int(scalar.value)] & 0x4000_0000 != 0 : scalar.properties.isUppercase
+      if upper { offsets[scalar.value, default: []].append(index) }
+    }
+    return offsets
   }
 
   static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
