@@ -24,7 +24,17 @@ private func cached(_ cache: inout NFCSegmentCache, _ text: String) -> (bytes: [
   var output = ByteBuffer()
   defer { output.deallocate() }
   let utf8 = Array(text.utf8)
+  // Both ways of building the key: byte by byte, and two loads from a padded copy.
   let (scalars, changed) = utf8.withUnsafeBufferPointer { cache.appendNFC(of: $0, to: &output) }
+  var padded = ByteBuffer()
+  defer { padded.deallocate() }
+  let entries = cache.count
+  let again = (utf8 + [UInt8](repeating: 0xAA, count: 16)).withUnsafeBufferPointer {
+    cache.appendNFC(of: UnsafeBufferPointer(rebasing: $0[..<utf8.count]), to: &padded, readable16: true)
+  }
+  #expect(again == (scalars, changed))
+  #expect(cache.count == entries, "the same key both ways: a hit")
+  #expect(padded.withUnsafeBufferPointer { Array($0) } == output.withUnsafeBufferPointer { Array($0) })
   return (output.withUnsafeBufferPointer { Array($0) }, scalars, changed)
 }
 

@@ -41,19 +41,30 @@ struct NFCSegmentCache {
 
   /// Appends the NFC form of `segment` to `output`; returns its number of scalars and whether
   /// it differs from `segment`. A segment ICU cannot normalize is appended as it is.
+  /// `readable16`: 16 bytes from the segment's start may be read (the key is then two loads,
+  /// not a loop over its bytes).
   @inline(__always)
-  mutating func appendNFC(of segment: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer)
-    -> (scalars: Int, changed: Bool)
-  {
+  mutating func appendNFC(
+    of segment: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer, readable16: Bool = false
+  ) -> (scalars: Int, changed: Bool) {
     guard segment.count <= 15, segment.count > 0 else { return uncached(segment, to: &output) }
-    // Built from byte loads in registers: a `memcpy` into the key and a read of it as words
-    // would stall on store forwarding.
-    var key = (UInt64(0), UInt64(segment.count) << 56)
-    for index in 0..<min(segment.count, 8) {
-      key.0 |= UInt64(segment[index]) << (8 * UInt64(index))
-    }
-    for index in 8..<max(segment.count, 8) {
-      key.1 |= UInt64(segment[index]) << (8 * UInt64(index - 8))
+    let length = segment.count
+    var key = (UInt64(0), UInt64(length) << 56)
+    if readable16 {
+      let start = UnsafeRawPointer(segment.baseAddress.unsafelyUnwrapped)
+      let low: UInt64 = length >= 8 ? ~0 : (1 << (8 * UInt64(length))) &- 1
+      let high: UInt64 = length <= 8 ? 0 : (1 << (8 * UInt64(length - 8))) &- 1
+      key.0 = UInt64(littleEndian: start.loadUnaligned(as: UInt64.self)) & low
+      key.1 |= UInt64(littleEndian: start.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & high
+    } else {
+      // Built from byte loads in registers: a `memcpy` into the key and a read of it as words
+      // would stall on store forwarding.
+      for index in 0..<min(length, 8) {
+        key.0 |= UInt64(segment[index]) << (8 * UInt64(index))
+      }
+      for index in 8..<max(length, 8) {
+        key.1 |= UInt64(segment[index]) << (8 * UInt64(index - 8))
+      }
     }
     let mask = Self.capacity - 1
     var slot = Self.hash(key.0, key.1) & mask

@@ -279,7 +279,8 @@ extension NormalizedTextWriter {
     flush(&run, to: starter)
     let composedByte = output.count
     let (scalars, changed) = segmentCache!.appendNFC(
-      of: UnsafeBufferPointer(rebasing: input[starter..<end]), to: &output)
+      of: UnsafeBufferPointer(rebasing: input[starter..<end]), to: &output,
+      readable16: starter + 16 <= input.count)
     if changed { repairs.composed += 1 }
     run.lastComposedChanged = changed
     run.copyFrom = end
