@@ -121,3 +121,20 @@ func governmentPortalLayout() throws {
   #expect(article.views == 412)
   #expect(article.lead?.hasPrefix("Năm 2022, huyện được giao") == true)
 }
+
+@Test("An aggregator's dump: title above a source-and-date line and a \"Theo NAME (paper)\" credit")
+func readsAggregatorHeader() throws {
+  let page = """
+    Tin Tỉnh Nhà - Tổng hợp tin tức
+    Thời sự | Địa phương | Kinh tế | Xã hội
+    Hòn Đất: Hộ Khmer thoát nghèo nhờ vốn vay
+    Nguồn: Báo Kiên Giang | 14:32 05/06/2023
+    Theo Hồng Nhung (Báo Kiên Giang)
+    Toàn huyện có 6.125 hộ đồng bào Khmer với hơn 27.000 nhân khẩu, sống tập trung ở các xã Thổ Sơn, Mỹ Hiệp Sơn.
+    Năm 2023, huyện phấn đấu giảm thêm 0,8% tỷ lệ hộ nghèo trong đồng bào Khmer, theo kế hoạch của huyện.
+    """
+  let article = try #require(try ArticleReader().read(Array(page.utf8)).first)
+  #expect(article.title == "Hòn Đất: Hộ Khmer thoát nghèo nhờ vốn vay")
+  #expect(article.published?.hasPrefix("2023-06-05T14:32") == true)
+  #expect(article.author == "Hồng Nhung")
+}

@@ -46,6 +46,9 @@ func rejectsImpossibleDates(_ text: String) {
     ("Chủ nhật - 27/01/2019 17:44 489 0", 489, 0, ""),
     ("14/03/2024 15:08 3.264 lượt xem", 3264, nil, ""),
     ("22/08/2024 16:45 GMT+7   Thanh Lê", nil, nil, "Thanh Lê"),
+    // An aggregator's source before the date, a labeled comment count after it.
+    ("Nguồn: Báo Kiên Giang | 14:32 05/06/2023", nil, nil, ""),
+    ("Nguồn tin: Ban Tuyên giáo Huyện ủy | 26/04/2021 14:12 | 0 bình luận", nil, 0, ""),
   ] as [(String, Int?, Int?, String)])
 func readsDateLines(_ text: String, _ views: Int?, _ comments: Int?, _ remainder: String) throws {
   let line = try #require(DateLine(LineShape(text)))

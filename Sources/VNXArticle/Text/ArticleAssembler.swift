@@ -331,6 +331,8 @@ struct ArticleAssembler: Sendable {
     for index in header {
       if blocks[index].hint == .author, let name = Byline.name(blocks[index].text) { return name }
       if index != titleIndex, kinds[index] == .short, let name = Byline.name(blocks[index].text) { return name }
+      // "Theo Hồng Nhung (Báo Kiên Giang)": a person's name credited with its newspaper.
+      if index != titleIndex, let name = Byline.source(blocks[index].text).flatMap(Byline.name) { return name }
       if case .date(let line) = kinds[index], !line.remainder.isEmpty,
         let name = Byline.name(line.remainder.joined(separator: " "))
       {

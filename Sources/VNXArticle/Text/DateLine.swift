@@ -21,17 +21,35 @@ struct DateLine: Sendable, Hashable {
     var standalone: [Int] = []
     var counterLabelAt: Int?
     var pastTime = false
+    // "Nguồn: Báo Kiên Giang | 14:32 05/06/2023": the source named after "Nguồn" runs to the
+    // next separator or date and is no byline.
+    var inSource = false
     let tokens = shape.text.split(whereSeparator: { $0 == " " || $0 == "\t" })
     for (position, token) in tokens.enumerated() {
       let word = Self.trimmed(token)
-      if word.isEmpty { continue }
+      if word.isEmpty {
+        if token.contains("|") { inSource = false }
+        continue
+      }
       let lowered = word.lowercased()
       if lowered == "xem" || lowered == "views" || lowered == "đọc" { counterLabelAt = position }
       if Self.isDateToken(lowered) {
+        inSource = false
         if lowered.utf8.contains(0x3A) || lowered.utf8.contains(0x68) { pastTime = true }
         continue
       }
+      if lowered == "nguồn" {
+        inSource = true
+        continue
+      }
+      if inSource { continue }
       if let number = Self.integer(lowered) {
+        // "0 bình luận", "3 phản hồi", "5 comments": a labeled comment count.
+        let next = position + 1 < tokens.count ? Self.trimmed(tokens[position + 1]).lowercased() : ""
+        if next == "bình" || next == "phản" || next == "comments" || next == "comment" {
+          comments = number
+          continue
+        }
         if pastTime || counterLabelAt != nil { standalone.append(number) }
         continue
       }
@@ -47,7 +65,7 @@ struct DateLine: Sendable, Hashable {
     self.remainder = remainder
     if !standalone.isEmpty {
       views = standalone[0]
-      if standalone.count > 1, counterLabelAt == nil { comments = standalone[1] }
+      if standalone.count > 1, counterLabelAt == nil, comments == nil { comments = standalone[1] }
     }
   }
 
