@@ -57,18 +57,16 @@ def load(out, complete=False):
     done = set()
     for entry in entries:
         done.update(entry["done"])
-    documents = []
-    for number, line in enumerate(confirmed(out, "documents.jsonl", sizes, complete).split(b"\n")[:-1], 1):
-        try:
-            documents.append(json.loads(line))
-        except ValueError:
-            fail(f"documents.jsonl line {number} is not whole JSON")
-    errors = []
-    for number, line in enumerate(confirmed(out, "errors.jsonl", sizes, complete).split(b"\n")[:-1], 1):
-        try:
-            errors.append(json.loads(line))
-        except ValueError:
-            fail(f"errors.jsonl line {number} is not whole JSON")
+    def json_lines(name):
+        objects = []
+        for number, line in enumerate(confirmed(out, name, sizes, complete).split(b"\n")[:-1], 1):
+            try:
+                objects.append(json.loads(line))
+            except ValueError:
+                fail(f"{name} line {number} is not whole JSON")
+        return objects
+    documents = json_lines("documents.jsonl")
+    errors = json_lines("errors.jsonl")
     ids = [d["source"]["sha256"] for d in documents]
     if len(ids) != len(set(ids)):
         fail(f"{len(ids) - len(set(ids))} duplicate documents in documents.jsonl")

@@ -1,4 +1,5 @@
 import VNXSegmentation
+import VNXText
 
 /// Hashes of the function words the recognizers test for.
 enum Cue {
@@ -137,24 +138,7 @@ final class EntityScan {
   /// The scalar whose UTF-8 starts at `offset`; moves `offset` past it.
   @inline(__always)
   static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> UInt32 {
-    let byte = UInt32(bytes[offset])
-    var value = byte
-    var length = 1
-    if byte >= 0xF0 {
-      length = 4
-      value = byte & 0x07
-    } else if byte >= 0xE0 {
-      length = 3
-      value = byte & 0x0F
-    } else if byte >= 0xC0 {
-      length = 2
-      value = byte & 0x1F
-    }
-    if length > 1 {
-      for next in offset + 1..<min(offset + length, bytes.count) {
-        value = value << 6 | (UInt32(bytes[next]) & 0x3F)
-      }
-    }
+    let (value, length) = UTF8Scalars.decode(bytes, at: offset)
     offset += length
     return value
   }

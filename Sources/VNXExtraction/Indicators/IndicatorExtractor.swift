@@ -550,6 +550,10 @@ enum Keys {
   static let hyphen = h("-"), enDash = h("–"), semicolon = h(";"), openParen = h("(")
   static let closeParen = h(")"), và = h("và"), kỳ = h("kỳ"), với = h("với"), so = h("so")
   static let học = h("học"), đoạn = h("đoạn"), chiếm = h("chiếm"), là = h("là"), của = h("của")
+  static let đồng = h("đồng"), thời = h("thời"), trên = h("trên"), địa = h("địa"), bàn = h("bàn")
+  static let thành = h("thành"), thị = h("thị")
+  /// Words naming an administrative unit ("thành phố", "thị xã", "thị trấn" by their second word).
+  static let placeUnits = HashKeySet(["tỉnh", "huyện", "xã", "phố", "trấn", "phường", "quận"].map(h))
   static let periodEdges = HashKeySet(["cuối", "đầu", "giữa"].map(h))
   static let periods = HashKeySet(["năm", "tháng", "kỳ", "vụ", "quý"].map(h))
   static let dateWords = HashKeySet(["năm", "tháng", "ngày"].map(h))

@@ -239,7 +239,7 @@ extension IndicatorReading {
     while first <= last {
       if Self.beforeLeadingHashes.contains(pieces[first].hash) || pieces[first].kind == .number
         // "đồng thời" opens a clause; "đồng bào" is what it is about.
-        || (pieces[first].hash == Self.đồng && hash(first + 1) == Self.thời)
+        || (pieces[first].hash == Keys.đồng && hash(first + 1) == Keys.thời)
       {
         first += 1
       } else if pieces[first].hash == Keys.năm, first + 1 <= last, pieces[first + 1].kind == .number {
@@ -252,7 +252,7 @@ extension IndicatorReading {
     // "dư nợ … trên địa bàn huyện" → "dư nợ …".
     if last - first >= 4, let owner = (first + 1...last).first(where: {
       pieces[$0].hash == Keys.của
-        || (pieces[$0].hash == Self.trên && hash($0 + 1) == Self.địa && hash($0 + 2) == Self.bàn)
+        || (pieces[$0].hash == Keys.trên && hash($0 + 1) == Keys.địa && hash($0 + 2) == Keys.bàn)
     }) {
       last = owner - 1
     }
@@ -274,8 +274,8 @@ extension IndicatorReading {
   /// ("tỉnh Quảng Bình", "huyện Sìn Hồ"), maybe followed by trailing verbs ("… đạt").
   func isPlaceName(_ first: Int, _ end: Int) -> Bool {
     var index = first
-    if hash(index) == Self.thành || hash(index) == Self.thị, index + 1 < end { index += 1 }
-    guard Self.placeUnitHashes.contains(hash(index)) else { return false }
+    if hash(index) == Keys.thành || hash(index) == Keys.thị, index + 1 < end { index += 1 }
+    guard Keys.placeUnits.contains(hash(index)) else { return false }
     var names = 0
     index += 1
     while index < end, pieces[index].capitalized {
@@ -285,12 +285,6 @@ extension IndicatorReading {
     while index < end, Self.beforeTrailingHashes.contains(pieces[index].hash) { index += 1 }
     return names > 0 && index == end
   }
-
-  /// Words naming an administrative unit ("thành phố" and "thị xã", "thị trấn" by their second word).
-  static let placeUnitHashes = Set(["tỉnh", "huyện", "xã", "phố", "trấn", "phường", "quận"].map(QuantityPieces.hash))
-  static let đồng = QuantityPieces.hash("đồng"), thời = QuantityPieces.hash("thời")
-  static let trên = QuantityPieces.hash("trên"), địa = QuantityPieces.hash("địa"), bàn = QuantityPieces.hash("bàn")
-  static let thành = QuantityPieces.hash("thành"), thị = QuantityPieces.hash("thị")
 
   /// Phrases too general to say what is measured.
   static let emptyHeads: Set<String> = ["tỷ lệ", "tỉ lệ", "con số", "mức", "số lượng", "tổng số", "tổng"]

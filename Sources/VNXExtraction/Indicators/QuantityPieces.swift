@@ -1,4 +1,5 @@
 import VNXSegmentation
+import VNXText
 
 /// The segmenter's tokens seen the way quantities are read: syllables, digit runs (with their
 /// Vietnamese separators kept inside: "1.234,5") and single symbols.
@@ -219,22 +220,7 @@ struct QuantityPieces {
             offset += 1
             continue
           }
-          let byte = UInt32(bytes[offset])
-          var value = byte
-          var length = 1
-          if byte >= 0xF0 {
-            length = 4
-            value = byte & 0x07
-          } else if byte >= 0xE0 {
-            length = 3
-            value = byte & 0x0F
-          } else if byte >= 0xC0 {
-            length = 2
-            value = byte & 0x1F
-          }
-          for next in offset + 1..<min(offset + length, bytes.count) {
-            value = value << 6 | (UInt32(bytes[next]) & 0x3F)
-          }
+          let (value, length) = UTF8Scalars.decode(bytes, at: offset)
           // Valid UTF-8 (a `String`'s) decodes to valid scalars.
           buffer[count] = unsafeBitCast(value, to: Unicode.Scalar.self)
           count += 1
