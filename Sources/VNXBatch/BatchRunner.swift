@@ -64,6 +64,7 @@ public struct BatchRunner: Sendable {
     let work = BoundedQueue<(Int, InputRecord)>(capacity: window)
     let results = ReorderBuffer<WorkResult>()
     let permits = DispatchSemaphore(value: window)
+    let budget = ByteBudget(limit: RecordSplitter.maximumBytes)
     let finished = DispatchGroup()
     let previouslyDone = dataset.done
     let processor = RecordProcessor(pipeline: Pipeline(options: options.pipeline))
@@ -77,6 +78,7 @@ public struct BatchRunner: Sendable {
           try RecordSplitter.read(file: file.path, checkingRecords: false) { record in
             if stop.isRequested { throw CancellationError() }
             permits.wait()
+            budget.acquire(record.bytes.count)
             work.push((sequence, record))
             sequence += 1
           }
@@ -94,6 +96,7 @@ public struct BatchRunner: Sendable {
       finished.enter()
       let worker = Thread {
         while let (sequence, record) = work.pop() {
+          defer { budget.release(record.bytes.count) }
           if stop.isRequested {
             results.put(.cancelled, at: sequence)
             continue

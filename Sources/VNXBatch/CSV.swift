@@ -15,7 +15,7 @@ public enum CSV {
   ///
   ///     var rows = CSV.Rows()
   ///     rows.field("Điện Biên"); rows.field(2024); rows.endRow()   // "Điện Biên,2024\r\n"
-  struct Rows {
+  struct Rows: RowWriter {
     private(set) var bytes: [UInt8] = []
     private var atRowStart = true
 

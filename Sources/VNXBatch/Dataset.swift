@@ -30,8 +30,8 @@ final class Dataset {
     var names: [(String, String)] = []
     if formats.contains(.jsonl) { names.append(("documents.jsonl", "")) }
     if formats.contains(.csv) {
-      names.append(("entities.csv", CSV.row(DatasetRows.entityColumns)))
-      names.append(("indicators.csv", CSV.row(DatasetRows.indicatorColumns)))
+      names.append(("entities.csv", CSV.row(DatasetColumns.entityCSV)))
+      names.append(("indicators.csv", CSV.row(DatasetColumns.indicatorCSV)))
     }
     names.append((errorsName, ""))
     return names

@@ -8,23 +8,35 @@ import VNX
   import SQLite3
 #endif
 
-/// `vnx.sqlite`: the documents, entities and indicators as tables ready for SQL, written
-/// through GRDB, one transaction per batch, synchronous FULL (a commit survives a power cut,
-/// so the ledger written after it never confirms rows that could vanish).
+/// `vnx.sqlite`: the documents, entities and indicators ready for SQL, written through GRDB,
+/// one transaction per batch, synchronous FULL (a commit survives a power cut, so the ledger
+/// written after it never confirms rows that could vanish).
 ///
-/// Written for bulk loading: the tables are plain rowid tables, so every insert appends to
-/// the last page instead of landing on a random page of a tree keyed by content hash, and
-/// the indexes (document ids, entities by type, indicators by unit, place and year…) are
-/// built once at the end of a finished run (`createIndexes()`) rather than updated row by
-/// row. The journal is a rollback journal, truncated after each commit: appended pages are
-/// written once, where a write-ahead log writes every page twice (log, then checkpoint).
-/// On a 20 MB corpus this cut the bytes written to disk from 3.6× the size of the outputs
-/// to about 1.1× (Tests/BENCHMARKS.md).
+/// Tables and views (schema version 2, `PRAGMA user_version`):
+///
+///     documents(key INTEGER PRIMARY KEY, id, path, url, title, published, …, json, batch)
+///     entity_rows(document_key, "index", type, text, …)      -- key (document_key, "index")
+///     indicator_rows(document_key, "index", place, year, …)  -- key (document_key, "index")
+///     entities    view: document (the content hash), "index", type, text, …
+///     indicators  view: document, "index", url, title, published, place, year, …
+///
+/// `id` (and `document` in the views) is the content hash, as in `documents.jsonl` and the
+/// CSV files; the child tables refer to a document by its integer `key` instead of repeating
+/// the 64-character hash (and the indicators' url, title and published) in every row. They are
+/// clustered on (document_key, "index"), keys that only grow as rows are appended, so every
+/// insert lands on the last page and a document's rows are found without a separate index.
+///
+/// Written for bulk loading: the secondary indexes (document ids, entities by type and text,
+/// indicators by unit, about, place and year) are built once at the end of a finished run
+/// (`createIndexes()`) rather than updated row by row. The journal is a rollback journal,
+/// truncated after each commit: appended pages are written once, where a write-ahead log
+/// writes every page twice (log, then checkpoint).
 ///
 /// Every row carries the number of the batch that wrote it, so that a rerun after a crash can
 /// delete what the ledger never confirmed (`rollBack(after:)`).
 final class SQLiteDataset {
   static let fileName = "vnx.sqlite"
+  static let version = 2
 
   private let queue: DatabaseQueue
 
@@ -38,55 +50,93 @@ final class SQLiteDataset {
         try db.execute(sql: "PRAGMA cache_size = -8192")
       }
       queue = try DatabaseQueue(path: path, configuration: configuration)
-      try queue.write { db in try db.execute(sql: Self.schema) }
+    } catch {
+      throw .database("\(path): \(error)")
+    }
+    let found: (version: Int, hashKeyedTables: Bool)
+    do {
+      found = try queue.read { db in
+        (
+          try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
+          try Bool.fetchOne(
+            db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'entities'") ?? false
+        )
+      }
+    } catch {
+      throw .database("\(path): \(error)")
+    }
+    if found.hashKeyedTables {
+      throw .output(
+        path: path,
+        problem: "was written by an earlier vnx batch (tables entities and indicators keyed by "
+          + "content hash, now views over entity_rows and indicator_rows): it cannot be resumed; "
+          + "use another --out")
+    }
+    if found.version > Self.version {
+      throw .output(
+        path: path,
+        problem: "has schema version \(found.version), newer than this vnx (\(Self.version)): use another --out")
+    }
+    do {
+      try queue.write { db in
+        try db.execute(sql: Self.schema)
+        try db.execute(sql: "PRAGMA user_version = \(Self.version)")
+      }
     } catch {
       throw .database("\(path): \(error)")
     }
   }
 
+  private static func columns(_ columns: [DatasetColumns.Column], prefix: String = "") -> String {
+    columns.map { "\(prefix)\"\($0.name)\"" + (prefix.isEmpty ? " \($0.type)" : "") }
+      .joined(separator: ", ")
+  }
+
   static let schema = """
     CREATE TABLE IF NOT EXISTS documents (
-      id TEXT NOT NULL, path TEXT, url TEXT, title TEXT, published TEXT, author TEXT,
-      bytes INTEGER, encoding TEXT, format TEXT, entity_count INTEGER, indicator_count INTEGER,
-      warnings TEXT, json TEXT NOT NULL, batch INTEGER NOT NULL);
-    CREATE TABLE IF NOT EXISTS entities (
-      document TEXT NOT NULL, "index" INTEGER NOT NULL, type TEXT NOT NULL, text TEXT NOT NULL,
-      kind TEXT, role TEXT, village TEXT, value TEXT, date TEXT, canonical TEXT, code TEXT,
-      parent INTEGER, start_offset INTEGER, end_offset INTEGER, batch INTEGER NOT NULL);
-    CREATE TABLE IF NOT EXISTS indicators (
-      document TEXT NOT NULL, "index" INTEGER NOT NULL, url TEXT, title TEXT, published TEXT,
-      place TEXT, year INTEGER, about TEXT, value REAL, value_max REAL, total REAL, unit TEXT,
-      kind TEXT, qualifier TEXT, trend TEXT, text TEXT, start_offset INTEGER, end_offset INTEGER,
-      batch INTEGER NOT NULL);
+      key INTEGER PRIMARY KEY, id TEXT NOT NULL, path TEXT, url TEXT, title TEXT, published TEXT,
+      author TEXT, bytes INTEGER, encoding TEXT, format TEXT, entity_count INTEGER,
+      indicator_count INTEGER, warnings TEXT, json TEXT NOT NULL, batch INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS entity_rows (
+      document_key INTEGER NOT NULL, \(columns(DatasetColumns.entity)), batch INTEGER NOT NULL,
+      PRIMARY KEY (document_key, "index")) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS indicator_rows (
+      document_key INTEGER NOT NULL, "index" INTEGER NOT NULL, \(columns(DatasetColumns.indicator)),
+      batch INTEGER NOT NULL, PRIMARY KEY (document_key, "index")) WITHOUT ROWID;
+    CREATE VIEW IF NOT EXISTS entities AS
+      SELECT d.id AS document, \(columns(DatasetColumns.entity, prefix: "e.")), e.batch AS batch
+      FROM entity_rows AS e JOIN documents AS d ON d.key = e.document_key;
+    CREATE VIEW IF NOT EXISTS indicators AS
+      SELECT d.id AS document, i."index" AS "index", d.url AS url, d.title AS title,
+        d.published AS published, \(columns(DatasetColumns.indicator, prefix: "i.")), i.batch AS batch
+      FROM indicator_rows AS i JOIN documents AS d ON d.key = i.document_key;
     """
 
   /// Built by `createIndexes()` once a run has finished.
   static let indexes = """
     CREATE UNIQUE INDEX IF NOT EXISTS documents_id ON documents(id);
     CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
-    CREATE UNIQUE INDEX IF NOT EXISTS entities_document ON entities(document, "index");
-    CREATE INDEX IF NOT EXISTS entities_type_text ON entities(type, text);
-    CREATE UNIQUE INDEX IF NOT EXISTS indicators_document ON indicators(document, "index");
-    CREATE INDEX IF NOT EXISTS indicators_unit ON indicators(unit);
-    CREATE INDEX IF NOT EXISTS indicators_about ON indicators(about);
-    CREATE INDEX IF NOT EXISTS indicators_place_year ON indicators(place, year);
+    CREATE INDEX IF NOT EXISTS entities_type_text ON entity_rows(type, text);
+    CREATE INDEX IF NOT EXISTS indicators_unit ON indicator_rows(unit);
+    CREATE INDEX IF NOT EXISTS indicators_about ON indicator_rows(about);
+    CREATE INDEX IF NOT EXISTS indicators_place_year ON indicator_rows(place, year);
     """
 
   /// Deletes the rows of batches after `batch` (written before a crash, never confirmed).
   ///
-  /// Rows are appended in batch order, so the unconfirmed ones are the last rowids: the scan
+  /// Rows are appended in batch order, so the unconfirmed ones have the last keys: the scan
   /// walks back from the end and stops at the first confirmed row, whatever the table size.
   func rollBack(after batch: Int) throws(BatchError) {
     do {
       try queue.write { db in
-        for table in ["documents", "entities", "indicators"] {
+        for (table, key) in [("entity_rows", "document_key"), ("indicator_rows", "document_key"), ("documents", "key")] {
           var cut: Int64?
-          let rows = try Row.fetchCursor(db, sql: "SELECT rowid, batch FROM \(table) ORDER BY rowid DESC")
+          let rows = try Row.fetchCursor(db, sql: "SELECT \(key), batch FROM \(table) ORDER BY \(key) DESC")
           while let row = try rows.next() {
             guard (row[1] as Int) > batch else { break }
             cut = row[0]
           }
-          if let cut { try db.execute(sql: "DELETE FROM \(table) WHERE rowid >= ?", arguments: [cut]) }
+          if let cut { try db.execute(sql: "DELETE FROM \(table) WHERE \(key) >= ?", arguments: [cut]) }
         }
       }
     } catch {
@@ -99,74 +149,43 @@ final class SQLiteDataset {
     do {
       try queue.write { db in
         let documents = try db.cachedStatement(
-          sql: "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          sql: "INSERT INTO documents VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         let entities = try db.cachedStatement(
-          sql: "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          sql: "INSERT INTO entity_rows VALUES (?, \(Self.parameters(DatasetColumns.entity.count)), ?)")
         let indicators = try db.cachedStatement(
-          sql: """
-            INSERT INTO indicators VALUES
-            (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+          sql: "INSERT INTO indicator_rows VALUES (?, ?, \(Self.parameters(DatasetColumns.indicator.count)), ?)")
         for row in rows {
           let document = row.document
-          let id = row.hash.description
-          let place = document.indicators.map { DatasetRows.place(of: $0, in: document) }
           var insert = RowInsert(documents, db: db)
-          insert.text(id)
-          insert.text(document.source.path)
-          insert.text(document.meta.url)
-          insert.text(document.meta.title)
-          insert.text(document.meta.published)
-          insert.text(document.meta.author)
-          insert.integer(document.source.bytes)
-          insert.text(document.source.encoding)
-          insert.text(document.source.format)
-          insert.integer(document.entities.count)
-          insert.integer(document.indicators.count)
-          insert.text(document.warnings.isEmpty ? nil : document.warnings.joined(separator: "\n"))
+          insert.field(row.hash.description)
+          insert.field(document.source.path)
+          insert.field(document.meta.url)
+          insert.field(document.meta.title)
+          insert.field(document.meta.published)
+          insert.field(document.meta.author)
+          insert.field(document.source.bytes)
+          insert.field(document.source.encoding)
+          insert.field(document.source.format)
+          insert.field(document.entities.count)
+          insert.field(document.indicators.count)
+          insert.field(document.warnings.isEmpty ? nil : document.warnings.joined(separator: "\n"))
           insert.bytes(row.json.dropLast())
-          insert.integer(batch)
+          insert.field(batch)
           try insert.run()
+          let key = Int(db.lastInsertedRowID)
           for (index, entity) in document.entities.enumerated() {
             var insert = RowInsert(entities, db: db)
-            insert.text(id)
-            insert.integer(index)
-            insert.text(entity.type.rawValue)
-            insert.text(entity.text)
-            insert.text(entity.kind)
-            insert.text(entity.role)
-            insert.text(entity.village)
-            insert.text(entity.value)
-            insert.text(entity.date)
-            insert.text(entity.canonical)
-            insert.text(entity.code)
-            insert.integer(entity.parent)
-            insert.integer(entity.start)
-            insert.integer(entity.end)
-            insert.integer(batch)
+            insert.field(key)
+            DatasetColumns.write(entity, index: index, to: &insert)
+            insert.field(batch)
             try insert.run()
           }
-          for (index, indicator) in document.indicators.enumerated() {
+          for (index, (indicator, place)) in zip(document.indicators, row.places).enumerated() {
             var insert = RowInsert(indicators, db: db)
-            insert.text(id)
-            insert.integer(index)
-            insert.text(document.meta.url)
-            insert.text(document.meta.title)
-            insert.text(document.meta.published)
-            insert.text(place[index])
-            insert.integer(indicator.year)
-            insert.text(indicator.about)
-            insert.real(indicator.value)
-            insert.real(indicator.valueMax)
-            insert.real(indicator.total)
-            insert.text(indicator.unit)
-            insert.text(indicator.kind.rawValue)
-            insert.text(indicator.qualifier?.rawValue)
-            insert.text(indicator.trend?.rawValue)
-            insert.text(indicator.text)
-            insert.integer(indicator.start)
-            insert.integer(indicator.end)
-            insert.integer(batch)
+            insert.field(key)
+            insert.field(index)
+            DatasetColumns.write(indicator, place: place, to: &insert)
+            insert.field(batch)
             try insert.run()
           }
         }
@@ -176,11 +195,16 @@ final class SQLiteDataset {
     }
   }
 
+  private static func parameters(_ count: Int) -> String {
+    Array(repeating: "?", count: count).joined(separator: ", ")
+  }
+
   /// Builds the indexes (a no-op when they exist). Run once a batch has finished: building
   /// an index from a full table is one sort, where maintaining it during the inserts
-  /// rewrites its pages in every transaction.
+  /// rewrites its pages in every transaction. The sort may use a second thread.
   func createIndexes() throws(BatchError) {
     do {
+      try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA threads = 2") }
       try queue.write { db in try db.execute(sql: Self.indexes) }
       // Leaves vnx.sqlite alone in the folder: the (empty) journal file goes.
       try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
@@ -194,7 +218,7 @@ final class SQLiteDataset {
 ///
 /// GRDB's `execute(arguments:)` boxes every value into a `DatabaseValue` first; for the
 /// tens of entity and indicator rows of each document that was a tenth of the writer's time.
-private struct RowInsert {
+private struct RowInsert: RowWriter {
   private let statement: SQLiteStatement
   private let db: Database
   private var column: Int32 = 0
@@ -213,7 +237,7 @@ private struct RowInsert {
     if status == SQLITE_OK { status = bind(statement, column) }
   }
 
-  mutating func text(_ value: String?) {
+  mutating func field(_ value: String?) {
     guard var value else { return next { sqlite3_bind_null($0, $1) } }
     next { statement, column in value.withUTF8 { Self.bindText($0, to: statement, at: column) } }
   }
@@ -233,12 +257,12 @@ private struct RowInsert {
     }
   }
 
-  mutating func integer(_ value: Int?) {
+  mutating func field(_ value: Int?) {
     guard let value else { return next { sqlite3_bind_null($0, $1) } }
     next { sqlite3_bind_int64($0, $1, Int64(value)) }
   }
 
-  mutating func real(_ value: Double?) {
+  mutating func field(_ value: Double?) {
     guard let value else { return next { sqlite3_bind_null($0, $1) } }
     next { sqlite3_bind_double($0, $1, value) }
   }

@@ -81,6 +81,32 @@ final class ReorderBuffer<Element>: @unchecked Sendable {
   }
 }
 
+/// The input bytes being processed at once, capped: a record waits while others are in work
+/// and it would take the total over `limit`. The pipeline takes several times a record's size
+/// in memory, so two huge pages processed side by side took gigabytes; ordinary records
+/// (kilobytes) never wait.
+final class ByteBudget: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var inUse = 0
+  let limit: Int
+
+  init(limit: Int) { self.limit = limit }
+
+  func acquire(_ bytes: Int) {
+    condition.lock()
+    while inUse > 0 && inUse + bytes > limit { condition.wait() }
+    inUse += bytes
+    condition.unlock()
+  }
+
+  func release(_ bytes: Int) {
+    condition.lock()
+    inUse -= bytes
+    condition.broadcast()
+    condition.unlock()
+  }
+}
+
 /// Set by Ctrl-C or SIGTERM: the batch stops taking inputs and commits what is done.
 public final class StopFlag: @unchecked Sendable {
   private let lock = NSLock()

@@ -12,8 +12,8 @@ struct BatchCommand: ParsableCommand {
       Inputs are files, folders (walked recursively for .txt, .html, .htm, .jsonl and .ndjson \
       files; .json files there are taken for annotations, not pages) and glob patterns; a JSON Lines file of scraped {"url", "html"|"text"} records \
       gives one document per record. OUT receives documents.jsonl, entities.csv, \
-      indicators.csv, vnx.sqlite (tables documents, entities, indicators), errors.jsonl (one \
-      line per broken input) and done.jsonl (the ledger).
+      indicators.csv, vnx.sqlite (table documents, views entities and indicators with the \
+      CSV columns), errors.jsonl (one line per broken input) and done.jsonl (the ledger).
 
       Rerunning with the same --out skips inputs already done (by content hash) and adds only \
       new results. Outputs are committed in batches: a crash or kill loses at most the \

@@ -159,12 +159,14 @@ struct BatchRunnerTests {
     let queue = try DatabaseQueue(path: out + "/vnx.sqlite")
     try queue.read { db in
       // Built once at the end of the run, not maintained row by row.
-      let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+      let indexes = try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       #expect(
         indexes == [
-          "documents_id", "documents_published", "entities_document", "entities_type_text",
-          "indicators_about", "indicators_document", "indicators_place_year", "indicators_unit",
+          "documents_id", "documents_published", "entities_type_text", "indicators_about",
+          "indicators_place_year", "indicators_unit",
         ])
+      #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == SQLiteDataset.version)
       let rows = try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY rowid")
       #expect(rows.count == documents.count)
       for (row, document) in zip(rows, documents) {
@@ -187,6 +189,9 @@ struct BatchRunnerTests {
           db, sql: "SELECT * FROM indicators WHERE document = ? ORDER BY \"index\"", arguments: [document.source.sha256])
         #expect(indicators.count == document.indicators.count)
         for (indicatorRow, indicator) in zip(indicators, document.indicators) {
+          #expect(indicatorRow["url"] as String? == document.meta.url)
+          #expect(indicatorRow["title"] as String? == document.meta.title)
+          #expect(indicatorRow["published"] as String? == document.meta.published)
           #expect(indicatorRow["value"] as Double == indicator.value)
           #expect(indicatorRow["unit"] as String == indicator.unit)
           #expect(indicatorRow["text"] as String == indicator.text)
@@ -203,11 +208,67 @@ struct BatchRunnerTests {
     }
     // The CSV files hold one row per entity and indicator, readable back by an RFC 4180 parser.
     let indicatorRows = CSV.parse(String(decoding: contents(out, "indicators.csv"), as: UTF8.self))
-    #expect(indicatorRows.first == DatasetRows.indicatorColumns)
+    #expect(indicatorRows.first == DatasetColumns.indicatorCSV)
     #expect(indicatorRows.count - 1 == documents.reduce(0) { $0 + $1.indicators.count })
     let entityRows = CSV.parse(String(decoding: contents(out, "entities.csv"), as: UTF8.self))
     #expect(entityRows.count - 1 == documents.reduce(0) { $0 + $1.entities.count })
-    #expect(entityRows.dropFirst().allSatisfy { $0.count == DatasetRows.entityColumns.count })
+    #expect(entityRows.dropFirst().allSatisfy { $0.count == DatasetColumns.entityCSV.count })
+  }
+
+  @Test("The README's query runs on the views, and the CSV columns are the views' columns")
+  func readmeQuery() throws {
+    let corpus = try makeCorpus()
+    defer { try? FileManager.default.removeItem(atPath: corpus) }
+    let out = temporaryFolder("readme")
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    _ = try runBatch([corpus], out: out, jobs: 1)
+    let queue = try DatabaseQueue(path: out + "/vnx.sqlite")
+    try queue.read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT d.title, i.value, i.unit, i.about FROM indicators i JOIN documents d ON d.id = i.document
+          WHERE i.unit = 'hộ' ORDER BY i.value DESC LIMIT 10
+          """)
+      #expect(rows.contains { $0["value"] as Double == 1250 })
+      let viewRows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT title, value, unit, about, place, year FROM indicators WHERE unit = 'hộ'
+          ORDER BY value DESC LIMIT 10
+          """)
+      #expect(viewRows.map { $0["value"] as Double } == rows.map { $0["value"] as Double })
+      for (view, header) in [("entities", DatasetColumns.entityCSV), ("indicators", DatasetColumns.indicatorCSV)] {
+        let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(view))").map { $0["name"] as String }
+        #expect(Set(header).isSubset(of: Set(columns)), "\(view): \(columns)")
+      }
+    }
+  }
+
+  @Test("A folder whose vnx.sqlite has the first schema is refused with a clear message")
+  func firstSchemaRefused() throws {
+    let corpus = try makeCorpus(articles: 2)
+    defer { try? FileManager.default.removeItem(atPath: corpus) }
+    let out = temporaryFolder("schema1")
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    _ = try runBatch([corpus], out: out, jobs: 1)
+    // What the first vnx batch wrote: tables keyed by the content hash, no user_version.
+    let queue = try DatabaseQueue(path: out + "/vnx.sqlite")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          DROP VIEW entities; DROP VIEW indicators;
+          CREATE TABLE entities (document TEXT NOT NULL, "index" INTEGER NOT NULL, batch INTEGER NOT NULL);
+          CREATE TABLE indicators (document TEXT NOT NULL, "index" INTEGER NOT NULL, batch INTEGER NOT NULL);
+          PRAGMA user_version = 0;
+          """)
+    }
+    try queue.close()
+    #expect {
+      _ = try runBatch([corpus], out: out, jobs: 1)
+    } throws: { error in
+      "\(error)".contains("earlier vnx batch") && "\(error)".contains("another --out")
+    }
   }
 
   @Test("An output folder written with other formats is refused, not mixed")

@@ -7,7 +7,8 @@ Reads the ledger (done.jsonl; a torn last line is ignored, as vnx does) and look
 it confirms: the first `sizes[name]` bytes of each text file, the SQLite rows of confirmed
 batches. Checks that every confirmed line is whole JSON, document ids are unique, every id and
 error hash is in the ledger, SQLite holds exactly the documents of documents.jsonl (by id, and
-entity/indicator counts per document), and entities.csv / indicators.csv have one row per
+entity/indicator counts per document; `entities` and `indicators` are tables in schema 1,
+views over entity_rows and indicator_rows in schema 2), and entities.csv / indicators.csv have one row per
 entity / indicator. --complete: the files hold nothing beyond the ledger (a finished run).
 --reference REF: the document ids and error paths equal those of REF (nothing lost, nothing
 added). Prints one summary line; exit 1 with the reason on the first failure.
