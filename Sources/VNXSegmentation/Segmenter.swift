@@ -45,10 +45,7 @@ public struct Segmenter: Sendable {
       let splitter = SentenceSplitter(
         scalars: buffer, tokens: scanner.tokens, breaksBefore: scanner.breaksBefore,
         abbreviations: abbreviations)
-      let scratch = WordSegmentationModel.Scratch()
-      return splitter.split().map { range in
-        makeSentence(Array(scanner.tokens[range]), buffer, offset: 0, scratch: scratch)
-      }
+      return sentences(splitter.split(), of: scanner.tokens, buffer)
     }
   }
 
@@ -58,19 +55,36 @@ public struct Segmenter: Sendable {
     return scalars.withUnsafeBufferPointer { buffer in
       var scanner = TokenScanner(scalars: buffer, abbreviations: abbreviations)
       scanner.scan()
-      var sentences: [Sentence] = []
+      var ranges: [Range<Int>] = []
       var start = 0
-      let scratch = WordSegmentationModel.Scratch()
       for index in scanner.tokens.indices where index > start && scanner.breaksBefore[index] > 0 {
-        sentences.append(
-          makeSentence(Array(scanner.tokens[start..<index]), buffer, offset: 0, scratch: scratch))
+        ranges.append(start..<index)
         start = index
       }
-      if start < scanner.tokens.count {
-        sentences.append(
-          makeSentence(Array(scanner.tokens[start...]), buffer, offset: 0, scratch: scratch))
+      if start < scanner.tokens.count { ranges.append(start..<scanner.tokens.count) }
+      return sentences(ranges, of: scanner.tokens, buffer)
+    }
+  }
+
+  /// The sentences made of the token ranges `ranges`; the words of every sentence come from
+  /// one reading of all the tokens.
+  private func sentences(
+    _ ranges: [Range<Int>], of tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>
+  ) -> [Sentence] {
+    guard segmentsWords, let model else {
+      return ranges.map { range in
+        var sentence = Sentence(tokens: Array(tokens[range]))
+        if segmentsWords { sentence.words = Self.singleTokenWords(sentence.tokens) }
+        return sentence
       }
-      return sentences
+    }
+    let syllables = TokenSyllables(tokens, scalars, offset: 0)
+    var scratch = WordSegmentationModel.Scratch()
+    return ranges.map { range in
+      var sentence = Sentence(tokens: Array(tokens[range]))
+      sentence.words = Self.words(
+        sentence.tokens, starts: model.wordStarts(syllables, range, scratch: &scratch))
+      return sentence
     }
   }
 
@@ -85,22 +99,6 @@ public struct Segmenter: Sendable {
         Self.words(sentence.tokens, starts: model.wordStarts(sentence.tokens, buffer, offset: sentence.start))
       }
     }
-  }
-
-  private func makeSentence(
-    _ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int,
-    scratch: WordSegmentationModel.Scratch
-  ) -> Sentence {
-    var sentence = Sentence(tokens: tokens)
-    if segmentsWords {
-      if let model {
-        sentence.words = Self.words(
-          tokens, starts: model.wordStarts(tokens, scalars, offset: offset, scratch: scratch))
-      } else {
-        sentence.words = Self.singleTokenWords(tokens)
-      }
-    }
-    return sentence
   }
 
   static func singleTokenWords(_ tokens: [Token]) -> [Word] {

@@ -101,8 +101,12 @@ struct TokenScanner {
         if let end = url(at: index) { return (end, .url) }
         if let end = email(at: index) { return (end, .email) }
         if let end = documentCode(at: index) { return (end, .documentCode) }
+      case 0x27, 0x2019, 0x26:
+        break  // H'Mông, E&C: `wordRun` decides
       default:
-        break
+        // Most syllables: a run of letters that no dot, apostrophe or hyphen continues is
+        // the word `word(at:)` would find, without scanning it again.
+        if cls == .letter { return (runEnd, .word) }
       }
       return cls == .digit ? number(at: index) : word(at: index)
     }
@@ -127,10 +131,17 @@ struct TokenScanner {
   }
 
   private func url(at index: Int) -> Int? {
-    if hasPrefix("http://", at: index) { return urlTail(from: index + 7) }
-    if hasPrefix("https://", at: index) { return urlTail(from: index + 8) }
-    if hasPrefix("ftp://", at: index) { return urlTail(from: index + 6) }
-    if hasPrefix("www.", at: index) { return urlTail(from: index + 4) }
+    switch LetterCase.lower(at(index)) {
+    case 0x68:  // h
+      if hasPrefix("http://", at: index) { return urlTail(from: index + 7) }
+      if hasPrefix("https://", at: index) { return urlTail(from: index + 8) }
+    case 0x66:  // f
+      if hasPrefix("ftp://", at: index) { return urlTail(from: index + 6) }
+    case 0x77:  // w
+      if hasPrefix("www.", at: index) { return urlTail(from: index + 4) }
+    default:
+      break
+    }
     return domain(at: index).map { urlTail(from: $0, pathOnly: true) }
   }
 

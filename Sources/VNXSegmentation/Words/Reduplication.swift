@@ -31,18 +31,26 @@ enum Reduplication {
 
     @inline(__always)
     mutating func add(_ lower: UInt32) {
+      let letter = lower < 0x80 ? lower : toneless(lower)
+      add(toneless: letter, isVowel: isVowel(letter))
+    }
+
+    /// `add(_:)` given the letter's toneless form and whether it is a vowel (both read from
+    /// `ScalarTable` by the segmenter).
+    @inline(__always)
+    mutating func add(toneless letter: UInt32, isVowel vowel: Bool) {
       if inRhyme {
-        rhymeHash.add(lower < 0x80 ? lower : toneless(lower))
+        rhymeHash.add(letter)
       } else {
-        addBeforeRhyme(lower < 0x80 ? lower : toneless(lower))
+        addBeforeRhyme(letter, vowel)
       }
     }
 
     /// A letter of the onset, or the first of the rhyme (`letter` is toneless).
-    private mutating func addBeforeRhyme(_ letter: UInt32) {
+    private mutating func addBeforeRhyme(_ letter: UInt32, _ vowel: Bool) {
       if pendingI != 0 {
         // "gia": "i" was part of the onset; "gìn": it starts the rhyme.
-        if isVowel(letter) {
+        if vowel {
           onsetHash.add(pendingI)
         } else {
           rhymeHash.add(pendingI)
@@ -52,7 +60,7 @@ enum Reduplication {
         rhymeHash.add(letter)
         return
       }
-      if isVowel(letter) {
+      if vowel {
         if onsetLength == 1 && firstLetter == 0x67 && letter == 0x69 {
           pendingI = letter
           return

@@ -29,101 +29,48 @@ struct SyllableSequence {
 
   /// Reads the tokens into the arrays already allocated.
   mutating func load(_ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int) {
-    let count = tokens.count
+    load(TokenSyllables(tokens, scalars, offset: offset), 0..<tokens.count)
+  }
+
+  /// The tokens `range` of a text read once for all its sentences (`TokenSyllables`), into
+  /// the arrays already allocated.
+  mutating func load(_ text: TokenSyllables, _ range: Range<Int>) {
+    let count = range.count
     WordFeatures.resize(&hashes, to: count, with: 0)
     WordFeatures.resize(&shapes, to: count, with: .padding)
     WordFeatures.resize(&syllable, to: count, with: false)
     WordFeatures.resize(&joins, to: count, with: false)
     WordFeatures.resize(&echoes, to: count, with: 0)
-    tokens.withUnsafeBufferPointer { tokens in
+    text.facts.withUnsafeBufferPointer { facts in
       hashes.withUnsafeMutableBufferPointer { hashes in
         shapes.withUnsafeMutableBufferPointer { shapes in
           syllable.withUnsafeMutableBufferPointer { syllable in
             joins.withUnsafeMutableBufferPointer { joins in
               echoes.withUnsafeMutableBufferPointer { echoes in
+                let first = range.lowerBound
                 var previous = false
-                var previousParts = Reduplication.Parts()
                 for index in 0..<count {
-                  let token = tokens[index]
-                  let isSyllable: Bool
-                  var parts = Reduplication.Parts()
-                  (hashes[index], shapes[index], isSyllable) = Self.read(
-                    token, scalars, offset, parts: &parts)
-                  syllable[index] = isSyllable
-                  joins[index] = previous && isSyllable
-                  echoes[index] = 0
-                  if isSyllable {
-                    if previous {
-                      var echo: UInt8 = 0
-                      if parts.onset == previousParts.onset { echo |= Reduplication.sameOnset }
-                      if parts.rhyme == previousParts.rhyme { echo |= Reduplication.sameRhyme }
-                      if hashes[index] == hashes[index - 1] { echo |= Reduplication.sameSyllable }
-                      echoes[index] = echo
-                    }
-                    previousParts = parts
+                  let fact = facts[first + index]
+                  hashes[index] = fact.hash
+                  shapes[index] = fact.shape
+                  syllable[index] = fact.isSyllable
+                  let join = previous && fact.isSyllable
+                  joins[index] = join
+                  var echo: UInt8 = 0
+                  if join {
+                    let before = facts[first + index - 1]
+                    if fact.onset == before.onset { echo |= Reduplication.sameOnset }
+                    if fact.rhyme == before.rhyme { echo |= Reduplication.sameRhyme }
+                    if fact.hash == before.hash { echo |= Reduplication.sameSyllable }
                   }
-                  previous = isSyllable
+                  echoes[index] = echo
+                  previous = fact.isSyllable
                 }
               }
             }
           }
         }
       }
-    }
-  }
-
-  /// The hash of a token's lowercase form, its shape, and whether it is a syllable; `parts`
-  /// receives its onset and rhyme.
-  @inline(__always)
-  private static func read(
-    _ token: Token, _ scalars: UnsafeBufferPointer<UInt32>, _ offset: Int,
-    parts: inout Reduplication.Parts
-  ) -> (UInt64, Shape, Bool) {
-    switch token.kind {
-    case .number, .percent, .date, .time: return (numberHash, .number, false)
-    default: break
-    }
-    var hash = ScalarHash()
-    var uppers = 0
-    var lowers = 0
-    var digits = 0
-    var firstUpper = false
-    let first = token.start - offset
-    let end = token.end - offset
-    let isWord = token.kind == .word
-    defer { parts.finish() }
-    for position in first..<end {
-      let value = scalars[position]
-      let lower = LetterCase.lower(value)
-      hash.add(lower)
-      if isWord { parts.add(lower) }
-      if value >= 0x30 && value <= 0x39 {
-        digits += 1
-      } else if lower != value {
-        if position == first { firstUpper = true }
-        uppers += 1
-      } else {
-        lowers += 1
-      }
-    }
-    switch token.kind {
-    case .word:
-      let shape: Shape
-      if digits > 0 {
-        shape = .mixed
-      } else if uppers == 0 {
-        shape = .lower
-      } else if firstUpper && uppers == 1 {
-        shape = .title
-      } else if lowers == 0 {
-        shape = .capitals
-      } else {
-        shape = .mixed
-      }
-      return (hash.value, shape, true)
-    case .punctuation: return (hash.value, .punctuation, false)
-    case .abbreviation: return (hash.value, .abbreviation, false)
-    default: return (hash.value, .symbol, false)
     }
   }
 
@@ -152,4 +99,97 @@ func mixHash(_ a: UInt64, _ b: UInt64) -> UInt64 {
   x &*= 0xD6E8_FEB8_6659_FD93
   x ^= x >> 29
   return x
+}
+
+/// What the word segmenter reads of each token of a text, read once before the text is cut
+/// into sentences: the hash of the token's lowercase form (FNV over its scalars), its shape,
+/// whether it is a syllable, and the onset and rhyme of a syllable (`Reduplication`).
+struct TokenSyllables {
+  struct Fact {
+    var hash: UInt64
+    var onset: UInt32
+    var rhyme: UInt32
+    var shape: SyllableSequence.Shape
+    var isSyllable: Bool
+  }
+
+  private(set) var facts: [Fact]
+
+  /// Reads the tokens; `scalars[0]` is the scalar at text offset `offset`.
+  init(_ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int) {
+    let table = ScalarTable.entries
+    facts = [Fact](unsafeUninitializedCapacity: tokens.count) { facts, count in
+      tokens.withUnsafeBufferPointer { tokens in
+        for index in 0..<tokens.count {
+          (facts.baseAddress! + index).initialize(
+            to: Self.read(tokens[index], scalars, offset, table))
+        }
+      }
+      count = tokens.count
+    }
+  }
+
+  @inline(__always)
+  private static func read(
+    _ token: Token, _ scalars: UnsafeBufferPointer<UInt32>, _ offset: Int,
+    _ table: UnsafePointer<UInt64>
+  ) -> Fact {
+    switch token.kind {
+    case .number, .percent, .date, .time:
+      return Fact(
+        hash: SyllableSequence.numberHash, onset: 0, rhyme: 0, shape: .number, isSyllable: false)
+    default: break
+    }
+    var hash = ScalarHash()
+    let first = token.start - offset
+    let end = token.end - offset
+    guard token.kind == .word else {
+      for position in first..<end {
+        hash.add(ScalarTable.lower(ScalarTable.entry(scalars[position], table)))
+      }
+      let shape: SyllableSequence.Shape =
+        switch token.kind {
+        case .punctuation: .punctuation
+        case .abbreviation: .abbreviation
+        default: .symbol
+        }
+      return Fact(hash: hash.value, onset: 0, rhyme: 0, shape: shape, isSyllable: false)
+    }
+    var parts = Reduplication.Parts()
+    var uppers = 0
+    var lowers = 0
+    var digits = 0
+    var firstUpper = false
+    for position in first..<end {
+      let value = scalars[position]
+      let entry = ScalarTable.entry(value, table)
+      let lower = ScalarTable.lower(entry)
+      hash.add(lower)
+      parts.add(
+        toneless: ScalarTable.toneless(entry), isVowel: entry & ScalarTable.vowelBit != 0)
+      if entry & ScalarTable.digitBit != 0 {
+        digits += 1
+      } else if lower != value {
+        if position == first { firstUpper = true }
+        uppers += 1
+      } else {
+        lowers += 1
+      }
+    }
+    parts.finish()
+    let shape: SyllableSequence.Shape
+    if digits > 0 {
+      shape = .mixed
+    } else if uppers == 0 {
+      shape = .lower
+    } else if firstUpper && uppers == 1 {
+      shape = .title
+    } else if lowers == 0 {
+      shape = .capitals
+    } else {
+      shape = .mixed
+    }
+    return Fact(
+      hash: hash.value, onset: parts.onset, rhyme: parts.rhyme, shape: shape, isSyllable: true)
+  }
 }

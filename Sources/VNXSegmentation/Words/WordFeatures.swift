@@ -59,6 +59,15 @@ struct WordFeatures {
     computeLines(bits: bits)
   }
 
+  /// `load` for the tokens `range` of a text whose tokens were read once (`TokenSyllables`).
+  mutating func load(
+    _ text: TokenSyllables, _ range: Range<Int>, dictionary: WordDictionary, bits: Int
+  ) {
+    sequence.load(text, range)
+    matchDictionary(dictionary, excludedFold: nil)
+    computeLines(bits: bits)
+  }
+
   mutating func load(
     _ sequence: SyllableSequence, dictionary: WordDictionary, excludedFold: Int?, bits: Int
   ) {

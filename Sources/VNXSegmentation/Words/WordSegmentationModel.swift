@@ -45,12 +45,13 @@ public final class WordSegmentationModel: Sendable {
   public func wordStarts(_ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int)
     -> [Bool]
   {
-    let scratch = Scratch()
-    return wordStarts(tokens, scalars, offset: offset, scratch: scratch)
+    var scratch = Scratch()
+    return wordStarts(
+      TokenSyllables(tokens, scalars, offset: offset), 0..<tokens.count, scratch: &scratch)
   }
 
   /// Buffers reused from one sentence to the next.
-  final class Scratch {
+  struct Scratch {
     var features = WordFeatures()
     var scores: [Float] = []
     var starts: [Bool] = []
@@ -58,13 +59,11 @@ public final class WordSegmentationModel: Sendable {
     var sink: Int32 = 0
   }
 
-  func wordStarts(
-    _ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int, scratch: Scratch
-  ) -> [Bool] {
-    scratch.features.load(
-      tokens, scalars, offset: offset, dictionary: dictionary, bits: tableBits)
-    computeScores(
-      &scratch.features, into: &scratch.scores, sink: &scratch.sink)
+  /// Whether each token of `range` starts a word, the tokens of the whole text read once in
+  /// `text`.
+  func wordStarts(_ text: TokenSyllables, _ range: Range<Int>, scratch: inout Scratch) -> [Bool] {
+    scratch.features.load(text, range, dictionary: dictionary, bits: tableBits)
+    computeScores(&scratch.features, into: &scratch.scores, sink: &scratch.sink)
     Self.viterbi(
       scores: scratch.scores, mayJoin: scratch.features.sequence.joins,
       transitions: transitions, into: &scratch.starts, back: &scratch.back)
