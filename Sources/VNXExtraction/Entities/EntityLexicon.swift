@@ -47,9 +47,9 @@ struct EntityLexicon: Sendable {
   /// Degree abbreviations between a title and a name: "Bác sĩ CKI Nguyễn Văn Tâm".
   var qualifications = PhraseTable<Bool>(bit: 1 << 11)
   /// Middle names that mark a personal name ("Văn", "Thị"), as token hashes.
-  var middleNames: Set<UInt64> = []
+  var middleNames = HashKeySet()
   /// Body-name abbreviation ("BHXH") → the token hashes of what it stands for.
-  var abbreviations: [UInt64: [UInt64]] = [:]
+  var abbreviations = HashKeyTable<[UInt64]>()
   /// Code abbreviation ("KL") → document kind ("Kết luận").
   var documentAbbreviations: [String: String] = [:]
 
@@ -123,17 +123,16 @@ struct EntityLexicon: Sendable {
 }
 
 /// For each token hash, which tables have an entry starting with it: one probe per token tells
-/// every recognizer whether to look further. An open-addressing table (linear probing, load
-/// under one half) rather than a `Dictionary`, as this is the one look-up every token pays.
+/// every recognizer whether to look further.
+///
+/// Direct-mapped, four bytes a slot (16 bits of the hash beside the mask) and at least four
+/// slots per word, so a look-up is one load and no branch. Words that meet in one slot leave
+/// it a wildcard holding the union of their masks. A mask is thus a superset: it only sends a
+/// recognizer to the table itself, where the full hash decides.
 struct FirstWordMask: Sendable {
-  /// Key and mask side by side: a probe reads one cache line.
-  private struct Slot {
-    var key: UInt64
-    var mask: UInt16
-  }
-
-  private var slots: [Slot]
+  private var slots: [UInt32]
   private let slotMask: Int
+  private static let wildcard: UInt32 = 0xFFFF
 
   init(_ lexicon: EntityLexicon, _ gazetteer: Gazetteer) {
     var masks: [UInt64: UInt16] = [:]
@@ -153,25 +152,33 @@ struct FirstWordMask: Sendable {
     add(lexicon.qualifications)
     add(gazetteer.names)
     var size = 16
-    while size < masks.count * 2 { size <<= 1 }
+    while size < masks.count * 4 { size <<= 1 }
     slotMask = size - 1
-    slots = Array(repeating: Slot(key: 0, mask: 0), count: size)
+    slots = Array(repeating: 0, count: size)
     for (hash, mask) in masks {
-      var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & slotMask
-      while slots[slot].mask != 0 { slot = (slot + 1) & slotMask }
-      slots[slot] = Slot(key: hash, mask: mask)
+      let slot = Self.home(hash) & slotMask
+      let entry = slots[slot]
+      // The tag of a real word is never the wildcard (see `tag`).
+      let tag = entry & 0xFFFF == 0 || entry >> 16 == Self.tag(hash) ? Self.tag(hash) : Self.wildcard
+      slots[slot] = tag << 16 | (entry & 0xFFFF) | UInt32(mask)
     }
   }
 
+  @inline(__always) private static func home(_ hash: UInt64) -> Int {
+    Int(truncatingIfNeeded: hash ^ (hash >> 29))
+  }
+
+  /// The top 16 bits of the hash, 0xFFFF folded to 0xFFFE to keep the wildcard free.
+  @inline(__always) private static func tag(_ hash: UInt64) -> UInt32 {
+    min(UInt32(truncatingIfNeeded: hash >> 48), 0xFFFE)
+  }
+
+  /// The tables that may have an entry starting with the word of `hash` (a superset).
   @inline(__always) func mask(_ hash: UInt64) -> UInt16 {
     slots.withUnsafeBufferPointer { slots in
-      var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & slotMask
-      while true {
-        let entry = slots[slot]
-        if entry.mask == 0 { return 0 }
-        if entry.key == hash { return entry.mask }
-        slot = (slot + 1) & slotMask
-      }
+      let entry = slots[Self.home(hash) & slotMask]
+      let tag = entry >> 16
+      return tag == Self.tag(hash) || tag == Self.wildcard ? UInt16(truncatingIfNeeded: entry) : 0
     }
   }
 

@@ -2,7 +2,7 @@
 extension EntityScan {
   func finish() -> [Entity] {
     var keep = Array(repeating: true, count: entities.count)
-    var fuller: [Int: Int] = [:]
+    var fuller = Array(repeating: -1, count: entities.count)
     // An organization named more fully elsewhere ("Đảng ủy xã" after "Đảng ủy xã Bản Hon")
     // is not listed again.
     // Abbreviations count as the words they stand for: "Hội CCB huyện" after "Hội Cựu chiến
@@ -40,11 +40,14 @@ extension EntityScan {
     linkPlaces()
     var order = entities.indices.filter { keep[$0] }
     order.sort { (entities[$0].start, entities[$0].end) < (entities[$1].start, entities[$1].end) }
-    var newIndex = [Int: Int]()
+    var newIndex = Array(repeating: -1, count: entities.count)
     for (position, old) in order.enumerated() { newIndex[old] = position }
     return order.map { old in
       var entity = entities[old]
-      entity.parent = entity.parent.flatMap { newIndex[fuller[$0] ?? $0] }
+      entity.parent = entity.parent.flatMap { parent in
+        let target = newIndex[fuller[parent] >= 0 ? fuller[parent] : parent]
+        return target >= 0 ? target : nil
+      }
       return entity
     }
   }
@@ -84,9 +87,10 @@ extension EntityScan {
       default: nil
       }
     }
-    var byDivision: [Int32: Int] = [:]
-    for (entity, matches) in candidates.enumerated() where matches.count == 1 {
-      byDivision[matches[0]] = byDivision[matches[0]] ?? entity
+    var byDivision = HashKeyTable<Int>()
+    for entity in candidates.indices where candidates[entity].count == 1 {
+      let key = UInt64(candidates[entity][0])
+      if byDivision[key] == nil { byDivision[key] = entity }
     }
     let places = entities.indices.filter { rank(entities[$0].type) != nil }.sorted {
       spans[$0].lowerBound < spans[$1].lowerBound
@@ -95,7 +99,7 @@ extension EntityScan {
       let level = rank(entities[place].type)!
       if candidates[place].count == 1, case let matches = candidates[place],
         let parent = gazetteer.parent(of: Int(matches[0])),
-        let index = byDivision[Int32(parent)]
+        let index = byDivision[UInt64(parent)]
       {
         entities[place].parent = index
         continue

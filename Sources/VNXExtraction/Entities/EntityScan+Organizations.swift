@@ -6,7 +6,8 @@ extension EntityScan {
     var index = 0
     while index < tokens.count {
       // A head word inside a place's name is no head: "xã Trường Sơn".
-      if claims[index] != .cell, claims[index] != .organization, claims[index] != .place,
+      if masks[index] & lexicon.bodies.bit != 0, claims[index] != .cell,
+        claims[index] != .organization, claims[index] != .place,
         let found = organization(at: index)
       {
         // "Tỉnh ủy Quảng Trị" names the province Quảng Trị too (a place inside a longer name).
@@ -92,11 +93,11 @@ extension EntityScan {
     var matches = divisions(match.value, level: level)
     var type: EntityType = level == .province ? .province : .district
     if level == .city {
-      let provinces = matches.filter { gazetteer.divisions[Int($0)].level == .province }
+      let provinces = matches.filter { gazetteer.levels[Int($0)] == .province }
       if !provinces.isEmpty { matches = provinces; type = .province }
     }
     guard let first = matches.first else { return nil }
-    return (range, type, gazetteer.divisions[Int(first)].kind, matches)
+    return (range, type, gazetteer.kinds[Int(first)], matches)
   }
 
   /// The place named bare after a body that is no party committee: a province ("Sở Công Thương
@@ -105,7 +106,7 @@ extension EntityScan {
   func otherBarePlace(_ range: Range<Int>, _ matches: [Int32]) -> BarePlace? {
     let provinces = divisions(matches, level: .province)
     if let first = provinces.first {
-      return (range, .province, gazetteer.divisions[Int(first)].kind, provinces)
+      return (range, .province, gazetteer.kinds[Int(first)], provinces)
     }
     let key = lowercased(range)
     if let same = entities.indices.first(where: {

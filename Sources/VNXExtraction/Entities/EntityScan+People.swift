@@ -3,9 +3,13 @@
 /// surname ("phong cách Hồ Chí Minh"); each with the role written beside it.
 extension EntityScan {
   func findPeople() {
+    // A name follows an honorific or a degree, or starts capitalized (after a role or bare).
+    let triggers = lexicon.honorifics.bit | lexicon.qualifications.bit
     var index = 0
     while index < tokens.count {
-      if claims[index] == .none, let end = person(at: index) {
+      if claims[index] == .none, tokens[index].capitalized || masks[index] & triggers != 0,
+        let end = person(at: index)
+      {
         index = end
       } else {
         index += 1
@@ -74,7 +78,7 @@ extension EntityScan {
     else { return nil }
     // "Hoàng Su Phì" is a district: a bare run that is a district or commune name is no person.
     if let match = longest(gazetteer.names, at: index), index + match.length == end,
-      match.value.contains(where: { gazetteer.divisions[Int($0)].level != .province })
+      match.value.contains(where: { gazetteer.levels[Int($0)] != .province })
     {
       return nil
     }
@@ -141,7 +145,7 @@ extension EntityScan {
     let person = emit(.person, range, claim: .person)
     if let role = roleAfter(range.upperBound) ?? roleBefore {
       entities[person].role = string(role)
-      roleSpans[person] = role
+      roleSpans.append((person, role))
     }
   }
 }

@@ -3,9 +3,11 @@
 /// places under a district or province the text names.
 extension EntityScan {
   func findPlaces() {
+    // Every place here starts at a prefix ("Chi bộ", a village or an admin prefix).
+    let triggers = lexicon.villagePrefixes.bit | lexicon.adminPrefixes.bit
     var index = 0
     while index < tokens.count {
-      if claims[index] == .none {
+      if claims[index] == .none, masks[index] & triggers != 0 || hashes[index] == Cue.chi {
         if let end = cell(at: index) { index = end; continue }
         if let end = adminPlace(at: index) { index = end; continue }
         if let end = village(at: index) { index = end; continue }
@@ -147,14 +149,13 @@ extension EntityScan {
 
   /// The gazetteer divisions at `level` (and their indices) among `matches`.
   func divisions(_ matches: [Int32], level: AdminLevel) -> [Int32] {
-    matches.filter { index in
-      let division = gazetteer.divisions[Int(index)]
-      switch level {
-      case .commune: return division.level == .commune
-      case .district: return division.level == .district
-      case .province: return division.level == .province
-      case .city: return division.kind == "thành phố" && division.level != .commune
-      }
+    let levels = gazetteer.levels
+    switch level {
+    case .commune: return matches.filter { levels[Int($0)] == .commune }
+    case .district: return matches.filter { levels[Int($0)] == .district }
+    case .province: return matches.filter { levels[Int($0)] == .province }
+    case .city:
+      return matches.filter { levels[Int($0)] != .commune && gazetteer.kinds[Int($0)] == "thành phố" }
     }
   }
 
@@ -188,7 +189,7 @@ extension EntityScan {
     var level = prefix.value.level
     var matches = name.matches
     if level == .city {
-      let provinces = matches.filter { gazetteer.divisions[Int($0)].level == .province }
+      let provinces = matches.filter { gazetteer.levels[Int($0)] == .province }
       if !provinces.isEmpty {
         level = .province
         matches = provinces
@@ -233,19 +234,31 @@ extension EntityScan {
   /// something else's ("sông Đồng Nai", "sâm Ngọc Linh").
   func findContextPlaces() {
     var resolvedKeys: [Int32] = []
-    for (entity, matches) in candidates.enumerated() where entities[entity].code != nil && matches.count == 1 {
-      for member in gazetteer.lineage(of: matches[0]) where !resolvedKeys.contains(member) {
-        resolvedKeys.append(member)
+    for entity in candidates.indices where candidates[entity].count == 1 && entities[entity].code != nil {
+      var member = candidates[entity][0]
+      while member >= 0 {
+        if !resolvedKeys.contains(member) { resolvedKeys.append(member) }
+        member = gazetteer.parents[Int(member)]
       }
     }
-    var named: [String: Int] = [:]
-    for (index, entity) in entities.enumerated()
-    where entity.type == .commune || entity.type == .district || entity.type == .province {
-      named[entity.text.lowercased()] = named[entity.text.lowercased()] ?? index
+    // The places named so far by their case-folded text (`foldedHash`), the first of each;
+    // every hit is checked on the lowercase strings, and a mismatch (a hash shared by two
+    // texts) falls back to a dictionary of them.
+    var named = HashKeyTable<Int>()
+    var namedByText: [String: Int]?
+    let namedCount = entities.count
+    for place in 0..<namedCount
+    where entities[place].type == .commune || entities[place].type == .district
+      || entities[place].type == .province
+    {
+      var text = entities[place].text
+      let key = text.withUTF8 { Self.foldedHash($0, 0..<$0.count) }
+      if named[key] == nil { named[key] = place }
     }
+    let gazetteerBit = gazetteer.names.bit
     var index = 0
     while index < tokens.count {
-      guard claims[index] == .none, isCapitalizedWord(index),
+      guard masks[index] & gazetteerBit != 0, claims[index] == .none, isCapitalizedWord(index),
         index == tokens[index].sentenceStart || !isCapitalizedWord(index - 1),
         let match = longest(gazetteer.names, at: index)
       else {
@@ -258,28 +271,68 @@ extension EntityScan {
         index = max(end, index + 1)
         continue
       }
-      if let same = named[lowercased(index..<end)] {
+      var same: Int?
+      let key = bytes.withUnsafeBufferPointer {
+        Self.foldedHash($0, tokens[index].utf8Start..<tokens[end - 1].utf8End)
+      }
+      if let first = named[key] {
+        let text = lowercased(index..<end)
+        if entities[first].text.lowercased() == text {
+          same = first
+        } else {
+          if namedByText == nil {
+            var places: [String: Int] = [:]
+            for place in 0..<namedCount
+            where entities[place].type == .commune || entities[place].type == .district
+              || entities[place].type == .province
+            {
+              let key = entities[place].text.lowercased()
+              if places[key] == nil { places[key] = place }
+            }
+            namedByText = places
+          }
+          same = namedByText![text]
+        }
+      }
+      if let same {
         let entity = emit(entities[same].type, index..<end, kind: entities[same].kind, claim: .place)
         candidates[entity] = candidates[same]
       } else if case let provinces = divisions(match.value, level: .province), !provinces.isEmpty {
-        let kind = gazetteer.divisions[Int(provinces[0])].kind
+        let kind = gazetteer.kinds[Int(provinces[0])]
         let entity = emit(.province, index..<end, kind: kind, claim: .place)
         candidates[entity] = provinces
       } else if !resolvedKeys.isEmpty {
         let inContext = match.value.filter { candidate in
-          let division = gazetteer.divisions[Int(candidate)]
-          guard division.level != .province else { return false }
+          guard gazetteer.levels[Int(candidate)] != .province else { return false }
           return gazetteer.hasAncestor(candidate, in: resolvedKeys)
         }
         if !inContext.isEmpty {
-          let division = gazetteer.divisions[Int(inContext[0])]
-          let type: EntityType = division.level == .commune ? .commune : .district
-          let entity = emit(type, index..<end, kind: division.kind, claim: .place)
+          let first = Int(inContext[0])
+          let type: EntityType = gazetteer.levels[first] == .commune ? .commune : .district
+          let entity = emit(type, index..<end, kind: gazetteer.kinds[first], claim: .place)
           candidates[entity] = inContext
         }
       }
       index = max(end, index + 1)
     }
+  }
+
+  /// A hash of the text's scalars lowercased (`PhraseKey.lower`, the full Unicode mapping
+  /// beyond its table), so that texts equal after `lowercased()` hash alike.
+  static func foldedHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+    var hash = PhraseKey.seed
+    var offset = range.lowerBound
+    while offset < range.upperBound {
+      let value = decode(bytes, &offset)
+      if value < 0x2000, value != 0x130 {
+        hash = (hash ^ UInt64(PhraseKey.lower(value))) &* 0x100_0000_01b3
+      } else if let scalar = Unicode.Scalar(value) {
+        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+          hash = (hash ^ UInt64(PhraseKey.lower(lower.value))) &* 0x100_0000_01b3
+        }
+      }
+    }
+    return hash
   }
 
   /// Whether a noun that names rivers, roads, products… stands right before `index`.
@@ -309,14 +362,15 @@ extension EntityScan {
   func preferredStructure() -> Division.Structure {
     if entities.contains(where: { $0.type == .district }) { return .before2025 }
     var votes = 0
-    for (entity, matches) in candidates.enumerated() where !matches.isEmpty {
+    for entity in candidates.indices where !candidates[entity].isEmpty {
       let kind = entities[entity].kind
-      var seen: Set<Int> = []
-      for match in matches where kind == nil || gazetteer.divisions[Int(match)].kind == kind {
-        seen.insert(gazetteer.divisions[Int(match)].structure.rawValue)
+      var before = false
+      var after = false
+      for match in candidates[entity] where kind == nil || gazetteer.kinds[Int(match)] == kind {
+        if gazetteer.structures[Int(match)] == .after2025 { after = true } else { before = true }
       }
-      if seen == [Division.Structure.after2025.rawValue] { votes += 1 }
-      if seen == [Division.Structure.before2025.rawValue] { votes -= 1 }
+      if after, !before { votes += 1 }
+      if before, !after { votes -= 1 }
     }
     return votes > 0 ? .after2025 : .before2025
   }
@@ -328,30 +382,38 @@ extension EntityScan {
     var context: [Int32] = []
     let structure = preferredStructure()
     for _ in 0..<2 {
-      for (entity, matches) in candidates.enumerated() where !matches.isEmpty {
-        var pool = matches
-        if let kind = entities[entity].kind {
-          let sameKind = pool.filter { gazetteer.divisions[Int($0)].kind == kind }
-          if !sameKind.isEmpty { pool = sameKind }
+      for entity in candidates.indices where !candidates[entity].isEmpty {
+        let resolved: Int32
+        if candidates[entity].count == 1 {
+          // One candidate stays one whatever the filters keep.
+          resolved = candidates[entity][0]
+        } else {
+          var pool = candidates[entity]
+          if let kind = entities[entity].kind {
+            let sameKind = pool.filter { gazetteer.kinds[Int($0)] == kind }
+            if !sameKind.isEmpty { pool = sameKind }
+          }
+          let preferred = pool.filter { gazetteer.structures[Int($0)] == structure }
+          if !preferred.isEmpty { pool = preferred }
+          if pool.count > 1, !context.isEmpty {
+            let inContext = pool.filter { candidate in
+              gazetteer.hasAncestor(candidate, in: context)
+            }
+            if !inContext.isEmpty { pool = inContext }
+          }
+          guard pool.count == 1 else { continue }
+          resolved = pool[0]
+          candidates[entity] = [resolved]
         }
-        let preferred = pool.filter { gazetteer.divisions[Int($0)].structure == structure }
-        if !preferred.isEmpty { pool = preferred }
-        if pool.count > 1, !context.isEmpty {
-          let inContext = pool.filter { candidate in
-            gazetteer.hasAncestor(candidate, in: context)
-          }
-          if !inContext.isEmpty { pool = inContext }
+        let name = gazetteer.divisions[Int(resolved)].name
+        entities[entity].code = gazetteer.divisions[Int(resolved)].code
+        if name != entities[entity].text, !name.isEmpty {
+          entities[entity].canonical = name
         }
-        if pool.count == 1 {
-          let division = gazetteer.divisions[Int(pool[0])]
-          entities[entity].code = division.code
-          if division.name != entities[entity].text, !division.name.isEmpty {
-            entities[entity].canonical = division.name
-          }
-          candidates[entity] = [pool[0]]
-          for member in gazetteer.lineage(of: pool[0]) where !context.contains(member) {
-            context.append(member)
-          }
+        var member = resolved
+        while member >= 0 {
+          if !context.contains(member) { context.append(member) }
+          member = gazetteer.parents[Int(member)]
         }
       }
     }

@@ -2,26 +2,57 @@ import VNXSegmentation
 import VNXText
 
 /// Hashes of the function words the recognizers test for.
+///
+/// The hashes are written out as literals (`EntityScanTests` checks each against `hash`):
+/// a literal global is a constant, while a computed one costs a `swift_once` at every use,
+/// and the recognizers test these words at nearly every token.
 enum Cue {
   static func hash(_ word: String) -> UInt64 {
     let scalars = word.unicodeScalars.map(\.value)
     return scalars.withUnsafeBufferPointer { PhraseKey.token($0, 0..<$0.count) }
   }
-  static let chi = hash("chi"), bộ = hash("bộ"), trường = hash("trường"), số = hash("số")
-  static let ngày = hash("ngày"), tháng = hash("tháng"), năm = hash("năm")
-  static let các = hash("các"), những = hash("những"), hai = hash("hai"), ba = hash("ba")
-  static let và = hash("và"), viên = hash("viên"), kiêm = hash("kiêm")
-  static let comma = hash(","), dash = hash("-"), enDash = hash("–"), open = hash("(")
-  static let close = hash(")"), slash = hash("/"), colon = hash(":")
-  static let đường = hash("đường"), phố = hash("phố"), trung = hash("trung"), ương = hash("ương")
-  static let trưởng = hash("trưởng"), huyện = hash("huyện"), quận = hash("quận"), thị = hash("thị")
-  static let tỉnh = hash("tỉnh"), thành = hash("thành"), phòng = hash("phòng"), chống = hash("chống")
-  static let công = hash("công"), ty = hash("ty"), việt = hash("việt"), nam = hash("nam")
-  static let dayParts: Set<UInt64> = Set(
+  static let chi: UInt64 = 0xf5fa_f619_0cf9_1825  // "chi"
+  static let bộ: UInt64 = 0x08a3_eb07_b549_efb4  // "bộ"
+  static let trường: UInt64 = 0x97f8_6a9f_cc00_b603  // "trường"
+  static let số: UInt64 = 0x08e3_df07_b58b_4be9  // "số"
+  static let ngày: UInt64 = 0xf888_bfba_abac_772d  // "ngày"
+  static let tháng: UInt64 = 0x759d_986f_d7d5_e187  // "tháng"
+  static let năm: UInt64 = 0x25de_df19_2965_4821  // "năm"
+  static let các: UInt64 = 0xf42f_f419_0b72_ee5e  // "các"
+  static let những: UInt64 = 0xa6ca_072d_25fb_4a83  // "những"
+  static let hai: UInt64 = 0x3358_0d19_2fef_8b11  // "hai"
+  static let ba: UInt64 = 0x08a6_3307_b54d_d00c  // "ba"
+  static let và: UInt64 = 0x08cf_bc07_b571_bdeb  // "và"
+  static let viên: UInt64 = 0x000a_fb00_c838_79f0  // "viên"
+  static let kiêm: UInt64 = 0xeddc_7dd7_1fea_e8ec  // "kiêm"
+  static let comma: UInt64 = 0xaf63_a14c_8601_884b  // ","
+  static let dash: UInt64 = 0xaf63_a04c_8601_8698  // "-"
+  static let enDash: UInt64 = 0xaf43_ce4c_85cb_74c2  // "–"
+  static let open: UInt64 = 0xaf63_a54c_8601_8f17  // "("
+  static let close: UInt64 = 0xaf63_a44c_8601_8d64  // ")"
+  static let slash: UInt64 = 0xaf63_a24c_8601_89fe  // "/"
+  static let colon: UInt64 = 0xaf63_b74c_8601_adad  // ":"
+  static let đường: UInt64 = 0x44b6_8d50_c6d8_a218  // "đường"
+  static let phố: UInt64 = 0x77a4_0119_5649_b05c  // "phố"
+  static let trung: UInt64 = 0x8c28_a0a7_272b_49d9  // "trung"
+  static let ương: UInt64 = 0xdd0d_51cc_093f_5571  // "ương"
+  static let trưởng: UInt64 = 0xa98e_9c9f_d609_3319  // "trưởng"
+  static let huyện: UInt64 = 0xc436_33c2_f437_3df0  // "huyện"
+  static let quận: UInt64 = 0xd0ab_7707_70cb_3034  // "quận"
+  static let thị: UInt64 = 0x56d7_6f19_442e_428e  // "thị"
+  static let tỉnh: UInt64 = 0x1613_396c_e82c_c128  // "tỉnh"
+  static let thành: UInt64 = 0x7c86_c06f_db41_344d  // "thành"
+  static let phòng: UInt64 = 0x50ab_1369_acb3_8152  // "phòng"
+  static let chống: UInt64 = 0x27ed_c9f4_52bb_8b7a  // "chống"
+  static let công: UInt64 = 0xf0c6_da8e_3555_a9a9  // "công"
+  static let ty: UInt64 = 0x08c8_4707_b56a_d86e  // "ty"
+  static let việt: UInt64 = 0xde71_e300_abad_3483  // "việt"
+  static let nam: UInt64 = 0x212b_db19_2567_3707  // "nam"
+  static let dayParts = HashKeySet(
     ["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "rạng", "từ", "đến", "trước", "sau"]
       .map(hash))
   /// Honorifics that introduce any capitalized name; the others need a known surname.
-  static let strongHonorifics: Set<UInt64> = Set(
+  static let strongHonorifics = HashKeySet(
     ["đồng", "ông", "bà", "già", "quần", "đại", "thượng", "hòa", "hoà", "nghệ", "người"].map(hash))
 }
 
@@ -31,6 +62,12 @@ enum Cue {
 final class EntityScan {
   struct TokenInfo {
     var kind: TokenKind
+    /// A word or an abbreviation.
+    var isWord: Bool
+    var capitalized: Bool
+    var allUpper: Bool
+    /// A number token of ASCII digits only.
+    var isDigits: Bool
     var start: Int
     var end: Int
     var utf8Start: Int
@@ -38,8 +75,6 @@ final class EntityScan {
     /// Index one past the last token of this token's sentence.
     var sentenceEnd: Int
     var sentenceStart: Int
-    var capitalized: Bool
-    var allUpper: Bool
   }
 
   enum Claim: UInt8 { case none, place, cell, organization, person, other }
@@ -58,8 +93,8 @@ final class EntityScan {
   var entities: [Entity] = []
   /// Gazetteer candidates of each admin entity (by entity index).
   var candidates: [[Int32]] = []
-  /// Token span of each person's role (by entity index), for person → organization links.
-  var roleSpans: [Int: Range<Int>] = [:]
+  /// Each person with a role and the role's token span, for person → organization links.
+  var roleSpans: [(person: Int, role: Range<Int>)] = []
   /// Token spans of entities (by entity index).
   var spans: [Range<Int>] = []
   /// Communes, districts and provinces by the token their name starts at.
@@ -74,51 +109,23 @@ final class EntityScan {
     let bytes = Array(text.utf8)
     self.bytes = bytes
     let count = sentences.reduce(0) { $0 + $1.tokens.count }
-    var tokens: [TokenInfo] = []
-    var hashes: [UInt64] = []
-    var masks: [UInt16] = []
-    tokens.reserveCapacity(count)
-    hashes.reserveCapacity(count)
-    masks.reserveCapacity(count)
-    let lowerTable = PhraseKey.lowerTable
-    bytes.withUnsafeBufferPointer { buffer in
-      for sentence in sentences {
-        var first = tokens.count
-        let last = first + sentence.tokens.count
-        for token in sentence.tokens {
-          // A line break ends a name as surely as a full stop does (titles, captions).
-          if tokens.count > first,
-            Self.hasLineBreak(buffer, tokens[tokens.count - 1].utf8End..<token.utf8Start)
-          {
-            for index in first..<tokens.count { tokens[index].sentenceEnd = tokens.count }
-            first = tokens.count
-          }
-          // One pass over the token's UTF-8: the case-folded hash and the letter case.
-          var hash = PhraseKey.seed
-          var upper = 0
-          var lower = 0
-          var capitalized = false
-          var offset = token.utf8Start
-          let end = min(token.utf8End, buffer.count)
-          while offset < end {
-            let first = offset == token.utf8Start
-            let value = Self.decode(buffer, &offset)
-            let folded = PhraseKey.lower(value, lowerTable)
-            if folded != value {
-              if first { capitalized = true }
-              upper += 1
-            } else if value &- 0x61 < 26 || (value >= 0xDF && value < 0x1F00) {
-              lower += 1
+    // Filled through their buffers: no uniqueness check or capacity test per token.
+    var tokens = Array(
+      repeating: TokenInfo(
+        kind: .word, isWord: false, capitalized: false, allUpper: false, isDigits: false, start: 0,
+        end: 0, utf8Start: 0, utf8End: 0, sentenceEnd: 0, sentenceStart: 0),
+      count: count)
+    var hashes = Array(repeating: UInt64(0), count: count)
+    var masks = Array(repeating: UInt16(0), count: count)
+    PhraseKey.lowerTable.withUnsafeBufferPointer { lowerTable in
+      bytes.withUnsafeBufferPointer { buffer in
+        tokens.withUnsafeMutableBufferPointer { tokens in
+          hashes.withUnsafeMutableBufferPointer { hashes in
+            masks.withUnsafeMutableBufferPointer { masks in
+              Self.scanTokens(
+                sentences, buffer, lowerTable, firstWords, into: tokens, hashes, masks)
             }
-            hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
           }
-          tokens.append(
-            TokenInfo(
-              kind: token.kind, start: token.start, end: token.end, utf8Start: token.utf8Start,
-              utf8End: token.utf8End, sentenceEnd: last, sentenceStart: first,
-              capitalized: capitalized, allUpper: upper >= 2 && lower == 0))
-          hashes.append(hash)
-          masks.append(firstWords.mask(hash))
         }
       }
     }
@@ -134,6 +141,73 @@ final class EntityScan {
   }
 
   deinit { claims.deallocate() }
+
+  /// One pass over the tokens' UTF-8: each token's features, case-folded hash and first-word
+  /// mask, written into buffers of exactly one slot per token.
+  private static func scanTokens(
+    _ sentences: [Sentence], _ buffer: UnsafeBufferPointer<UInt8>,
+    _ lowerTable: UnsafeBufferPointer<UInt32>, _ firstWords: FirstWordMask,
+    into tokens: UnsafeMutableBufferPointer<TokenInfo>, _ hashes: UnsafeMutableBufferPointer<UInt64>,
+    _ masks: UnsafeMutableBufferPointer<UInt16>
+  ) {
+    var count = 0
+    for sentence in sentences {
+      var first = count
+      let last = first + sentence.tokens.count
+      for token in sentence.tokens {
+        // A line break ends a name as surely as a full stop does (titles, captions).
+        if count > first, Self.hasLineBreak(buffer, tokens[count - 1].utf8End..<token.utf8Start) {
+          for index in first..<count { tokens[index].sentenceEnd = count }
+          first = count
+        }
+        var hash = PhraseKey.seed
+        var upper = 0
+        var lower = 0
+        var capitalized = false
+        var digits = token.kind == .number
+        var offset = token.utf8Start
+        let end = min(token.utf8End, buffer.count)
+        while offset < end {
+          let byte = buffer[offset]
+          let folded: UInt32
+          if byte < 0x80 {
+            // ASCII: no decoding, no table.
+            offset += 1
+            let value = UInt32(byte)
+            if value &- 0x30 >= 10 { digits = false }
+            if value &- 0x41 < 26 {
+              folded = value | 0x20
+              if offset == token.utf8Start + 1 { capitalized = true }
+              upper += 1
+            } else {
+              folded = value
+              if value &- 0x61 < 26 { lower += 1 }
+            }
+          } else {
+            let isFirst = offset == token.utf8Start
+            let value = Self.decode(buffer, &offset)
+            digits = false
+            folded = PhraseKey.lower(value, lowerTable)
+            if folded != value {
+              if isFirst { capitalized = true }
+              upper += 1
+            } else if value >= 0xDF && value < 0x1F00 {
+              lower += 1
+            }
+          }
+          hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
+        }
+        tokens[count] = TokenInfo(
+          kind: token.kind, isWord: token.kind == .word || token.kind == .abbreviation,
+          capitalized: capitalized, allUpper: upper >= 2 && lower == 0, isDigits: digits,
+          start: token.start, end: token.end, utf8Start: token.utf8Start, utf8End: token.utf8End,
+          sentenceEnd: last, sentenceStart: first)
+        hashes[count] = hash
+        masks[count] = firstWords.mask(hash)
+        count += 1
+      }
+    }
+  }
 
   /// The scalar whose UTF-8 starts at `offset`; moves `offset` past it.
   @inline(__always)
@@ -168,19 +242,12 @@ final class EntityScan {
     index < placeAt.count && placeAt[index] >= 0 ? Int(placeAt[index]) : nil
   }
 
-  func isWord(_ index: Int) -> Bool {
-    index < tokens.count && (tokens[index].kind == .word || tokens[index].kind == .abbreviation)
-  }
+  func isWord(_ index: Int) -> Bool { index < tokens.count && tokens[index].isWord }
 
   func isCapitalizedWord(_ index: Int) -> Bool { isWord(index) && tokens[index].capitalized }
 
-  func isNumber(_ index: Int) -> Bool {
-    guard index < tokens.count, tokens[index].kind == .number else { return false }
-    for offset in tokens[index].utf8Start..<tokens[index].utf8End where bytes[offset] &- 0x30 >= 10 {
-      return false
-    }
-    return true
-  }
+  /// A number of ASCII digits only.
+  func isNumber(_ index: Int) -> Bool { index < tokens.count && tokens[index].isDigits }
 
   func isUnclaimed(_ range: Range<Int>) -> Bool {
     for index in range where claims[index] != .none { return false }
@@ -263,14 +330,19 @@ final class EntityScan {
   func emit(
     _ type: EntityType, _ range: Range<Int>, kind: String? = nil, claim: Claim? = nil
   ) -> Int {
-    var text = string(range)
     var end = tokens[range.upperBound - 1].end
+    let utf8Start = tokens[range.lowerBound].utf8Start
+    var utf8End = tokens[range.upperBound - 1].utf8End
     // "ấp Song Phú B." at a sentence's end: the full stop belongs to the sentence.
-    if type != .organization, type != .document, range.count > 1, text.hasSuffix("."),
-      tokens[range.upperBound - 1].end - tokens[range.upperBound - 1].start == 2
+    if type != .organization, type != .document, range.count > 1,
+      tokens[range.upperBound - 1].end - tokens[range.upperBound - 1].start == 2,
+      bytes[utf8End - 1] == 0x2E
     {
-      text.removeLast()
+      utf8End -= 1
       end -= 1
+    }
+    let text = bytes.withUnsafeBufferPointer {
+      String(decoding: $0[utf8Start..<utf8End], as: UTF8.self)
     }
     entities.append(
       Entity(type: type, text: text, start: tokens[range.lowerBound].start, end: end, kind: kind))

@@ -26,6 +26,11 @@ public struct Gazetteer: Sendable {
   var names = PhraseTable<[Int32]>(bit: 1 << 8)
   /// The index of each division's parent (same structure), -1 for provinces.
   private(set) var parents: [Int32] = []
+  /// Each division's level, structure and kind, beside `divisions` so that the scans read one
+  /// field without copying a `Division` and its strings.
+  private(set) var levels: [Division.Level] = []
+  private(set) var structures: [Division.Structure] = []
+  private(set) var kinds: [String] = []
 
   public static let standard = Gazetteer(files: [
     "places/divisions-2024.tsv", "places/former-names-2024.tsv", "places/divisions-2025.tsv",
@@ -51,6 +56,9 @@ public struct Gazetteer: Sendable {
         }
       }
     }
+    levels = divisions.map(\.level)
+    structures = divisions.map(\.structure)
+    kinds = divisions.map(\.kind)
     var byCode: [String: Int32] = [:]
     for (index, division) in divisions.enumerated() {
       byCode["\(division.structure.rawValue):\(division.level.rawValue):\(division.code)"] = Int32(index)

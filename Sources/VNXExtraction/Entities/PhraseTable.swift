@@ -19,6 +19,16 @@ enum PhraseKey {
     return value
   }
 
+  /// `lower(value)` with the table's storage fetched once by the caller.
+  @inline(__always) static func lower(_ value: UInt32, _ table: UnsafeBufferPointer<UInt32>)
+    -> UInt32
+  {
+    if value < 0x80 { return value &- 0x41 < 26 ? value | 0x20 : value }
+    if value == 0x2019 || value == 0x2018 || value == 0x02BC { return 0x27 }  // ’ → '
+    if value < UInt32(table.count) { return table[Int(value)] }
+    return value
+  }
+
   @inline(__always) static func isUpper(_ value: UInt32) -> Bool {
     if value < 0x80 { return value &- 0x41 < 26 }
     return value < UInt32(lowerTable.count) && lowerTable[Int(value)] != value
