@@ -27,11 +27,23 @@ extension IndicatorExtractor {
     let pieces = QuantityPieces(text, sentences: sentences)
     var indicators = read(pieces)
     guard !indicators.isEmpty else { return indicators }
+    // Only the sentences that hold an indicator are searched for mentions of the entities.
+    let holding = indicators.map { Attribution.sentence(containing: $0.start, in: sentences) }
+    var regions: [Range<Int>] = []
+    for case let sentence? in holding {
+      let span = sentences[sentence].start..<sentences[sentence].end
+      if let last = regions.last, last.upperBound >= span.lowerBound {
+        regions[regions.count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)
+      } else {
+        regions.append(span)
+      }
+    }
     let attribution = Attribution(
-      scalars: pieces.scalars, sentences: sentences, entities: entities, published: published)
+      scalars: pieces.scalars, sentences: sentences, entities: entities, published: published,
+      regions: regions)
     for position in indicators.indices {
       let start = indicators[position].start
-      guard let sentence = attribution.sentence(containing: start) else { continue }
+      guard let sentence = holding[position] else { continue }
       indicators[position].place = attribution.place(at: start, end: indicators[position].end, in: sentence)
       indicators[position].subject = attribution.subject(before: start, in: sentence)
       if indicators[position].year == nil {
@@ -45,7 +57,7 @@ extension IndicatorExtractor {
   /// (in order) where `haystack` holds `needle`'s first scalar: what `occurrences(of:in:)`
   /// finds, without walking the whole text.
   static func occurrences(
-    of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], at starts: [Int]
+    of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], at starts: some Sequence<Int>
   ) -> [Range<Int>] {
     guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
     var found: [Range<Int>] = []
@@ -68,6 +80,59 @@ extension IndicatorExtractor {
       }
     }
     return found
+  }
+
+  /// Where `needle` occurs in `haystack` as whole words starting inside `regions` (sorted,
+  /// disjoint). A needle that cannot overlap itself (`overlapsItself`) gives there exactly
+  /// what `occurrences(of:in:)` gives over the whole text.
+  static func occurrences(
+    of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], within regions: [Range<Int>]
+  ) -> [Range<Int>] {
+    guard let first = needle.first, needle.count <= haystack.count else { return [] }
+    var found: [Range<Int>] = []
+    haystack.withUnsafeBufferPointer { haystack in
+      needle.withUnsafeBufferPointer { needle in
+        for region in regions {
+          var index = region.lowerBound
+          while index < region.upperBound, index + needle.count <= haystack.count {
+            guard haystack[index] == first else {
+              index += 1
+              continue
+            }
+            var equal = true
+            for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
+              equal = false
+              break
+            }
+            guard equal else {
+              index += 1
+              continue
+            }
+            let end = index + needle.count
+            let before = index == 0 || !QuantityPieces.isLetter(haystack[index - 1])
+            let after = end == haystack.count || !QuantityPieces.isLetter(haystack[end])
+            if before && after { found.append(index..<end) }
+            index = end
+          }
+        }
+      }
+    }
+    return found
+  }
+
+  /// Whether two occurrences of `needle` can overlap ("aba" in "ababa"): whether a proper
+  /// prefix of it is also its suffix.
+  static func overlapsItself(_ needle: [Unicode.Scalar]) -> Bool {
+    // A border starts where the needle's first scalar comes again.
+    guard needle.count > 1, needle.dropFirst().contains(needle[0]) else { return false }
+    var border = [Int](repeating: 0, count: needle.count)
+    var length = 0
+    for index in 1..<needle.count {
+      while length > 0, needle[index] != needle[length] { length = border[length - 1] }
+      if needle[index] == needle[length] { length += 1 }
+      border[index] = length
+    }
+    return border[needle.count - 1] > 0
   }
 
   /// Where `needle` occurs in `haystack` as whole words.
@@ -117,18 +182,23 @@ struct Attribution {
 
   /// Level nouns (one or two words, by hash) and the entity kind they stand for alone:
   /// "toàn huyện", "xã", "thị trấn".
-  static let levelNouns: [UInt64: String] = Dictionary(
-    uniqueKeysWithValues: [
-      "xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "thôn", "bản",
-      "ấp", "buôn", "làng",
-    ].map { (hash($0), $0) })
+  static let levelNounNames = [
+    "xã", "phường", "thị trấn", "huyện", "quận", "thị xã", "thành phố", "tỉnh", "thôn", "bản",
+    "ấp", "buôn", "làng",
+  ]
+  static let levelNouns = HashKeyTable(levelNounNames.map { (hash($0), $0) })
+  /// The last words of the two-word level nouns: only after one is the pair looked up.
+  static let levelPairEnds = HashKeySet(
+    levelNounNames.filter { $0.contains(" ") }.map { hash(String($0.split(separator: " ").last!)) })
   /// Words before a level noun that make it plural or generic: "các xã", "cấp huyện".
-  static let genericBefore: Set<UInt64> = Set(
+  static let genericBefore = HashKeySet(
     ["các", "những", "mọi", "mỗi", "cấp", "hai", "ba", "bốn", "năm", "nhiều", "từng", "tác"].map(hash))
   /// Words after "xã" that make it another word: "xã hội", "xã viên".
-  static let notLevelAfter: Set<UInt64> = Set(["hội", "viên"].map(hash))
+  static let notLevelAfter = HashKeySet(["hội", "viên"].map(hash))
   /// Words before a year that make it a base or a start, not the year measured.
-  static let notYearBefore: Set<UInt64> = Set(["so", "với", "từ", "trước", "sau"].map(hash))
+  static let notYearBefore = HashKeySet(["so", "với", "từ", "trước", "sau"].map(hash))
+  /// The words after "năm" that name a year relative to the publication.
+  static let relativeYears = HashKeySet(["nay", "ngoái", "tới"].map(hash))
   static let năm = hash("năm"), ngày = hash("ngày"), nay = hash("nay"), ngoái = hash("ngoái")
   static let tới = hash("tới")
 
@@ -138,8 +208,14 @@ struct Attribution {
       published: published)
   }
 
-  /// `scalars`: the text's Unicode scalars.
-  init(scalars: [Unicode.Scalar], sentences: [Sentence], entities: [Entity], published: String?) {
+  /// `scalars`: the text's Unicode scalars. Only mentions that start inside `regions` (sorted,
+  /// disjoint scalar ranges; the whole text when nil) are found: the queries ask for the
+  /// sentences of the indicators only.
+  init(
+    scalars: [Unicode.Scalar], sentences: [Sentence], entities: [Entity], published: String?,
+    regions: [Range<Int>]? = nil
+  ) {
+    let regions = regions ?? [0..<scalars.count]
     self.scalars = scalars
     self.sentences = sentences
     self.entities = entities
@@ -149,11 +225,16 @@ struct Attribution {
     // An entity found many times is listed many times: its text is searched once.
     var found: [UInt64: [Range<Int>]] = [:]
     var listed: Set<UInt64> = []
-    // Where each uppercase letter stands, for the names' searches.
-    var starts: [UInt32: [Int]] = [:]
+    // Where each uppercase letter of the regions stands, for the names' searches: scalar value
+    // in the high half, offset in the low half, sorted.
+    var starts: [UInt64] = []
     var indexed = false
     for (index, entity) in entities.enumerated() {
-      let isPlace = [.village, .commune, .district, .province].contains(entity.type)
+      let isPlace: Bool
+      switch entity.type {
+      case .village, .commune, .district, .province: isPlace = true
+      default: isPlace = false
+      }
       let isSubject = entity.type == .organization || entity.type == .cell
       guard isPlace || isSubject else { continue }
       // A name without letters ("phường 1", "thôn 3") is a mention only where it was found.
@@ -168,15 +249,30 @@ struct Attribution {
         : listed.insert(PhraseKey.combine(QuantityPieces.hash(entity.type.rawValue), textHash)).inserted
           ? Self.cached(&found, textHash) {
             let needle = Array(entity.text.unicodeScalars)
-            guard let first = needle.first, QuantityPieces.isUppercase(first) else {
+            // Occurrences that may overlap depend on the ones before: such a needle is searched
+            // over the whole text.
+            if IndicatorExtractor.overlapsItself(needle) {
               return IndicatorExtractor.occurrences(of: needle, in: scalars)
             }
+            guard let first = needle.first, QuantityPieces.isUppercase(first) else {
+              return IndicatorExtractor.occurrences(of: needle, in: scalars, within: regions)
+            }
             if !indexed {
-              starts = QuantityPieces.uppercaseOffsets(scalars)
+              starts = QuantityPieces.uppercaseStarts(scalars, in: regions)
               indexed = true
             }
+            let key = UInt64(first.value) << 32
+            var low = 0
+            var high = starts.count
+            while low < high {
+              let middle = (low + high) / 2
+              if starts[middle] < key { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < starts.count, starts[end] >> 32 == UInt64(first.value) { end += 1 }
             return IndicatorExtractor.occurrences(
-              of: needle, in: scalars, at: starts[first.value] ?? [])
+              of: needle, in: scalars,
+              at: starts[low..<end].lazy.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) })
           }
           : []
       for range in occurrences {
@@ -186,7 +282,7 @@ struct Attribution {
       if isPlace {
         let key = PhraseKey.combine(
           PhraseKey.combine(QuantityPieces.hash(entity.type.rawValue), QuantityPieces.hash(entity.kind ?? "")),
-          QuantityPieces.hash(entity.text.lowercased()))
+          QuantityPieces.lowercaseHash(entity.text))
         if let seen = counts[key] { counts[key] = (seen.count + 1, seen.first) } else { counts[key] = (1, index) }
       }
     }
@@ -238,6 +334,11 @@ struct Attribution {
   }
 
   func sentence(containing offset: Int) -> Int? {
+    Self.sentence(containing: offset, in: sentences)
+  }
+
+  /// The index of the sentence of `sentences` whose span holds `offset`.
+  static func sentence(containing offset: Int, in sentences: [Sentence]) -> Int? {
     var low = 0
     var high = sentences.count
     while low < high {
@@ -302,14 +403,16 @@ struct Attribution {
   func levelNoun(before start: Int, in sentence: Int) -> Int? {
     let tokens = sentences[sentence].tokens
     guard var index = tokens.lastIndex(where: { $0.end <= start }) else { return nil }
+    let levelNouns = Self.levelNouns
+    let pairEnds = Self.levelPairEnds
     while index >= 0 {
       defer { index -= 1 }
       guard tokens[index].kind == .word else { continue }
       let single = hash(tokens[index])
       var first = index
-      var kind = Self.levelNouns[single]
-      if index > 0, tokens[index - 1].kind == .word,
-        let pair = Self.levelNouns[PhraseKey.combine(hash(tokens[index - 1]), single)]
+      var kind = levelNouns[single]
+      if index > 0, tokens[index - 1].kind == .word, pairEnds.contains(single),
+        let pair = levelNouns[PhraseKey.combine(hash(tokens[index - 1]), single)]
       {
         kind = pair
         first = index - 1
@@ -361,11 +464,13 @@ struct Attribution {
   /// The year a token names, if it names one that a quantity may be of.
   func yearMention(_ tokens: [Token], _ index: Int) -> Int? {
     let token = tokens[index]
+    // "nay", "tới" and "ngoái" have three or five scalars.
     let relevant =
       token.kind == .date || (token.kind == .number && token.end - token.start == 4)
-      || (token.kind == .word && publishedYear != nil)
+      || (token.kind == .word && publishedYear != nil
+        && (token.end - token.start == 3 || token.end - token.start == 5))
     guard relevant, index > 0 else { return nil }
-    let previous = hash(tokens[index - 1])
+    var previous: UInt64 { hash(tokens[index - 1]) }
     // "so với cuối năm 2023", "từ năm 2021": a base or a start.
     func base() -> Bool {
       (max(0, index - 4)..<index).contains { Self.notYearBefore.contains(hash(tokens[$0])) }
@@ -380,7 +485,9 @@ struct Attribution {
       guard let year = trailingYear(token), !base() else { return nil }
       return year
     case .word:
-      guard previous == Self.năm, let published = publishedYear else { return nil }
+      guard Self.relativeYears.contains(hash(token)), previous == Self.năm,
+        let published = publishedYear
+      else { return nil }
       switch hash(token) {
       case Self.nay: return published
       case Self.ngoái: return published - 1

@@ -86,12 +86,14 @@ struct IndicatorReading {
   }
 
   mutating func run() -> [Indicator] {
+    let numeralStarts = NumeralWords.startHashes
+    let hundred = Keys.trăm
     var index = 0
     while index < pieces.count {
       let piece = pieces[index]
       let candidate =
         piece.kind == .number
-        || (piece.kind == .word && NumeralWords.startHashes.contains(piece.hash) && piece.hash != Keys.trăm)
+        || (piece.kind == .word && piece.hash != hundred && numeralStarts.contains(piece.hash))
       guard candidate else {
         index += 1
         continue
@@ -104,9 +106,10 @@ struct IndicatorReading {
 
   // MARK: - Pieces
 
-  /// The key of piece `index`: a word's lowercase text (built on demand), else `Piece.key`.
+  /// The key of piece `index`: a word's lowercase text, else its text (built on demand).
   func key(_ index: Int) -> String {
-    pieces[index].kind == .word ? source.lowercasedText(of: pieces[index]) : pieces[index].key
+    pieces[index].kind == .word
+      ? source.lowercasedText(of: pieces[index]) : source.text(pieces[index].start, pieces[index].end)
   }
 
   /// The hash of piece `index`'s key (`QuantityPieces.hash`), 0 outside the text.
@@ -179,11 +182,10 @@ struct IndicatorReading {
     let piece = pieces[index]
     var read: NumberRead
     if piece.kind == .number {
-      guard let value = VietnameseNumber.digits(piece.key) else { return nil }
-      let plain = piece.key.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? piece.key.utf8.count : nil
+      guard let value = source.numberValue(piece) else { return nil }
       read = NumberRead(
         value: value, first: index, next: index + 1, spelled: false, scale: nil,
-        plainDigits: plain)
+        plainDigits: source.plainDigits(piece))
     } else if piece.kind == .word, NumeralWords.startHashes.contains(piece.hash) {
       // Up to 16 syllables; the reading stops at the first one that is no numeral word.
       var cursor = index + 1
@@ -235,9 +237,11 @@ struct IndicatorReading {
     var best: (length: Int, unit: UnitLexicon.Unit)?
     var stop = 0
     // The longest unit and the longest non-quantity noun starting here.
-    forEachPhrase(startingAt: index) { length, hash in
-      if let unit = lexicon.unitsByHash[hash] { best = (length, unit) }
-      if lexicon.nonQuantityHashes.contains(hash) { stop = length }
+    if lexicon.unitStarts.contains(piece.hash) {
+      forEachPhrase(startingAt: index) { length, hash in
+        if let unit = lexicon.unitsByHash[hash] { best = (length, unit) }
+        if lexicon.nonQuantityHashes.contains(hash) { stop = length }
+      }
     }
     if stop > 0, stop >= (best?.length ?? 0) { return .notQuantity }
     var read: UnitRead
@@ -252,12 +256,13 @@ struct IndicatorReading {
       else { return .none }
       // The counted noun is the segmenter's word when it joined syllables: "đại biểu".
       var length = 1
-      if piece.wordLength > 1, isPhrase(startingAt: index, count: piece.wordLength),
-        !(index..<index + piece.wordLength).contains(where: {
+      let wordLength = Int(piece.wordLength)
+      if wordLength > 1, isPhrase(startingAt: index, count: wordLength),
+        !(index..<index + wordLength).contains(where: {
           lexicon.nonQuantityHashes.contains(pieces[$0].hash)
         })
       {
-        length = piece.wordLength
+        length = wordLength
       }
       read = UnitRead(
         name: phrase(startingAt: index, count: length) ?? key(index), kind: .count, first: index,
@@ -333,7 +338,7 @@ struct IndicatorReading {
       case Keys.slash:
         // "13/13 chi bộ" is a share; "22/9", "22/9/2017", "90/QĐ-TTg" are not.
         guard cursor + 1 < pieces.count, pieces[cursor + 1].kind == .number, touches(cursor),
-          !touches(cursor + 1), let whole = VietnameseNumber.digits(pieces[cursor + 1].key),
+          !touches(cursor + 1), let whole = source.numberValue(pieces[cursor + 1]),
           first.value <= whole
         else { return touchingRunEnd(index) }
         total = whole
@@ -387,10 +392,11 @@ struct IndicatorReading {
     // The spaced decimal typo: "trên 5, 5 ha", "tăng 5, 5%".
     if total == nil, let digits = first.plainDigits, digits <= 3, cursor + 1 < pieces.count,
       pieces[cursor].hash == Keys.comma, touches(cursor - 1), pieces[cursor + 1].kind == .number,
-      pieces[cursor + 1].spaced, pieces[cursor + 1].key.utf8.count <= 2,
-      pieces[cursor + 1].key.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+      pieces[cursor + 1].spaced, let fractionDigits = source.plainDigits(pieces[cursor + 1]),
+      fractionDigits <= 2,
       case .unit(let unit) = unit(at: cursor + 2, openEnded: false), !unit.counted,
-      unit.kind != .percent || touches(cursor + 1), let fraction = VietnameseNumber.digits("0," + pieces[cursor + 1].key)
+      unit.kind != .percent || touches(cursor + 1), let fraction = source.numberValue(
+        pieces[cursor + 1].start, pieces[cursor + 1].end, prefix: Self.zeroComma)
     {
       first.value += fraction
       return record(first: first, unit: unit, valueMax: nil, total: nil, range: false)
@@ -439,8 +445,10 @@ struct IndicatorReading {
     var qualifier: Indicator.Qualifier?
     var trend: Indicator.Trend?
     var level = false
-    // Qualifier, then trend, each the longest phrase right before.
-    for length in stride(from: lexicon.longestPhrase, through: 1, by: -1) {
+    // Qualifier, then trend, each the longest phrase right before (only when the word right
+    // before ends some qualifier or trend phrase).
+    for length in stride(from: lexicon.longestPhrase, through: 1, by: -1)
+    where lexicon.qualifierEnds.contains(hash(start - 1)) {
       if let words = phraseHash(endingBefore: start, count: length),
         let found = lexicon.qualifiersByHash[words]
       {
@@ -451,7 +459,8 @@ struct IndicatorReading {
     }
     // "giảm từ 49,47% xuống còn 42,32%": a starting level, not a change.
     let startingLevel = fromWord && !range
-    for length in stride(from: lexicon.longestPhrase, through: 1, by: -1) where !startingLevel {
+    for length in stride(from: lexicon.longestPhrase, through: 1, by: -1)
+    where !startingLevel && lexicon.trendEnds.contains(hash(start - 1)) {
       if let words = phraseHash(endingBefore: start, count: length),
         let found = lexicon.trendsByHash[words]
       {
@@ -468,7 +477,7 @@ struct IndicatorReading {
     // Names and codes carry no unit of measure: "Chi bộ 6", "lớp 9"; but "cả làng 100%".
     if !prefixed, unit.counted || unit.borrowed {
       // Names, codes, ordinals, dates and years: "Chi bộ 6", "lớp 9", "năm 2018".
-      for length in 1...3 {
+      for length in 1...3 where lexicon.identifierEnds.contains(hash(first.first - 1)) {
         if let words = phraseHash(endingBefore: first.first, count: length),
           lexicon.identifierHashes.contains(words) || lexicon.vagueHashes.contains(words)
         {
@@ -522,6 +531,9 @@ struct IndicatorReading {
   }
 
   var unitSpans: [(first: Int, next: Int, counted: Bool)] = []
+
+  /// "0,": the digits after a spaced decimal comma read as a fraction.
+  static let zeroComma: [UInt8] = Array("0,".utf8)
 
   static let boundaries: Set<String> = [
     ".", "!", "?", ":", ";", "(", ")", "\"", "“", "”", "…", "-", "–", "|", "•",

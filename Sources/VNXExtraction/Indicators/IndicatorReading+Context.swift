@@ -31,18 +31,25 @@ extension IndicatorReading {
     "ra", "bên", "cạnh", "hiện", "nay", "đến", "từ", "tại", "thì", "là", "được", "cho",
   ]
 
+  /// Gives each indicator its year (the last "năm 2018" named before it on its line) and
+  /// what it measures. One walk over the pieces up to the last indicator.
   mutating func attachContext() {
-    let years = yearMentions()
-    var yearCursor = 0
-    var currentYear: (index: Int, year: Int, line: Int)?
-    let lines = lineNumbers()
+    var cursor = 0
+    // Line breaks among the pieces before `cursor`.
+    var line = 0
+    var currentYear: (year: Int, line: Int)?
     for position in found.indices {
       let span = spans[position]
-      while yearCursor < years.count, years[yearCursor].index < span.first {
-        currentYear = years[yearCursor]
-        yearCursor += 1
+      while cursor < span.first {
+        if pieces[cursor].newLine { line += 1 }
+        if let year = yearMention(at: cursor) { currentYear = (year, line) }
+        cursor += 1
       }
-      if let currentYear, currentYear.line == lines[span.first] {
+      // The line of the indicator's first piece (which may lie before `cursor`).
+      var firstLine = line
+      for index in span.first..<cursor where pieces[index].newLine { firstLine -= 1 }
+      if pieces[span.first].newLine { firstLine += 1 }
+      if let currentYear, currentYear.line == firstLine {
         found[position].year = currentYear.year
       }
       found[position].about = about(position)
@@ -52,39 +59,26 @@ extension IndicatorReading {
     }
   }
 
-  /// The line (paragraph) number of each piece.
-  func lineNumbers() -> [Int] {
-    var line = 0
-    return pieces.map { piece in
-      if piece.newLine { line += 1 }
-      return line
+  /// The year of a "năm 2018", "Năm 2023" at piece `index`, if one stands there.
+  func yearMention(at index: Int) -> Int? {
+    let piece = pieces[index]
+    guard piece.kind == .number, piece.end - piece.start == 4, source.plainDigits(piece) != nil,
+      let value = source.numberValue(piece), (1900...2100).contains(value)
+    else { return nil }
+    var back = index - 1
+    // "năm 2017 và 2018": the last year named counts.
+    if hash(back) == Keys.và || hash(back) == Keys.hyphen || hash(back) == Keys.enDash { back -= 2 }
+    // "so với (cùng kỳ) năm 2022" names the base of a comparison, not the year measured.
+    let comparisonBase =
+      hash(back) == Keys.năm
+      && (hash(back - 1) == Keys.kỳ || (hash(back - 1) == Keys.với && hash(back - 2) == Keys.so))
+    if comparisonBase { return nil }
+    if hash(back) == Keys.năm || hash(back) == Keys.học || hash(back) == Keys.đoạn
+      || (back >= 0 && pieces[back].kind == .number)
+    {
+      return Int(value)
     }
-  }
-
-  /// "năm 2018", "Năm 2023": piece index, year, line.
-  func yearMentions() -> [(index: Int, year: Int, line: Int)] {
-    var line = 0
-    var mentions: [(index: Int, year: Int, line: Int)] = []
-    for index in pieces.indices {
-      if pieces[index].newLine { line += 1 }
-      guard pieces[index].kind == .number, pieces[index].key.utf8.count == 4,
-        let year = Int(pieces[index].key), (1900...2100).contains(year)
-      else { continue }
-      var back = index - 1
-      // "năm 2017 và 2018": the last year named counts.
-      if hash(back) == Keys.và || hash(back) == Keys.hyphen || hash(back) == Keys.enDash { back -= 2 }
-      // "so với (cùng kỳ) năm 2022" names the base of a comparison, not the year measured.
-      let comparisonBase =
-        hash(back) == Keys.năm
-        && (hash(back - 1) == Keys.kỳ || (hash(back - 1) == Keys.với && hash(back - 2) == Keys.so))
-      if comparisonBase { continue }
-      if hash(back) == Keys.năm || hash(back) == Keys.học || hash(back) == Keys.đoạn
-        || (back >= 0 && pieces[back].kind == .number)
-      {
-        mentions.append((index, year, line))
-      }
-    }
-    return mentions
+    return nil
   }
 
   /// Whether no sentence boundary lies between pieces `from` and `to`.
@@ -102,12 +96,12 @@ extension IndicatorReading {
     let span = spans[position]
     let after = phraseAfter(
       unit.next, measure: [.mass, .area, .length, .volume].contains(indicator.kind))
-    var afterText: String?
-    if let after {
-      // A counted noun heads its own phrase: "hộ thoát nghèo", "con bò giống".
+    // A counted noun heads its own phrase: "hộ thoát nghèo", "con bò giống".
+    var afterText: String? {
+      guard let after else { return nil }
       let from = indicator.kind == .count && unit.counted && after.skippedLa == false
         ? unit.first : after.first
-      afterText = source.text(pieces[from].start, pieces[after.last].end)
+      return source.text(pieces[from].start, pieces[after.last].end)
     }
     // "đồng bào Thái chiếm trên 90% dân số": the share belongs to what comes before.
     var verb = span.first - 1

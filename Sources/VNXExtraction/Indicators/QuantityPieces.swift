@@ -11,29 +11,31 @@ import VNXText
 struct QuantityPieces {
   enum Kind: Equatable { case word, number, symbol }
 
+  /// A plain value (no reference inside): the reading copies pieces freely, with no
+  /// retain or release.
   struct Piece {
     var kind: Kind
-    var start: Int
-    var end: Int
-    /// The text itself for numbers and symbols; empty for words, whose lowercase text
-    /// `lowercasedText(of:)` builds when asked (`hash` is its hash).
-    var key: String
     /// Whitespace separates this piece from the previous one.
     var spaced: Bool
     /// A line break separates this piece from the previous one.
     var newLine: Bool
     /// The word starts with an uppercase letter.
     var capitalized: Bool
+    /// The number of syllables of the segmenter's word that starts here (1 when none).
+    var wordLength: Int32 = 1
+    var start: Int
+    var end: Int
     /// The index of the sentence the piece belongs to.
     var sentence: Int
-    /// The number of syllables of the segmenter's word that starts here (1 when none).
-    var wordLength = 1
-    /// `QuantityPieces.hash(key)`: lexicon look-ups and word tests compare this, not strings.
+    /// `QuantityPieces.hash` of the piece's key (a word's lowercase text, else the text
+    /// itself; "url" for links): lexicon look-ups and word tests compare this, not strings.
     var hash: UInt64 = 0
   }
 
   let scalars: [Unicode.Scalar]
   private(set) var pieces: [Piece] = []
+  /// `caseTable`, fetched once (a static is a lazy global: each read is a call).
+  private let table = Self.caseTable
 
   init(_ text: String, sentences: [Sentence]) {
     scalars = Self.scalars(of: text)
@@ -67,12 +69,12 @@ struct QuantityPieces {
             if word.tokenCount > 1,
               sentence.tokens[word.tokenStart..<word.tokenEnd].allSatisfy({ $0.kind == .word })
             {
-              pieces[pieces.count - 1].wordLength = word.tokenCount
+              pieces[pieces.count - 1].wordLength = Int32(truncatingIfNeeded: word.tokenCount)
             }
             probe += 1
           }
         case .url, .email:
-          append(.symbol, token.start, token.end, spaced, newLine, sentenceIndex, key: "url")
+          append(.symbol, token.start, token.end, spaced, newLine, sentenceIndex, hash: Self.urlHash)
         case .punctuation, .symbol:
           // "km²": a power sign touching a short word belongs to it.
           if !spaced, token.end - token.start == 1,
@@ -80,7 +82,7 @@ struct QuantityPieces {
             let last = pieces.last, last.kind == .word, last.end - last.start <= 2
           {
             pieces[pieces.count - 1].end = token.end
-            pieces[pieces.count - 1].hash = keyAndHash(last.start, token.end, lowercased: true).1
+            pieces[pieces.count - 1].hash = wordHash(last.start, token.end)
             continue
           }
           append(.symbol, token.start, token.end, spaced, newLine, sentenceIndex)
@@ -91,17 +93,17 @@ struct QuantityPieces {
 
   private mutating func append(
     _ kind: Kind, _ start: Int, _ end: Int, _ spaced: Bool, _ newLine: Bool, _ sentence: Int,
-    key: String? = nil
+    hash: UInt64? = nil
   ) {
-    let (key, hash) =
-      key.map { ($0, Self.hash($0)) }
-      ?? (kind == .word ? ("", wordHash(start, end)) : keyAndHash(start, end, lowercased: false))
+    let hash = hash ?? (kind == .word ? wordHash(start, end) : textHash(start, end))
     pieces.append(
       Piece(
-        kind: kind, start: start, end: end, key: key, spaced: spaced, newLine: newLine,
-        capitalized: kind == .word && Self.isUppercase(scalars[start]), sentence: sentence,
-        hash: hash))
+        kind: kind, spaced: spaced, newLine: newLine,
+        capitalized: kind == .word && isUppercase(scalars[start]), start: start, end: end,
+        sentence: sentence, hash: hash))
   }
+
+  static let urlHash = hash("url")
 
   /// Opens a numeric token into digit runs, letter runs and single symbols.
   private mutating func open(_ range: Range<Int>, spaced: Bool, newLine: Bool, sentence: Int) {
@@ -159,9 +161,55 @@ struct QuantityPieces {
     keyAndHash(piece.start, piece.end, lowercased: true).0
   }
 
+  /// `hash(text(start, end))` without building the string.
+  func textHash(_ start: Int, _ end: Int) -> UInt64 {
+    scalars.withUnsafeBufferPointer { source in
+      var hash = PhraseKey.seed
+      for scalar in source[start..<end] { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+      return hash
+    }
+  }
+
+  /// The value of a number piece (`VietnameseNumber.digits` of its text), read from the
+  /// scalars: a run of plain digits directly, others through the byte reader.
+  func numberValue(_ piece: Piece) -> Double? {
+    numberValue(piece.start, piece.end, prefix: [])
+  }
+
+  /// `VietnameseNumber.digits` of `prefix` followed by the text `start..<end`.
+  func numberValue(_ start: Int, _ end: Int, prefix: [UInt8]) -> Double? {
+    scalars.withUnsafeBufferPointer { source in
+      if prefix.isEmpty, end - start <= 15 {
+        var value = 0.0
+        var plain = start < end
+        for scalar in source[start..<end] {
+          guard Self.isDigit(scalar) else {
+            plain = false
+            break
+          }
+          value = value * 10 + Double(scalar.value - 0x30)
+        }
+        if plain { return value }
+      }
+      var bytes = prefix
+      bytes.reserveCapacity(prefix.count + end - start)
+      for scalar in source[start..<end] {
+        guard Self.isDigit(scalar) || scalar == "." || scalar == "," else { return nil }
+        bytes.append(UInt8(scalar.value))
+      }
+      return VietnameseNumber.digits(bytes: bytes[...])
+    }
+  }
+
+  /// The number of digits of a piece written as plain digits ("5", "2024"), nil otherwise.
+  func plainDigits(_ piece: Piece) -> Int? {
+    guard piece.kind == .number else { return nil }
+    for offset in piece.start..<piece.end where !Self.isDigit(scalars[offset]) { return nil }
+    return piece.end - piece.start
+  }
+
   /// `hash(text(start, end).lowercased())` without building the string.
   func wordHash(_ start: Int, _ end: Int) -> UInt64 {
-    let table = Self.caseTable
     return scalars.withUnsafeBufferPointer { source in
       var hash = PhraseKey.seed
       for scalar in source[start..<end] {
@@ -180,7 +228,6 @@ struct QuantityPieces {
   /// library's path (`lowercased()`).
   func keyAndHash(_ start: Int, _ end: Int, lowercased: Bool) -> (String, UInt64) {
     guard start < end else { return ("", PhraseKey.seed) }
-    let table = Self.caseTable
     return scalars.withUnsafeBufferPointer { source in
       if lowercased {
         for scalar in source[start..<end]
@@ -259,17 +306,40 @@ struct QuantityPieces {
     return entry
   }
 
-  /// The offsets of each uppercase scalar of `scalars`, by scalar value.
-  static func uppercaseOffsets(_ scalars: [Unicode.Scalar]) -> [UInt32: [Int]] {
+  func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x2000 ? table[Int(scalar.value)] & 0x4000_0000 != 0 : scalar.properties.isUppercase
+  }
+
+  /// `hash(text.lowercased())` without building the lowercase string.
+  static func lowercaseHash(_ text: String) -> UInt64 {
     let table = caseTable
-    var offsets: [UInt32: [Int]] = [:]
-    for (index, scalar) in scalars.enumerated() {
-      let upper =
-        scalar.value < 0x2000
-        ? table[Int(scalar.value)] & 0x4000_0000 != 0 : scalar.properties.isUppercase
-      if upper { offsets[scalar.value, default: []].append(index) }
+    var hash = PhraseKey.seed
+    for scalar in text.unicodeScalars {
+      guard scalar.value < 0x2000, table[Int(scalar.value)] & 0x8000_0000 == 0 else {
+        return Self.hash(text.lowercased())
+      }
+      hash = (hash ^ UInt64(table[Int(scalar.value)] & 0x1F_FFFF)) &* 0x100_0000_01b3
     }
-    return offsets
+    return hash
+  }
+
+  /// The uppercase scalars of `regions` of `scalars`, each as its value (high 32 bits) and
+  /// offset (low 32 bits), sorted: by value, then offset.
+  static func uppercaseStarts(_ scalars: [Unicode.Scalar], in regions: [Range<Int>]) -> [UInt64] {
+    let table = caseTable
+    var starts: [UInt64] = []
+    scalars.withUnsafeBufferPointer { scalars in
+      for region in regions {
+        for offset in region {
+          let value = scalars[offset].value
+          let upper =
+            value < 0x2000 ? table[Int(value)] & 0x4000_0000 != 0 : scalars[offset].properties.isUppercase
+          if upper { starts.append(UInt64(value) << 32 | UInt64(offset)) }
+        }
+      }
+    }
+    starts.sort()
+    return starts
   }
 
   static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {

@@ -38,6 +38,13 @@ struct UnitLexicon: Sendable {
   var vagueHashes = HashKeySet()
   var periodHashes = HashKeySet()
   var articleHashes = HashKeySet()
+  /// Hashes of the last words of the qualifier, trend, and identifier or vague phrases: a
+  /// word before a number that ends none of them starts no look-up of longer phrases.
+  var qualifierEnds = HashKeySet()
+  var trendEnds = HashKeySet()
+  var identifierEnds = HashKeySet()
+  /// Hashes of the first words of the units and non-quantity nouns.
+  var unitStarts = HashKeySet()
 
   static let shared = UnitLexicon()
 
@@ -100,5 +107,15 @@ struct UnitLexicon: Sendable {
     vagueHashes = hashed(vagueWords)
     periodHashes = hashed(periodWords)
     articleHashes = hashed(articleNouns)
+    func ends<S: Sequence>(_ phrases: S) -> HashKeySet where S.Element == String {
+      HashKeySet(phrases.map { QuantityPieces.hash(String($0.split(separator: " ").last ?? "")) })
+    }
+    qualifierEnds = ends(qualifiers.keys)
+    trendEnds = ends(trends.keys)
+    identifierEnds = ends(identifierNouns.union(vagueWords))
+    func starts<S: Sequence>(_ phrases: S) -> [UInt64] where S.Element == String {
+      phrases.map { QuantityPieces.hash(String($0.split(separator: " ").first ?? "")) }
+    }
+    unitStarts = HashKeySet(starts(units.keys) + starts(nonQuantityNouns))
   }
 }
