@@ -5,20 +5,35 @@ import VNX
 /// and binds values.
 struct DatasetRows: Sendable {
   var hash: ContentHash
-  var document: Document
   /// The `vnx.document/1` JSON line, newline included.
   var json: [UInt8]
   var entityCSV: [UInt8]
   var indicatorCSV: [UInt8]
-  /// The place name of each indicator (`DatasetColumns.place(of:in:)`), for SQLite.
-  var places: [String?]
+  /// For SQLite: the document's columns (`SQLiteDataset.documentColumns`), then those of each
+  /// entity and each indicator (`DatasetColumns`); empty without SQLite.
+  var sqlite = SQLiteValues()
+  var entityCount: Int
+  var indicatorCount: Int
 
   init(document: Document, hash: ContentHash, formats: Set<OutputFormat>) throws {
     self.hash = hash
-    self.document = document
+    entityCount = document.entities.count
+    indicatorCount = document.indicators.count
     // `Document.json()` writes what JSONEncoder would, several times faster.
     json = formats.contains(.jsonl) || formats.contains(.sqlite) ? document.json() + [0x0A] : []
-    places = document.indicators.map { DatasetColumns.place(of: $0, in: document) }
+    let places = document.indicators.map { DatasetColumns.place(of: $0, in: document) }
+    if formats.contains(.sqlite) {
+      sqlite = SQLiteValues(
+        capacity: SQLiteDataset.documentColumns + entityCount * DatasetColumns.entity.count
+          + indicatorCount * DatasetColumns.indicator.count)
+      SQLiteDataset.write(document, id: hash.description, to: &sqlite)
+      for (index, entity) in document.entities.enumerated() {
+        DatasetColumns.write(entity, index: index, to: &sqlite)
+      }
+      for (indicator, place) in zip(document.indicators, places) {
+        DatasetColumns.write(indicator, place: place, to: &sqlite)
+      }
+    }
     guard formats.contains(.csv) else {
       entityCSV = []
       indicatorCSV = []

@@ -144,50 +144,66 @@ final class SQLiteDataset {
     }
   }
 
-  /// Inserts the documents of one batch in one transaction.
+  /// The values `write(_:id:to:)` writes: the columns of `documents` but key, json and batch.
+  static let documentColumns = 12
+
+  /// A document's own columns, in table order from `id` to `warnings`.
+  static func write(_ document: Document, id: String, to row: inout SQLiteValues) {
+    row.field(id)
+    row.field(document.source.path)
+    row.field(document.meta.url)
+    row.field(document.meta.title)
+    row.field(document.meta.published)
+    row.field(document.meta.author)
+    row.field(document.source.bytes)
+    row.field(document.source.encoding)
+    row.field(document.source.format)
+    row.field(document.entities.count)
+    row.field(document.indicators.count)
+    row.field(document.warnings.isEmpty ? nil : document.warnings.joined(separator: "\n"))
+  }
+
+  /// Inserts the documents of one batch in one transaction, binding the values the workers
+  /// prepared (`DatasetRows.sqlite`).
   func insert(_ rows: [DatasetRows], batch: Int) throws(BatchError) {
     do {
       try queue.write { db in
         let documents = try db.cachedStatement(
-          sql: "INSERT INTO documents VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          sql: "INSERT INTO documents VALUES (NULL, \(Self.parameters(Self.documentColumns)), ?, ?)")
         let entities = try db.cachedStatement(
           sql: "INSERT INTO entity_rows VALUES (?, \(Self.parameters(DatasetColumns.entity.count)), ?)")
         let indicators = try db.cachedStatement(
           sql: "INSERT INTO indicator_rows VALUES (?, ?, \(Self.parameters(DatasetColumns.indicator.count)), ?)")
         for row in rows {
-          let document = row.document
-          var insert = RowInsert(documents, db: db)
-          insert.field(row.hash.description)
-          insert.field(document.source.path)
-          insert.field(document.meta.url)
-          insert.field(document.meta.title)
-          insert.field(document.meta.published)
-          insert.field(document.meta.author)
-          insert.field(document.source.bytes)
-          insert.field(document.source.encoding)
-          insert.field(document.source.format)
-          insert.field(document.entities.count)
-          insert.field(document.indicators.count)
-          insert.field(document.warnings.isEmpty ? nil : document.warnings.joined(separator: "\n"))
-          insert.bytes(row.json.dropLast())
-          insert.field(batch)
-          try insert.run()
-          let key = Int(db.lastInsertedRowID)
-          for (index, entity) in document.entities.enumerated() {
-            var insert = RowInsert(entities, db: db)
-            insert.field(key)
-            DatasetColumns.write(entity, index: index, to: &insert)
-            insert.field(batch)
+          let values = row.sqlite.values
+          try row.json.withUnsafeBufferPointer { json in try row.sqlite.bytes.withUnsafeBufferPointer { text in
+            var next = values.startIndex
+            func bind(_ insert: inout RowInsert, _ count: Int) {
+              for value in values[next..<next + count] { insert.bind(value, text: text) }
+              next += count
+            }
+            var insert = RowInsert(documents, db: db)
+            bind(&insert, Self.documentColumns)
+            insert.text(UnsafeBufferPointer(rebasing: json.dropLast()))
+            insert.bind(.integer(Int64(batch)), text: text)
             try insert.run()
-          }
-          for (index, (indicator, place)) in zip(document.indicators, row.places).enumerated() {
-            var insert = RowInsert(indicators, db: db)
-            insert.field(key)
-            insert.field(index)
-            DatasetColumns.write(indicator, place: place, to: &insert)
-            insert.field(batch)
-            try insert.run()
-          }
+            let key = SQLiteValues.Value.integer(db.lastInsertedRowID)
+            for _ in 0..<row.entityCount {
+              var insert = RowInsert(entities, db: db)
+              insert.bind(key, text: text)
+              bind(&insert, DatasetColumns.entity.count)
+              insert.bind(.integer(Int64(batch)), text: text)
+              try insert.run()
+            }
+            for index in 0..<row.indicatorCount {
+              var insert = RowInsert(indicators, db: db)
+              insert.bind(key, text: text)
+              insert.bind(.integer(Int64(index)), text: text)
+              bind(&insert, DatasetColumns.indicator.count)
+              insert.bind(.integer(Int64(batch)), text: text)
+              try insert.run()
+            }
+          } }
         }
       }
     } catch {
@@ -218,7 +234,9 @@ final class SQLiteDataset {
 ///
 /// GRDB's `execute(arguments:)` boxes every value into a `DatabaseValue` first; for the
 /// tens of entity and indicator rows of each document that was a tenth of the writer's time.
-private struct RowInsert: RowWriter {
+/// Texts are bound without a copy (`SQLITE_STATIC`): their buffer outlives `run()`, which
+/// steps and resets the statement.
+private struct RowInsert {
   private let statement: SQLiteStatement
   private let db: Database
   private var column: Int32 = 0
@@ -229,21 +247,22 @@ private struct RowInsert: RowWriter {
     self.db = db
   }
 
-  /// SQLite copies the bytes (the Swift buffer is gone after the call).
-  private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-
-  private mutating func next(_ bind: (SQLiteStatement, Int32) -> Int32) {
+  mutating func bind(_ value: SQLiteValues.Value, text: UnsafeBufferPointer<UInt8>) {
     column += 1
-    if status == SQLITE_OK { status = bind(statement, column) }
+    guard status == SQLITE_OK else { return }
+    switch value {
+    case .null: status = sqlite3_bind_null(statement, column)
+    case .integer(let integer): status = sqlite3_bind_int64(statement, column, integer)
+    case .real(let real): status = sqlite3_bind_double(statement, column, real)
+    case .text(let start, let count):
+      status = Self.bindText(UnsafeBufferPointer(rebasing: text[Int(start)..<Int(start + count)]), to: statement, at: column)
+    }
   }
 
-  mutating func field(_ value: String?) {
-    guard var value else { return next { sqlite3_bind_null($0, $1) } }
-    next { statement, column in value.withUTF8 { Self.bindText($0, to: statement, at: column) } }
-  }
-
-  mutating func bytes(_ value: ArraySlice<UInt8>) {
-    next { statement, column in value.withUnsafeBufferPointer { Self.bindText($0, to: statement, at: column) } }
+  mutating func text(_ utf8: UnsafeBufferPointer<UInt8>) {
+    column += 1
+    guard status == SQLITE_OK else { return }
+    status = Self.bindText(utf8, to: statement, at: column)
   }
 
   private static func bindText(
@@ -253,19 +272,12 @@ private struct RowInsert: RowWriter {
       return "".withCString { sqlite3_bind_text(statement, column, $0, 0, transient) }
     }
     return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
-      sqlite3_bind_text(statement, column, $0, Int32(utf8.count), transient)
+      sqlite3_bind_text(statement, column, $0, Int32(utf8.count), nil)
     }
   }
 
-  mutating func field(_ value: Int?) {
-    guard let value else { return next { sqlite3_bind_null($0, $1) } }
-    next { sqlite3_bind_int64($0, $1, Int64(value)) }
-  }
-
-  mutating func field(_ value: Double?) {
-    guard let value else { return next { sqlite3_bind_null($0, $1) } }
-    next { sqlite3_bind_double($0, $1, value) }
-  }
+  /// SQLite copies these bytes (the Swift buffer is gone after the call).
+  private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
   func run() throws {
     defer { sqlite3_reset(statement) }
