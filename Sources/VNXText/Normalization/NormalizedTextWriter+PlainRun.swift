@@ -15,7 +15,7 @@ extension NormalizedTextWriter {
   /// bit 5: a vowel with its own diacritic (ă â ê ô ơ ư).
   /// Allocated once and never freed, so
   /// the hot loop reads it without bounds checks or reference counting.
-  nonisolated(unsafe) private static let scalarFlags: UnsafeBufferPointer<UInt8> = {
+  nonisolated(unsafe) static let scalarFlags: UnsafeBufferPointer<UInt8> = {
     let table = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 0x10000)
     var repairs = Repairs()
     for value in 0..<0x10000 {
@@ -94,6 +94,10 @@ extension NormalizedTextWriter {
     var index = start
     // Continuation bytes in input[start..<index]: the scalars taken are the other bytes.
     var continuations = 0
+    if !inWord {
+      index = skipPlainTokens(bytes, from: index, continuations: &continuations)
+      word = PlainWord(start: run.outBase + index)
+    }
 
     scan: while index < count {
       let byte = bytes[index]
@@ -112,6 +116,11 @@ extension NormalizedTextWriter {
           guard index + length < count else { break scan }
           let next = bytes[index + length]
           guard next > 0x20, next != 0x7F else { break scan }
+          endWord(&word, &run, at: &index, separator: length)
+          // A word boundary: whole tokens may follow.
+          index = skipPlainTokens(bytes, from: index, continuations: &continuations)
+          word = PlainWord(start: run.outBase + index)
+          continue
         } else if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "&") {
           break scan
         }
@@ -226,6 +235,18 @@ extension NormalizedTextWriter {
       }
     }
     return (index, origin + run.inScalars)
+  }
+
+  /// Skips the plain tokens from `index`, a word boundary (`PlainTokenCache`).
+  @inline(__always)
+  private mutating func skipPlainTokens(
+    _ bytes: UnsafeBufferPointer<UInt8>, from index: Int, continuations: inout Int
+  ) -> Int {
+    if tokenCache == nil {
+      guard index + 18 <= bytes.count else { return index }
+      tokenCache = PlainTokenCache(toneStyle: toneStyle)
+    }
+    return tokenCache!.skip(bytes, from: index, continuations: &continuations)
   }
 
   /// Ends `word` at the separator or symbol at input byte `index` (of `length` bytes), moving

@@ -16,6 +16,8 @@ struct NormalizedTextWriter {
   let capacity: Int
   /// NFC of combining sequences in the fast path, created on the first one.
   var segmentCache: NFCSegmentCache?
+  /// Tokens the fast path takes whole, created on the first word boundary it reaches.
+  var tokenCache: PlainTokenCache?
   let toneTables = ToneMarkPlacement.Tables()
   var offsets = OffsetMap()
   var distance = 0
@@ -239,6 +241,7 @@ struct NormalizedTextWriter {
     defer {
       output.deallocate()
       segmentCache?.deallocate()
+      tokenCache?.deallocate()
     }
     if output.isEmpty && (mirrored > 0 || input.isEmpty) {
       return (NormalizedText(text: "", offsets: offsets, repairs: repairs), mirrored)
