@@ -112,18 +112,26 @@ public struct Segmenter: Sendable {
 
   /// Words from the tokens where a word starts (`starts[0]` is always true).
   static func words(_ tokens: [Token], starts: [Bool]) -> [Word] {
-    var words: [Word] = []
-    words.reserveCapacity(tokens.count)
-    var start = 0
-    for index in 1...tokens.count where index == tokens.count || starts[index] {
-      let first = tokens[start]
-      let last = tokens[index - 1]
-      words.append(
-        Word(
-          kind: first.kind, start: first.start, end: last.end, utf8Start: first.utf8Start,
-          utf8End: last.utf8End, tokenStart: start, tokenEnd: index))
-      start = index
+    let count = tokens.count
+    guard count > 0 else { return [] }
+    return tokens.withUnsafeBufferPointer { tokens in
+      starts.withUnsafeBufferPointer { starts in
+        [Word](unsafeUninitializedCapacity: count) { words, written in
+          var start = 0
+          var word = 0
+          for index in 1...count where index == count || starts[index] {
+            let first = tokens[start]
+            let last = tokens[index - 1]
+            (words.baseAddress! + word).initialize(
+              to: Word(
+                kind: first.kind, start: first.start, end: last.end, utf8Start: first.utf8Start,
+                utf8End: last.utf8End, tokenStart: start, tokenEnd: index))
+            word += 1
+            start = index
+          }
+          written = word
+        }
+      }
     }
-    return words
   }
 }

@@ -29,6 +29,10 @@ struct TokenScanner {
     var breaks = 0
     while index < count {
       let value = scalars[index]
+      if value == 0x20 {
+        index += 1
+        continue
+      }
       switch ScalarClass(value) {
       case .space:
         index += 1
@@ -44,23 +48,37 @@ struct TokenScanner {
     }
   }
 
+  @inline(__always)
   private mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, breaks: Int) {
-    while utf8Scalar < start {
-      utf8Offset += Self.utf8Length(scalars[utf8Scalar])
-      utf8Scalar += 1
+    var position = utf8Scalar
+    var offset = utf8Offset
+    while position < start {
+      offset &+= Self.utf8Length(scalars[position])
+      position &+= 1
     }
-    let utf8Start = utf8Offset
-    while utf8Scalar < end {
-      utf8Offset += Self.utf8Length(scalars[utf8Scalar])
-      utf8Scalar += 1
+    let utf8Start = offset
+    while position < end {
+      offset &+= Self.utf8Length(scalars[position])
+      position &+= 1
     }
-    tokens.append(Token(kind: kind, start: start, end: end, utf8Start: utf8Start, utf8End: utf8Offset))
+    utf8Scalar = position
+    utf8Offset = offset
+    tokens.append(Token(kind: kind, start: start, end: end, utf8Start: utf8Start, utf8End: offset))
     breaksBefore.append(UInt8(min(breaks, 255)))
   }
 
+  /// The UTF-8 length of a scalar, without branches.
   @inline(__always)
   static func utf8Length(_ value: UInt32) -> Int {
-    value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+    1 &+ (value >= 0x80 ? 1 : 0) &+ (value >= 0x800 ? 1 : 0) &+ (value >= 0x10000 ? 1 : 0)
+  }
+
+  /// Whether a scalar is a letter or a digit (`ScalarClass`), ASCII by two comparisons.
+  @inline(__always)
+  private static func isAlnumValue(_ value: UInt32) -> Bool {
+    if value < 0x80 { return value &- 0x30 < 10 || (value | 0x20) &- 0x61 < 26 }
+    let cls = ScalarClass(value)
+    return cls == .letter || cls == .digit
   }
 
   // MARK: - Character access
@@ -95,7 +113,7 @@ struct TokenScanner {
       // Only a run of letters and digits followed by a connector can start a URL, an e-mail
       // address or a document code: most tokens skip those checks.
       var runEnd = index + 1
-      while isAlnum(runEnd) { runEnd += 1 }
+      while runEnd < scalars.count, Self.isAlnumValue(scalars[runEnd]) { runEnd += 1 }
       switch at(runEnd) {
       case 0x2E, 0x3A, 0x2F, 0x40, 0x2D, 0x5F, 0x2B, 0x25:
         if let end = url(at: index) { return (end, .url) }
