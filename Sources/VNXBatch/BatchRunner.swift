@@ -1,6 +1,10 @@
 import Foundation
 import VNX
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Turns input files into datasets in an output folder, on every core, resumably.
 ///
 ///     let inputs = try InputFiles(["corpus"])
@@ -51,6 +55,18 @@ public struct BatchRunner: Sendable {
     case cancelled
   }
 
+  /// glibc's `malloc_trim`, which the Glibc module does not export.
+  private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+    #if canImport(Glibc)
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+      return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+    #else
+      return nil
+    #endif
+  }()
+
+  private static func returnFreedMemory() { _ = mallocTrim?(0) }
+
   /// Runs the batch; `progress` is called on this thread after every commit and at the end.
   public func run(
     _ inputs: InputFiles, out: String, stop: StopFlag = StopFlag(),
@@ -61,7 +77,8 @@ public struct BatchRunner: Sendable {
     let jobs = max(1, options.jobs)
     // Room for the workers to go on while the writer waits for the disk (fsync) at a commit.
     let window = jobs * 32
-    let work = BoundedQueue<(Int, InputRecord)>(capacity: window)
+    // Each record with the input bytes it holds of `budget`.
+    let work = BoundedQueue<(Int, InputRecord, Int)>(capacity: window)
     let results = ReorderBuffer<WorkResult>()
     let permits = DispatchSemaphore(value: window)
     let budget = ByteBudget(limit: RecordSplitter.maximumBytes)
@@ -75,11 +92,25 @@ public struct BatchRunner: Sendable {
       outer: for file in inputs.files {
         if stop.isRequested { break }
         do {
-          try RecordSplitter.read(file: file.path, checkingRecords: false) { record in
-            if stop.isRequested { throw CancellationError() }
+          // A page is counted against the budget before it is read: the reader does not hold
+          // a huge page in memory while another is processed.
+          var reserved: Int?
+          try RecordSplitter.read(
+            file: file.path, checkingRecords: false,
+            willReadPage: { size in
+              budget.acquire(size)
+              reserved = size
+            }
+          ) { record in
+            if stop.isRequested {
+              if let reserved { budget.release(reserved) }
+              throw CancellationError()
+            }
             permits.wait()
-            budget.acquire(record.bytes.count)
-            work.push((sequence, record))
+            let held = reserved ?? record.bytes.count
+            if reserved == nil { budget.acquire(held) }
+            reserved = nil
+            work.push((sequence, record, held))
             sequence += 1
           }
         } catch {
@@ -95,8 +126,13 @@ public struct BatchRunner: Sendable {
     for _ in 0..<jobs {
       finished.enter()
       let worker = Thread {
-        while let (sequence, record) = work.pop() {
-          defer { budget.release(record.bytes.count) }
+        while let (sequence, record, held) = work.pop() {
+          defer {
+            budget.release(held)
+            // Freed memory stays in this thread's malloc arena: after a huge input, give it
+            // back, or the next huge input, in another worker's arena, adds to it.
+            if held >= RecordSplitter.hugeBytes { Self.returnFreedMemory() }
+          }
           if stop.isRequested {
             results.put(.cancelled, at: sequence)
             continue

@@ -29,11 +29,16 @@ public struct InputRecord: Sendable {
 public enum RecordSplitter {
   /// Larger pages (or records) are reported as errors rather than read into memory.
   public static let maximumBytes = 64 << 20
+  /// Inputs this large take hundreds of megabytes in the pipeline: the batch processes them
+  /// one at a time (`BatchRunner`).
+  static let hugeBytes = 8 << 20
 
   /// Calls `body` with each record of the file at `path`, in order. With `checkingRecords`
-  /// false, JSON Lines lines come `unchecked` (see `RecordProcessor`).
+  /// false, JSON Lines lines come `unchecked` (see `RecordProcessor`). `willReadPage` is
+  /// called with the size of a page file (not JSON Lines) before it is read into memory.
   public static func read(
-    file path: String, checkingRecords: Bool = true, _ body: (InputRecord) throws -> Void
+    file path: String, checkingRecords: Bool = true, willReadPage: (Int) -> Void = { _ in },
+    _ body: (InputRecord) throws -> Void
   ) rethrows {
     guard let stream = fopen(path, "rb") else {
       try body(InputRecord(path: path, bytes: [], problem: "cannot open: \(String(cString: strerror(errno)))"))
@@ -60,6 +65,7 @@ public enum RecordSplitter {
           problem: "file too large (\(size) bytes, limit \(maximumBytes >> 20) MB): split it or give it as JSON Lines"))
       return
     }
+    willReadPage(size)
     var bytes = head
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
