@@ -6,7 +6,7 @@ public enum OutputFormat: String, CaseIterable, Sendable, Hashable, Codable {
   case jsonl
   /// `entities.csv` and `indicators.csv`.
   case csv
-  /// `vnx.sqlite`: tables documents, entities, indicators.
+  /// `vnx.sqlite`: table documents, views entities and indicators (see `SQLiteDataset`).
   case sqlite
 
   /// Parses "jsonl,csv,sqlite" (or "all").
