@@ -1,4 +1,5 @@
 import Testing
+import VNXSegmentation
 import VNXText
 
 @testable import VNXExtraction
@@ -79,4 +80,23 @@ func foldedHashFollowsLowercased(_ a: String, _ b: String) {
     return bytes.withUnsafeBufferPointer { EntityScan.foldedHash($0, 0..<$0.count) }
   }
   #expect(hash(a) == hash(b))
+}
+
+@Test(
+  "A text and a token span compare as their lowercase strings do",
+  arguments: [
+    ("Bản Hon", "xã BẢN HON", 1..<3, true), ("Bản Hon", "xã Bản Hon Mới", 1..<3, true),
+    ("Bản", "xã Bản Hon", 1..<3, false), ("Bản Hon", "xã Bản", 1..<2, false),
+    ("Ｈà Nam", "tỉnh ｈà Nam", 1..<3, true), ("Hòa An", "xã Hoà An", 1..<3, false),
+  ])
+func lowercasedEqualsFollowsLowercased(
+  _ text: String, _ sentence: String, _ range: Range<Int>, _ equal: Bool
+) {
+  var segmenter = VNXSegmentation.Segmenter(abbreviations: .standard, model: nil)
+  segmenter.segmentsWords = false
+  let scan = EntityScan(
+    text: sentence, sentences: segmenter.sentences(in: sentence), lexicon: .standard,
+    gazetteer: .standard, firstWords: .standard)
+  #expect(scan.lowercasedEquals(text, range) == equal)
+  #expect((text.lowercased() == scan.lowercased(range)) == equal)
 }

@@ -62,7 +62,7 @@ struct EntityLexicon: Sendable {
     for line in lines("people/honorifics.txt") { Self.add(line, true, to: &honorifics) }
     for line in lines("people/roles.txt") { Self.add(line, true, to: &roles) }
     for line in lines("places/village-prefixes.txt") {
-      Self.add(line, String(line), to: &villagePrefixes)
+      Self.add(line, String(line).lowercased(), to: &villagePrefixes)
     }
     for line in lines("places/admin-prefixes.tsv") {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false)

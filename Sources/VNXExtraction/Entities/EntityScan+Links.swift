@@ -7,7 +7,7 @@ extension EntityScan {
     // is not listed again.
     // Abbreviations count as the words they stand for: "Hội CCB huyện" after "Hội Cựu chiến
     // binh huyện Bác Ái", "BHXH" after "Bảo hiểm xã hội huyện Bình Sơn".
-    let organizations = entities.indices.filter { entities[$0].type == .organization }
+    let organizations = entities.indices.filter { types[$0] == .organization }
     let words = organizations.map { expandedWords(spans[$0]) }
     for (position, short) in organizations.enumerated() {
       let a = words[position]
@@ -23,7 +23,7 @@ extension EntityScan {
     }
     // A person named again by part of the name ("bà Sa Vane" after "bà Néang Sa Vane", "Y
     // Thông nói" after "Ông Y Thông Mlô") is the same person.
-    let people = entities.indices.filter { entities[$0].type == .person }
+    let people = entities.indices.filter { types[$0] == .person }
     for short in people where keep[short] {
       let a = spans[short]
       for long in people where spans[long].count > a.count {
@@ -69,7 +69,7 @@ extension EntityScan {
   func linkPeople() {
     for (person, role) in roleSpans {
       entities[person].parent = entities.indices.first { index in
-        entities[index].type == .organization && spans[index].lowerBound >= role.lowerBound
+        types[index] == .organization && spans[index].lowerBound >= role.lowerBound
           && spans[index].upperBound <= role.upperBound
       }
     }
@@ -92,11 +92,11 @@ extension EntityScan {
       let key = UInt64(candidates[entity][0])
       if byDivision[key] == nil { byDivision[key] = entity }
     }
-    let places = entities.indices.filter { rank(entities[$0].type) != nil }.sorted {
+    let places = entities.indices.filter { rank(types[$0]) != nil }.sorted {
       spans[$0].lowerBound < spans[$1].lowerBound
     }
     for (position, place) in places.enumerated() {
-      let level = rank(entities[place].type)!
+      let level = rank(types[place])!
       if candidates[place].count == 1, case let matches = candidates[place],
         let parent = gazetteer.parent(of: Int(matches[0])),
         let index = byDivision[UInt64(parent)]
@@ -107,7 +107,7 @@ extension EntityScan {
       guard position + 1 < places.count else { continue }
       let next = places[position + 1]
       let gap = spans[next].lowerBound - spans[place].upperBound
-      if let nextLevel = rank(entities[next].type), nextLevel > level, gap >= 1, gap <= 3,
+      if let nextLevel = rank(types[next]), nextLevel > level, gap >= 1, gap <= 3,
         `is`(spans[place].upperBound, Cue.comma) || `is`(spans[place].upperBound, Cue.open)
       {
         entities[place].parent = next

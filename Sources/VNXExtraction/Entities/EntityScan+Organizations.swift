@@ -108,12 +108,10 @@ extension EntityScan {
     if let first = provinces.first {
       return (range, .province, gazetteer.kinds[Int(first)], provinces)
     }
-    let key = lowercased(range)
     if let same = entities.indices.first(where: {
-      (entities[$0].type == .commune || entities[$0].type == .district)
-        && entities[$0].text.lowercased() == key
+      (types[$0] == .commune || types[$0] == .district) && lowercasedEquals(entities[$0].text, range)
     }) {
-      return (range, entities[same].type, entities[same].kind ?? "", candidates[same])
+      return (range, types[same], entities[same].kind ?? "", candidates[same])
     }
     let communes = divisions(matches, level: .commune)
     let districts = divisions(matches, level: .district)
@@ -146,7 +144,7 @@ extension EntityScan {
     }
     // "Chi hội CCB thôn Suối Rua": a village the scan has found.
     if let prefix = longest(lexicon.villagePrefixes, at: start), !tokens[start].capitalized,
-      let village = place(startingAt: start + prefix.length), entities[village].type == .village
+      let village = place(startingAt: start + prefix.length), types[village] == .village
     {
       return spans[village].upperBound
     }
@@ -172,7 +170,7 @@ extension EntityScan {
   func bareProvince(at start: Int) -> Int? {
     guard isCapitalizedWord(start) else { return nil }
     if let place = place(startingAt: start) {
-      return entities[place].type == .province ? spans[place].upperBound : nil
+      return types[place] == .province ? spans[place].upperBound : nil
     }
     guard let match = longest(gazetteer.names, at: start),
       capitalizedRun(from: start, max: 6) == start + match.length,

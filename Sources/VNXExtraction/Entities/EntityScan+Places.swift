@@ -98,7 +98,7 @@ extension EntityScan {
       }
       if `is`(probe, Cue.close) { end = probe }
     }
-    return (start..<end, prefix.value.lowercased(), end)
+    return (start..<end, prefix.value, end)
   }
 
   static let numberedVillageKinds: Set<String> = [
@@ -248,8 +248,8 @@ extension EntityScan {
     var namedByText: [String: Int]?
     let namedCount = entities.count
     for place in 0..<namedCount
-    where entities[place].type == .commune || entities[place].type == .district
-      || entities[place].type == .province
+    where types[place] == .commune || types[place] == .district
+      || types[place] == .province
     {
       var text = entities[place].text
       let key = text.withUTF8 { Self.foldedHash($0, 0..<$0.count) }
@@ -276,15 +276,15 @@ extension EntityScan {
         Self.foldedHash($0, tokens[index].utf8Start..<tokens[end - 1].utf8End)
       }
       if let first = named[key] {
-        let text = lowercased(index..<end)
-        if entities[first].text.lowercased() == text {
+        if lowercasedEquals(entities[first].text, index..<end) {
           same = first
         } else {
+          let text = lowercased(index..<end)
           if namedByText == nil {
             var places: [String: Int] = [:]
             for place in 0..<namedCount
-            where entities[place].type == .commune || entities[place].type == .district
-              || entities[place].type == .province
+            where types[place] == .commune || types[place] == .district
+              || types[place] == .province
             {
               let key = entities[place].text.lowercased()
               if places[key] == nil { places[key] = place }
@@ -295,7 +295,7 @@ extension EntityScan {
         }
       }
       if let same {
-        let entity = emit(entities[same].type, index..<end, kind: entities[same].kind, claim: .place)
+        let entity = emit(types[same], index..<end, kind: entities[same].kind, claim: .place)
         candidates[entity] = candidates[same]
       } else if case let provinces = divisions(match.value, level: .province), !provinces.isEmpty {
         let kind = gazetteer.kinds[Int(provinces[0])]
@@ -360,7 +360,7 @@ extension EntityScan {
   /// The structure the text is written in: before the 2025 reform when it names a district,
   /// after it when more of its places exist (with their kind) only in the new structure.
   func preferredStructure() -> Division.Structure {
-    if entities.contains(where: { $0.type == .district }) { return .before2025 }
+    if types.contains(.district) { return .before2025 }
     var votes = 0
     for entity in candidates.indices where !candidates[entity].isEmpty {
       let kind = entities[entity].kind

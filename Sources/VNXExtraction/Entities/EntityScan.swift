@@ -91,6 +91,8 @@ final class EntityScan {
   /// many reads and writes cost no exclusivity checks.
   let claims: UnsafeMutableBufferPointer<Claim>
   var entities: [Entity] = []
+  /// The type of each entity, read without copying the entity (`entities[i].type` may).
+  var types: [EntityType] = []
   /// Gazetteer candidates of each admin entity (by entity index).
   var candidates: [[Int32]] = []
   /// Each person with a role and the role's token span, for person → organization links.
@@ -137,6 +139,7 @@ final class EntityScan {
     placeAt = Array(repeating: -1, count: tokens.count)
     entities.reserveCapacity(tokens.count / 8)
     spans.reserveCapacity(tokens.count / 8)
+    types.reserveCapacity(tokens.count / 8)
     candidates.reserveCapacity(tokens.count / 8)
   }
 
@@ -185,7 +188,19 @@ final class EntityScan {
             }
           } else {
             let isFirst = offset == token.utf8Start
-            let value = Self.decode(buffer, &offset)
+            // Valid UTF-8 (the bytes of a String): Vietnamese letters take two or three bytes.
+            let value: UInt32
+            if byte < 0xE0 {
+              value = UInt32(byte & 0x1F) << 6 | UInt32(buffer[offset + 1] & 0x3F)
+              offset += 2
+            } else if byte < 0xF0 {
+              value =
+                UInt32(byte & 0x0F) << 12 | UInt32(buffer[offset + 1] & 0x3F) << 6
+                | UInt32(buffer[offset + 2] & 0x3F)
+              offset += 3
+            } else {
+              value = Self.decode(buffer, &offset)
+            }
             digits = false
             folded = PhraseKey.lower(value, lowerTable)
             if folded != value {
@@ -276,6 +291,34 @@ final class EntityScan {
 
   func lowercased(_ range: Range<Int>) -> String { string(range).lowercased() }
 
+  /// Whether `text` and the text of tokens `range` are equal once lowercased, scalar by scalar
+  /// through `PhraseKey.lowerTable` (no string built); `lowercased()` decides for scalars
+  /// beyond the table.
+  func lowercasedEquals(_ text: String, _ range: Range<Int>) -> Bool {
+    var text = text
+    let span = tokens[range.lowerBound].utf8Start..<tokens[range.upperBound - 1].utf8End
+    let table = PhraseKey.lowerTable
+    let equal: Bool? = text.withUTF8 { a in
+      bytes.withUnsafeBufferPointer { b in
+        func lower(_ value: UInt32) -> UInt32? {
+          if value < 0x80 { return value &- 0x41 < 26 ? value | 0x20 : value }
+          return value < 0x2000 && value != 0x130 ? table[Int(value)] : nil
+        }
+        var i = 0
+        var j = span.lowerBound
+        while i < a.count, j < span.upperBound {
+          guard let x = lower(Self.decode(a, &i)), let y = lower(Self.decode(b, &j)) else {
+            return nil
+          }
+          if x != y { return false }
+        }
+        // A scalar lowers to one scalar or more, never to none: what is left is a difference.
+        return i == a.count && j == span.upperBound
+      }
+    }
+    return equal ?? (text.lowercased() == lowercased(range))
+  }
+
   func longest<V>(_ table: PhraseTable<V>, at index: Int) -> (length: Int, value: V)? {
     guard index < tokens.count, masks[index] & table.bit != 0 else { return nil }
     return table.longestMatch(hashes, at: index, limit: tokens[index].sentenceEnd)
@@ -346,6 +389,7 @@ final class EntityScan {
     }
     entities.append(
       Entity(type: type, text: text, start: tokens[range.lowerBound].start, end: end, kind: kind))
+    types.append(type)
     spans.append(range)
     candidates.append([])
     if type == .village || type == .commune || type == .district || type == .province {
