@@ -66,6 +66,29 @@ extension Pipeline {
     )
   }
 
+  /// Calls `body` with each window of `text`, cut where `windowEnd` says, and the Unicode scalar
+  /// offset at which the window starts in `text`; a text of at most `limit` bytes is one window
+  /// (`vnx tokenize` goes through long texts this way).
+  public static func forEachWindow(
+    of text: String, limit: Int, _ body: (String, Int) throws -> Void
+  ) rethrows {
+    let size = text.utf8.count
+    let limit = max(limit, 64)
+    guard size > limit else { return try body(text, 0) }
+    var copy = text
+    try copy.withUTF8 { bytes in
+      var start = 0
+      var scalarOffset = 0
+      while start < size {
+        let end = windowEnd(bytes, from: start, limit: limit)
+        let window = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        try body(window, scalarOffset)
+        scalarOffset += window.unicodeScalars.count
+        start = end
+      }
+    }
+  }
+
   /// Where the window that starts at `start` ends: after the last paragraph break (a blank
   /// line) in its second half, else after the last line break, else after the last full
   /// stop, question or exclamation mark followed by a blank, else at the last blank, else at

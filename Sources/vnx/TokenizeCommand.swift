@@ -27,6 +27,9 @@ struct TokenizeCommand: ParsableCommand {
   @Flag(help: "Do not join syllables into words (tokens only).")
   var noWords = false
 
+  @Option(help: .hidden)
+  var windowBytes = Pipeline.Options().windowBytes
+
   @Option(
     help: ArgumentHelp(
       "Time sentences, tokens and words over the inputs instead of printing them, "
@@ -110,13 +113,24 @@ struct TokenizeCommand: ParsableCommand {
     let text = TextNormalizer().normalize(decoded.text).text
     var segmenter = segmenter
     if noWords { segmenter.model = nil }
+    // A long text goes window by window (cut at paragraph breaks, as `vnx extract` does), so
+    // that memory stays that of one window; an article is one window.
+    try Pipeline.forEachWindow(of: text, limit: windowBytes) { window, offset in
+      try write(window, offset: offset, segmenter, &output)
+    }
+  }
+
+  /// Prints the sentences of `text`, which starts at scalar offset `offset` of the input.
+  private func write(
+    _ text: String, offset: Int, _ segmenter: Segmenter, _ output: inout TokenizeOutput
+  ) throws {
     let sentences = lines ? segmenter.sentences(lines: text) : segmenter.sentences(in: text)
     let utf8 = Array(text.utf8)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     for sentence in sentences {
       if json {
-        let record = SentenceRecord(sentence, utf8)
+        let record = SentenceRecord(sentence, utf8, offset: offset)
         output.write(String(decoding: try encoder.encode(record), as: UTF8.self))
         output.write("\n")
         continue
@@ -156,17 +170,20 @@ private struct SentenceRecord: Encodable {
   var tokens: [TokenRecord]
   var words: [WordRecord]
 
-  init(_ sentence: Sentence, _ utf8: [UInt8]) {
+  /// `utf8` is the text the sentence was split from, which starts at scalar `offset` of the input.
+  init(_ sentence: Sentence, _ utf8: [UInt8], offset: Int) {
     func slice(_ from: Int, _ to: Int) -> String { String(decoding: utf8[from..<to], as: UTF8.self) }
-    start = sentence.start
-    end = sentence.end
+    start = sentence.start + offset
+    end = sentence.end + offset
     text = slice(sentence.utf8Start, sentence.utf8End)
     tokens = sentence.tokens.map {
-      TokenRecord(text: slice($0.utf8Start, $0.utf8End), kind: $0.kind, start: $0.start, end: $0.end)
+      TokenRecord(
+        text: slice($0.utf8Start, $0.utf8End), kind: $0.kind, start: $0.start + offset,
+        end: $0.end + offset)
     }
     words = sentence.words.map {
       WordRecord(
-        text: slice($0.utf8Start, $0.utf8End), start: $0.start, end: $0.end,
+        text: slice($0.utf8Start, $0.utf8End), start: $0.start + offset, end: $0.end + offset,
         tokens: [$0.tokenStart, $0.tokenEnd])
     }
   }
