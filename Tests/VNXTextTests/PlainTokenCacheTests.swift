@@ -88,7 +88,9 @@ private let specials = [
 
 @Test("A special byte at every position of a token, tokens of every length: fast and slow paths agree")
 func everyPosition() {
-  let normalizer = TextNormalizer()
+  var normalizer = TextNormalizer()
+  // The cache also for short texts.
+  normalizer.plainTokenMinimum = 0
   for length in 1...18 {
     for position in 0..<length {
       for special in specials {
@@ -109,4 +111,16 @@ func everyPosition() {
       }
     }
   }
+}
+
+@Test("Text in which few tokens are plain (decomposed) normalizes as without the cache")
+func decomposedTextBacksOff() throws {
+  var normalizer = TextNormalizer()
+  normalizer.plainTokenMinimum = 0
+  let words = ["Đảng", "bộ", "xã", "Bản", "Hon", "có", "166", "đảng", "viên", "hoà", "thuận"]
+  let text = try ICU.nfd((0..<400).map { words[$0 * 7 % words.count] }.joined(separator: " "))
+  let withCache = normalizer.normalize(text, repairsCharacters: true)
+  let without = TextNormalizer().normalize(text, repairsCharacters: true)
+  #expect(Array(withCache.text.utf8) == Array(without.text.utf8))
+  #expect(withCache.repairs == without.repairs && withCache.offsets == without.offsets)
 }

@@ -94,9 +94,15 @@ extension NormalizedTextWriter {
     var index = start
     // Continuation bytes in input[start..<index]: the scalars taken are the other bytes.
     var continuations = 0
-    if !inWord {
-      index = skipPlainTokens(bytes, from: index, continuations: &continuations)
-      word = PlainWord(start: run.outBase + index)
+    // Word boundaries to pass before the next try of `PlainTokenCache` (in a local: the loop
+    // counts them down).
+    var tokenPause = skipsPlainTokens ? self.tokenPause : Int.max
+    if !inWord, tokenPause == 0 {
+      let end = skipPlainTokens(bytes, from: index, continuations: &continuations, pause: &tokenPause)
+      if end > index {
+        index = end
+        word = PlainWord(start: run.outBase + index)
+      }
     }
 
     scan: while index < count {
@@ -118,8 +124,15 @@ extension NormalizedTextWriter {
           guard next > 0x20, next != 0x7F else { break scan }
           endWord(&word, &run, at: &index, separator: length)
           // A word boundary: whole tokens may follow.
-          index = skipPlainTokens(bytes, from: index, continuations: &continuations)
-          word = PlainWord(start: run.outBase + index)
+          if tokenPause == 0 {
+            let end = skipPlainTokens(bytes, from: index, continuations: &continuations, pause: &tokenPause)
+            if end > index {
+              index = end
+              word = PlainWord(start: run.outBase + index)
+            }
+          } else {
+            tokenPause &-= 1
+          }
           continue
         } else if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "&") {
           break scan
@@ -234,19 +247,30 @@ extension NormalizedTextWriter {
         segmentCounted = false
       }
     }
+    if skipsPlainTokens { self.tokenPause = tokenPause }
     return (index, origin + run.inScalars)
   }
 
-  /// Skips the plain tokens from `index`, a word boundary (`PlainTokenCache`).
-  @inline(__always)
+  /// Skips the plain tokens from `index`, a word boundary (`PlainTokenCache`), in texts long
+  /// enough to repeat their tokens; sets the word boundaries to `pause` before the next try.
+  /// Where tokens are seldom plain (decomposed text), tries are spaced out, up to one per 64
+  /// word boundaries.
+  @inline(never)
   private mutating func skipPlainTokens(
-    _ bytes: UnsafeBufferPointer<UInt8>, from index: Int, continuations: inout Int
+    _ bytes: UnsafeBufferPointer<UInt8>, from index: Int, continuations: inout Int, pause: inout Int
   ) -> Int {
     if tokenCache == nil {
       guard index + 18 <= bytes.count else { return index }
       tokenCache = PlainTokenCache(toneStyle: toneStyle)
     }
-    return tokenCache!.skip(bytes, from: index, continuations: &continuations)
+    let end = tokenCache!.skip(bytes, from: index, continuations: &continuations)
+    if end - index >= 64 {
+      tokenBackoff = 0
+    } else {
+      tokenBackoff = min(2 * tokenBackoff + 1, 63)
+    }
+    pause = tokenBackoff
+    return end
   }
 
   /// Ends `word` at the separator or symbol at input byte `index` (of `length` bytes), moving

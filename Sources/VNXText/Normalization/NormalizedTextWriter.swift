@@ -16,8 +16,13 @@ struct NormalizedTextWriter {
   let capacity: Int
   /// NFC of combining sequences in the fast path, created on the first one.
   var segmentCache: NFCSegmentCache?
-  /// Tokens the fast path takes whole, created on the first word boundary it reaches.
+  /// Tokens the fast path takes whole, created on the first word boundary it reaches; used
+  /// for texts of `plainTokenMinimum` bytes or more.
   var tokenCache: PlainTokenCache?
+  let skipsPlainTokens: Bool
+  /// Word boundaries to pass before the next try, and the pause after the last one.
+  var tokenPause = 0
+  var tokenBackoff = 0
   let toneTables = ToneMarkPlacement.Tables()
   var offsets = OffsetMap()
   var distance = 0
@@ -44,10 +49,14 @@ struct NormalizedTextWriter {
   var wordVowels = 0
   var wordScratch: [Unicode.Scalar] = []
 
-  init(toneStyle: ToneStyle, repairsCharacters: Bool = true, input: UnsafeBufferPointer<UInt8>) {
+  init(
+    toneStyle: ToneStyle, repairsCharacters: Bool = true, input: UnsafeBufferPointer<UInt8>,
+    plainTokenMinimum: Int = PlainTokenCache.minimumInput
+  ) {
     self.toneStyle = toneStyle
     self.repairsCharacters = repairsCharacters
     self.input = input
+    skipsPlainTokens = input.count >= plainTokenMinimum
     capacity = input.count + input.count / 16 + 16
   }
 

@@ -24,7 +24,7 @@ struct PlainTokenCache {
   private var short: UnsafeMutablePointer<UInt64>
   private var shortShift: UInt64
   private var shortCount = 0
-  /// Non-ASCII tokens of 8-15 bytes, two words each: bytes 0-7, then bytes 8-14 and the
+  /// Tokens of 8-15 bytes, two words each: bytes 0-7, then bytes 8-14 and the
   /// verdict + 1 in the top byte. An empty slot has a first word of 0.
   private var long: UnsafeMutablePointer<(UInt64, UInt64)>
   private var longShift: UInt64
@@ -38,6 +38,10 @@ struct PlainTokenCache {
   /// Slots of the short table at most (512 KB; the long table has a quarter of them, 256 KB).
   /// A table doubles when half full.
   static let maximumCapacity = 65_536
+
+  /// Texts shorter than this (64 KB) are normalized without the cache: too few of their
+  /// tokens come again to pay for the checks.
+  static let minimumInput = 65_536
 
   let toneStyle: ToneStyle
   private let flags: UnsafeBufferPointer<UInt8>
@@ -173,7 +177,6 @@ struct PlainTokenCache {
     let length = 8 &+ separators.trailingZeroBitCount &>> 3
     let token1 = tail & ((separators & (0 &- separators)) &>> 7 &- 1)
     let bytes = UnsafeBufferPointer(start: token, count: length)
-    if (word | token1) & Self.high == 0 { return (length, check(bytes)) }
     let mask = Int(truncatingIfNeeded: UInt64.max &>> longShift)
     var slot = Self.longSlot(word, token1, shift: longShift)
     while long[slot].0 != 0 {

@@ -15,6 +15,8 @@ public struct TextNormalizer: Sendable {
   public var toneStyle: ToneStyle
   /// Decode HTML character references (`&agrave;`, `&#7897;`); off for HTML markup.
   public var decodesCharacterReferences: Bool
+  /// Texts of this many bytes or more go through `PlainTokenCache` (tests set it to 0).
+  var plainTokenMinimum = PlainTokenCache.minimumInput
 
   public init(toneStyle: ToneStyle = .old, decodesCharacterReferences: Bool = true) {
     self.toneStyle = toneStyle
@@ -46,7 +48,8 @@ public struct TextNormalizer: Sendable {
     var text = text
     var (result, prefix) = text.withUTF8 { bytes in
       var writer = NormalizedTextWriter(
-        toneStyle: toneStyle, repairsCharacters: repairsCharacters, input: bytes)
+        toneStyle: toneStyle, repairsCharacters: repairsCharacters, input: bytes,
+        plainTokenMinimum: plainTokenMinimum)
       var index = 0
       var origin = 0
       let count = bytes.count
