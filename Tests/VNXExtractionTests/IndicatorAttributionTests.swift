@@ -75,3 +75,9 @@ func repeatedPlacesStayLinear() {
   #expect(found.count == 400)
   #expect(found.allSatisfy { $0.place.map { entities[$0].text } == "Bản Hon" })
 }
+
+@Test("Each year word's literal hash is the hash of its word", arguments: [
+    (Attribution.năm, "năm"), (Attribution.ngày, "ngày"), (Attribution.nay, "nay"),
+    (Attribution.ngoái, "ngoái"), (Attribution.tới, "tới"),
+  ] as [(UInt64, String)])
+func literalYearWords(_ key: UInt64, _ word: String) { #expect(key == Attribution.hash(word)) }

@@ -233,3 +233,43 @@ func linksEntities() {
   #expect(found.map(\.place) == [1, 2, nil])
   #expect(found.map(\.subject) == [0, nil, nil])
 }
+
+@Test("Each key's literal hash is the hash of its word", arguments: [
+    (Keys.trăm, "trăm"),
+    (Keys.một, "một"),
+    (Keys.năm, "năm"),
+    (Keys.từ, "từ"),
+    (Keys.đến, "đến"),
+    (Keys.tới, "tới"),
+    (Keys.lên, "lên"),
+    (Keys.xuống, "xuống"),
+    (Keys.thứ, "thứ"),
+    (Keys.lượt, "lượt"),
+    (Keys.percent, "%"),
+    (Keys.permille, "‰"),
+    (Keys.slash, "/"),
+    (Keys.colon, ":"),
+    (Keys.comma, ","),
+    (Keys.hyphen, "-"),
+    (Keys.enDash, "–"),
+    (Keys.semicolon, ";"),
+    (Keys.openParen, "("),
+    (Keys.closeParen, ")"),
+    (Keys.và, "và"),
+    (Keys.kỳ, "kỳ"),
+    (Keys.với, "với"),
+    (Keys.so, "so"),
+    (Keys.học, "học"),
+    (Keys.đoạn, "đoạn"),
+    (Keys.chiếm, "chiếm"),
+    (Keys.là, "là"),
+    (Keys.của, "của"),
+    (Keys.đồng, "đồng"),
+    (Keys.thời, "thời"),
+    (Keys.trên, "trên"),
+    (Keys.địa, "địa"),
+    (Keys.bàn, "bàn"),
+    (Keys.thành, "thành"),
+    (Keys.thị, "thị"),
+  ] as [(UInt64, String)])
+func literalKeys(_ key: UInt64, _ word: String) { #expect(key == Keys.h(word)) }

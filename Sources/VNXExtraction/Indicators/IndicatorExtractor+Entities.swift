@@ -199,8 +199,26 @@ struct Attribution {
   static let notYearBefore = HashKeySet(["so", "với", "từ", "trước", "sau"].map(hash))
   /// The words after "năm" that name a year relative to the publication.
   static let relativeYears = HashKeySet(["nay", "ngoái", "tới"].map(hash))
-  static let năm = hash("năm"), ngày = hash("ngày"), nay = hash("nay"), ngoái = hash("ngoái")
-  static let tới = hash("tới")
+  // Literal hashes (checked in `IndicatorAttributionTests`): no `swift_once` at each use.
+  static let năm: UInt64 = 0x25de_df19_2965_4821  // "năm"
+  static let ngày: UInt64 = 0xf888_bfba_abac_772d  // "ngày"
+  static let nay: UInt64 = 0x212b_c719_2567_150b  // "nay"
+  static let ngoái: UInt64 = 0x0b47_4d2f_7b58_b0d1  // "ngoái"
+  static let tới: UInt64 = 0xae37_ad19_8e84_4833  // "tới"
+  /// The lowercase first scalars of the one-word level nouns and of the last words of the
+  /// two-word ones: a word starting otherwise is no level noun.
+  static let levelInitials: [UInt32] = Array(
+    Set(levelNounNames.compactMap { $0.split(separator: " ").last?.unicodeScalars.first?.value }))
+
+  /// A hash of `text`'s UTF-8 (FNV-1a), for keys that only need to tell texts apart.
+  static func utf8Hash(_ text: String) -> UInt64 {
+    var text = text
+    return text.withUTF8 { bytes in
+      var hash = PhraseKey.seed
+      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      return hash
+    }
+  }
 
   init(text: String, sentences: [Sentence], entities: [Entity], published: String?) {
     self.init(
@@ -221,10 +239,11 @@ struct Attribution {
     self.entities = entities
     publishedYear = published.flatMap { Int($0.prefix(4)) }
     // Keys are hashes of the strings they stand for (`QuantityPieces.hash`): no string is built.
-    var counts: [UInt64: (count: Int, first: Int)] = [:]
+    var counts: [(count: Int, first: Int)] = []
+    var countIndex = HashKeyTable<Int>()
     // An entity found many times is listed many times: its text is searched once.
-    var found: [UInt64: [Range<Int>]] = [:]
-    var listed: Set<UInt64> = []
+    var found = HashKeyTable<[Range<Int>]>()
+    var listed = HashKeySet()
     // Where each uppercase letter of the regions stands, for the names' searches: scalar value
     // in the high half, offset in the low half, sorted.
     var starts: [UInt64] = []
@@ -242,11 +261,14 @@ struct Attribution {
       // and text (a later one would never be picked: ties keep the earlier entity), so a name
       // listed n times adds its occurrences once, not n times.
       let named = entity.text.unicodeScalars.contains(where: QuantityPieces.isLetter)
-      let textHash = QuantityPieces.hash(entity.text)
+      let textHash = Self.utf8Hash(entity.text)
+      let typeHash = Self.utf8Hash(entity.type.rawValue)
+      let firstListing = named && !listed.contains(PhraseKey.combine(typeHash, textHash))
+      if firstListing { listed.insert(PhraseKey.combine(typeHash, textHash)) }
       let occurrences =
         !named
         ? [entity.start..<entity.end]
-        : listed.insert(PhraseKey.combine(QuantityPieces.hash(entity.type.rawValue), textHash)).inserted
+        : firstListing
           ? Self.cached(&found, textHash) {
             let needle = Array(entity.text.unicodeScalars)
             // Occurrences that may overlap depend on the ones before: such a needle is searched
@@ -281,16 +303,21 @@ struct Attribution {
       }
       if isPlace {
         let key = PhraseKey.combine(
-          PhraseKey.combine(QuantityPieces.hash(entity.type.rawValue), QuantityPieces.hash(entity.kind ?? "")),
+          PhraseKey.combine(typeHash, Self.utf8Hash(entity.kind ?? "")),
           QuantityPieces.lowercaseHash(entity.text))
-        if let seen = counts[key] { counts[key] = (seen.count + 1, seen.first) } else { counts[key] = (1, index) }
+        if let seen = countIndex[key] {
+          counts[seen].count += 1
+        } else {
+          countIndex[key] = counts.count
+          counts.append((1, index))
+        }
       }
     }
     // The dominant place of each kind, and overall among communes, districts and provinces:
     // named more often than any other.
     var byKind: [String: [(count: Int, entity: Int)]] = [:]
     var overall: [(count: Int, entity: Int)] = []
-    for value in counts.values {
+    for value in counts {
       byKind[entities[value.first].kind ?? "", default: []].append((value.count, value.first))
       if entities[value.first].type != .village { overall.append((value.count, value.first)) }
     }
@@ -300,7 +327,7 @@ struct Attribution {
     subjectsByStart = subjects.indices.sorted { (subjects[$0].start, $0) < (subjects[$1].start, $1) }
   }
 
-  static func cached(_ cache: inout [UInt64: [Range<Int>]], _ key: UInt64, _ make: () -> [Range<Int>])
+  static func cached(_ cache: inout HashKeyTable<[Range<Int>]>, _ key: UInt64, _ make: () -> [Range<Int>])
     -> [Range<Int>]
   {
     if let known = cache[key] { return known }
@@ -317,6 +344,7 @@ struct Attribution {
       let middle = (low + high) / 2
       if list[byStart[middle]].start < span.lowerBound { low = middle + 1 } else { high = middle }
     }
+    guard low < byStart.count, list[byStart[low]].start < span.upperBound else { return [] }
     var picked: [Int] = []
     var index = low
     while index < byStart.count, list[byStart[index]].start < span.upperBound {
@@ -405,9 +433,12 @@ struct Attribution {
     guard var index = tokens.lastIndex(where: { $0.end <= start }) else { return nil }
     let levelNouns = Self.levelNouns
     let pairEnds = Self.levelPairEnds
+    let initials = Self.levelInitials
     while index >= 0 {
       defer { index -= 1 }
-      guard tokens[index].kind == .word else { continue }
+      guard tokens[index].kind == .word, tokens[index].start < scalars.count,
+        initials.contains(PhraseKey.lower(scalars[tokens[index].start].value))
+      else { continue }
       let single = hash(tokens[index])
       var first = index
       var kind = levelNouns[single]
@@ -464,11 +495,13 @@ struct Attribution {
   /// The year a token names, if it names one that a quantity may be of.
   func yearMention(_ tokens: [Token], _ index: Int) -> Int? {
     let token = tokens[index]
-    // "nay", "tới" and "ngoái" have three or five scalars.
+    // "nay", "tới" and "ngoái" have three or five scalars and start with "n" or "t".
     let relevant =
       token.kind == .date || (token.kind == .number && token.end - token.start == 4)
       || (token.kind == .word && publishedYear != nil
-        && (token.end - token.start == 3 || token.end - token.start == 5))
+        && (token.end - token.start == 3 || token.end - token.start == 5)
+        && token.start < scalars.count && (PhraseKey.lower(scalars[token.start].value) == 0x6E
+          || PhraseKey.lower(scalars[token.start].value) == 0x74))
     guard relevant, index > 0 else { return nil }
     var previous: UInt64 { hash(tokens[index - 1]) }
     // "so với cuối năm 2023", "từ năm 2021": a base or a start.

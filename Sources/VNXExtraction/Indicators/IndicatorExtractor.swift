@@ -26,9 +26,11 @@ public struct IndicatorExtractor: Sendable {
   func read(_ pieces: QuantityPieces) -> [Indicator] {
     var reading = IndicatorReading(pieces: pieces, lexicon: lexicon)
     // Scale words can push a huge number past Double (no JSON for infinity): such is no indicator.
-    return reading.run().filter {
-      $0.value.isFinite && $0.valueMax?.isFinite != false && $0.total?.isFinite != false
+    var found = reading.run()
+    found.removeAll {
+      !($0.value.isFinite && $0.valueMax?.isFinite != false && $0.total?.isFinite != false)
     }
+    return found
   }
 
   /// The indicators of `text` (normalized text), segmenting it first.
@@ -554,16 +556,48 @@ struct IndicatorReading {
 }
 
 /// Hashes (`QuantityPieces.hash`) of the words and signs the reading tests for.
+///
+/// The single hashes are written out as literals (`IndicatorExtractorTests` checks each
+/// against `h`): a literal global is a constant, while a computed one costs a `swift_once` at
+/// every use, and the reading tests these words around every number.
 enum Keys {
   static func h(_ key: String) -> UInt64 { QuantityPieces.hash(key) }
-  static let trăm = h("trăm"), một = h("một"), năm = h("năm"), từ = h("từ"), đến = h("đến")
-  static let tới = h("tới"), lên = h("lên"), xuống = h("xuống"), thứ = h("thứ"), lượt = h("lượt")
-  static let percent = h("%"), permille = h("‰"), slash = h("/"), colon = h(":"), comma = h(",")
-  static let hyphen = h("-"), enDash = h("–"), semicolon = h(";"), openParen = h("(")
-  static let closeParen = h(")"), và = h("và"), kỳ = h("kỳ"), với = h("với"), so = h("so")
-  static let học = h("học"), đoạn = h("đoạn"), chiếm = h("chiếm"), là = h("là"), của = h("của")
-  static let đồng = h("đồng"), thời = h("thời"), trên = h("trên"), địa = h("địa"), bàn = h("bàn")
-  static let thành = h("thành"), thị = h("thị")
+  static let trăm: UInt64 = 0x573e_9cef_4dcd_e017  // "trăm"
+  static let một: UInt64 = 0xf4a0_4d19_06ea_8ea5  // "một"
+  static let năm: UInt64 = 0x25de_df19_2965_4821  // "năm"
+  static let từ: UInt64 = 0x08e1_b507_b596_0e58  // "từ"
+  static let đến: UInt64 = 0x4d97_2f13_788f_a055  // "đến"
+  static let tới: UInt64 = 0xae37_ad19_8e84_4833  // "tới"
+  static let lên: UInt64 = 0x13f9_8c19_1f18_bea7  // "lên"
+  static let xuống: UInt64 = 0x9917_7c5a_64a2_6342  // "xuống"
+  static let thứ: UInt64 = 0x56d7_4d19_442e_08c8  // "thứ"
+  static let lượt: UInt64 = 0xd826_c9a9_ff18_e876  // "lượt"
+  static let percent: UInt64 = 0xaf63_984c_8601_7900  // "%"
+  static let permille: UInt64 = 0xaf43_ad4c_85cb_3caf  // "‰"
+  static let slash: UInt64 = 0xaf63_a24c_8601_89fe  // "/"
+  static let colon: UInt64 = 0xaf63_b74c_8601_adad  // ":"
+  static let comma: UInt64 = 0xaf63_a14c_8601_884b  // ","
+  static let hyphen: UInt64 = 0xaf63_a04c_8601_8698  // "-"
+  static let enDash: UInt64 = 0xaf43_ce4c_85cb_74c2  // "–"
+  static let semicolon: UInt64 = 0xaf63_b64c_8601_abfa  // ";"
+  static let openParen: UInt64 = 0xaf63_a54c_8601_8f17  // "("
+  static let closeParen: UInt64 = 0xaf63_a44c_8601_8d64  // ")"
+  static let và: UInt64 = 0x08cf_bc07_b571_bdeb  // "và"
+  static let kỳ: UInt64 = 0x08a3_cd07_b535_869b  // "kỳ"
+  static let với: UInt64 = 0xa798_2b19_83fc_088d  // "với"
+  static let so: UInt64 = 0x08d9_3907_b579_33d7  // "so"
+  static let học: UInt64 = 0xe682_1b18_eea7_f3d7  // "học"
+  static let đoạn: UInt64 = 0x4616_07a5_a479_3702  // "đoạn"
+  static let chiếm: UInt64 = 0x260b_2b75_f1f0_c059  // "chiếm"
+  static let là: UInt64 = 0x08ad_c007_b554_de51  // "là"
+  static let của: UInt64 = 0xfb02_fe19_113f_700a  // "của"
+  static let đồng: UInt64 = 0x8e1a_ac14_3e65_04aa  // "đồng"
+  static let thời: UInt64 = 0xbe24_aaee_da72_83f7  // "thời"
+  static let trên: UInt64 = 0x5ce3_9fef_529a_251f  // "trên"
+  static let địa: UInt64 = 0x4c95_2813_77b4_9e9c  // "địa"
+  static let bàn: UInt64 = 0xfe89_3a19_11c9_f1a3  // "bàn"
+  static let thành: UInt64 = 0x7c86_c06f_db41_344d  // "thành"
+  static let thị: UInt64 = 0x56d7_6f19_442e_428e  // "thị"
   /// Words naming an administrative unit ("thành phố", "thị xã", "thị trấn" by their second word).
   static let placeUnits = HashKeySet(["tỉnh", "huyện", "xã", "phố", "trấn", "phường", "quận"].map(h))
   static let periodEdges = HashKeySet(["cuối", "đầu", "giữa"].map(h))

@@ -141,6 +141,12 @@ extension IndicatorReading {
     var index = start
     var words: [Int] = []
     var skippedLa = false
+    // Statics fetched once (each read of a computed global is a call).
+    let stops = Self.afterStopHashes
+    let measureStops = Self.afterMeasureStopHashes
+    let periodEdges = Keys.periodEdges
+    let periods = Keys.periods
+    let dateWords = Keys.dateWords
     if hash(index) == Keys.là, index < pieces.count, pieces[index].spaced {
       index += 1
       skippedLa = true
@@ -155,18 +161,18 @@ extension IndicatorReading {
         index += 1
         continue
       }
-      if Self.afterStopHashes.contains(word) { break }
+      if stops.contains(word) { break }
       // "cuối năm 2023" ends the phrase; "đầu tư" does not.
-      if Keys.periodEdges.contains(word), Keys.periods.contains(hash(index + 1)) {
+      if periodEdges.contains(word), periods.contains(hash(index + 1)) {
         break
       }
       // "năm 2023" ends the phrase; "kế hoạch năm" keeps its word.
-      if Keys.dateWords.contains(word), index + 1 < pieces.count,
+      if dateWords.contains(word), index + 1 < pieces.count,
         pieces[index + 1].kind == .number
       {
         break
       }
-      if measure, Self.afterMeasureStopHashes.contains(word) { break }
+      if measure, measureStops.contains(word) { break }
       words.append(index)
       index += 1
     }
@@ -222,16 +228,18 @@ extension IndicatorReading {
       first -= 1
     }
     var last = end - 1
+    let trailing = Self.beforeTrailingHashes
+    let leading = Self.beforeLeadingHashes
     // Trailing verbs and a trailing year ("… năm 2021 xuống còn"); "mũi 1" keeps its number
     // and a name keeps its capitalized syllables ("tỉnh Quảng Bình", not "tỉnh Quảng").
     while last >= first,
-      (Self.beforeTrailingHashes.contains(pieces[last].hash) && !pieces[last].capitalized)
+      (trailing.contains(pieces[last].hash) && !pieces[last].capitalized)
         || (pieces[last].kind == .number && hash(last - 1) == Keys.năm)
     {
       last -= 1
     }
     while first <= last {
-      if Self.beforeLeadingHashes.contains(pieces[first].hash) || pieces[first].kind == .number
+      if leading.contains(pieces[first].hash) || pieces[first].kind == .number
         // "đồng thời" opens a clause; "đồng bào" is what it is about.
         || (pieces[first].hash == Keys.đồng && hash(first + 1) == Keys.thời)
       {
