@@ -23,6 +23,32 @@ public enum UTF8Scalars {
     return start
   }
 
+  /// Writes the UTF-8 bytes of scalar `value` at `target` (room for 4); returns their count.
+  /// The one encoder behind `UTF8Writer` and the normalizer's `ByteBuffer`.
+  @inlinable @inline(__always)
+  public static func write(_ value: UInt32, to target: UnsafeMutablePointer<UInt8>) -> Int {
+    switch value {
+    case ..<0x80:
+      target[0] = UInt8(value)
+      return 1
+    case ..<0x800:
+      target[0] = UInt8(0xC0 | value >> 6)
+      target[1] = UInt8(0x80 | value & 0x3F)
+      return 2
+    case ..<0x10000:
+      target[0] = UInt8(0xE0 | value >> 12)
+      target[1] = UInt8(0x80 | value >> 6 & 0x3F)
+      target[2] = UInt8(0x80 | value & 0x3F)
+      return 3
+    default:
+      target[0] = UInt8(0xF0 | value >> 18)
+      target[1] = UInt8(0x80 | value >> 12 & 0x3F)
+      target[2] = UInt8(0x80 | value >> 6 & 0x3F)
+      target[3] = UInt8(0x80 | value & 0x3F)
+      return 4
+    }
+  }
+
   /// Appends the UTF-8 bytes of scalar `value`.
   @inlinable @inline(__always)
   public static func append(_ value: UInt32, to output: inout [UInt8]) {

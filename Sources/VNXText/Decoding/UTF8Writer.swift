@@ -19,22 +19,8 @@ struct UTF8Writer {
   }
 
   @inline(__always) mutating func append(_ scalar: Unicode.Scalar) {
-    let value = scalar.value
-    if value < 0x80 {
-      append(UInt8(value))
-    } else if value < 0x800 {
-      append(UInt8(0xC0 | value >> 6))
-      append(UInt8(0x80 | value & 0x3F))
-    } else if value < 0x10000 {
-      append(UInt8(0xE0 | value >> 12))
-      append(UInt8(0x80 | value >> 6 & 0x3F))
-      append(UInt8(0x80 | value & 0x3F))
-    } else {
-      append(UInt8(0xF0 | value >> 18))
-      append(UInt8(0x80 | value >> 12 & 0x3F))
-      append(UInt8(0x80 | value >> 6 & 0x3F))
-      append(UInt8(0x80 | value & 0x3F))
-    }
+    assert(count + scalar.utf8.count <= buffer.count, "UTF8Writer capacity exceeded")
+    count += UTF8Scalars.write(scalar.value, to: buffer.baseAddress.unsafelyUnwrapped + count)
   }
 
   /// UTF-16 code units as a string; unpaired surrogates become U+FFFD, counted.

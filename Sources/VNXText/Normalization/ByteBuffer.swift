@@ -77,28 +77,7 @@ struct ByteBuffer {
   /// Appends the UTF-8 bytes of scalar `value`.
   @inline(__always)
   mutating func append(scalar value: UInt32) {
-    switch value {
-    case ..<0x80:
-      append(UInt8(value))
-    case ..<0x800:
-      let target = room(for: 2) + count
-      target[0] = UInt8(0xC0 | value >> 6)
-      target[1] = UInt8(0x80 | value & 0x3F)
-      count += 2
-    case ..<0x10000:
-      let target = room(for: 3) + count
-      target[0] = UInt8(0xE0 | value >> 12)
-      target[1] = UInt8(0x80 | value >> 6 & 0x3F)
-      target[2] = UInt8(0x80 | value & 0x3F)
-      count += 3
-    default:
-      let target = room(for: 4) + count
-      target[0] = UInt8(0xF0 | value >> 18)
-      target[1] = UInt8(0x80 | value >> 12 & 0x3F)
-      target[2] = UInt8(0x80 | value >> 6 & 0x3F)
-      target[3] = UInt8(0x80 | value & 0x3F)
-      count += 4
-    }
+    count += UTF8Scalars.write(value, to: room(for: 4) + count)
   }
 
   subscript(index: Int) -> UInt8 {

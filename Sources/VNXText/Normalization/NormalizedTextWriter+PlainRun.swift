@@ -83,9 +83,8 @@ extension NormalizedTextWriter {
     }
     run.outBase = output.count - run.copyFrom
     // The word in progress (when a letter came after its start).
-    var word = PlainWord(start: run.outBase + start)
+    var word = PlainWord(start: inWord ? wordByte : run.outBase + start)
     if inWord {
-      word = PlainWord(start: wordByte)
       word.vowels = 2 * wordVowels
       // Whether a vowel has a tone mark is not known: assume two.
       word.flags = wordIsASCII ? 0x10 : 0x11
@@ -98,11 +97,7 @@ extension NormalizedTextWriter {
     // counts them down).
     var tokenPause = skipsPlainTokens ? self.tokenPause : Int.max
     if !inWord, tokenPause == 0 {
-      let end = skipPlainTokens(bytes, from: index, continuations: &continuations, pause: &tokenPause)
-      if end > index {
-        index = end
-        word = PlainWord(start: run.outBase + index)
-      }
+      skipPlainTokens(bytes, at: &index, &word, run, continuations: &continuations, pause: &tokenPause)
     }
 
     scan: while index < count {
@@ -125,11 +120,7 @@ extension NormalizedTextWriter {
           endWord(&word, &run, at: &index, separator: length)
           // A word boundary: whole tokens may follow.
           if tokenPause == 0 {
-            let end = skipPlainTokens(bytes, from: index, continuations: &continuations, pause: &tokenPause)
-            if end > index {
-              index = end
-              word = PlainWord(start: run.outBase + index)
-            }
+            skipPlainTokens(bytes, at: &index, &word, run, continuations: &continuations, pause: &tokenPause)
           } else {
             tokenPause &-= 1
           }
@@ -249,6 +240,18 @@ extension NormalizedTextWriter {
     }
     if skipsPlainTokens { self.tokenPause = tokenPause }
     return (index, origin + run.inScalars)
+  }
+
+  /// Skips the plain tokens from `index`, a word boundary, and starts the next word after them.
+  @inline(__always)
+  private mutating func skipPlainTokens(
+    _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, _ word: inout PlainWord, _ run: PlainRun,
+    continuations: inout Int, pause: inout Int
+  ) {
+    let end = skipPlainTokens(bytes, from: index, continuations: &continuations, pause: &pause)
+    guard end > index else { return }
+    index = end
+    word = PlainWord(start: run.outBase + index)
   }
 
   /// Skips the plain tokens from `index`, a word boundary (`PlainTokenCache`), in texts long
