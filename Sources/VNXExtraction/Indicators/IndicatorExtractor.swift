@@ -79,6 +79,15 @@ struct IndicatorReading {
     var borrowed = false
     /// Found in the lexicons (not an open-ended noun).
     var known = true
+    /// For an open-ended noun, its number of words: its `name` is built (`name(_:)`) only when
+    /// the quantity is kept. 0 when `name` is set.
+    var openLength = 0
+  }
+
+  /// The name of `unit`: the lexicon's, or the open-ended noun's words (lowercase, one space).
+  func name(_ unit: UnitRead) -> String {
+    guard unit.openLength > 0 else { return unit.name }
+    return phrase(startingAt: unit.first, count: unit.openLength) ?? key(unit.first)
   }
 
   enum UnitResult {
@@ -266,13 +275,16 @@ struct IndicatorReading {
       {
         length = wordLength
       }
-      read = UnitRead(
-        name: phrase(startingAt: index, count: length) ?? key(index), kind: .count, first: index,
-        next: index + length, counted: true)
+      read = UnitRead(name: "", kind: .count, first: index, next: index + length, counted: true)
       read.known = false
+      read.openLength = length
     }
     // Page counters ("3.264 lượt xem") are boilerplate, not quantities.
-    if QuantityPieces.hash(read.name) == Keys.lượt, read.next < pieces.count,
+    let lượt =
+      read.openLength == 0
+      ? QuantityPieces.hash(read.name) == Keys.lượt
+      : read.openLength == 1 && piece.hash == Keys.lượt
+    if lượt, read.next < pieces.count,
       Keys.pageCounterVerbs.contains(pieces[read.next].hash)
     {
       return .notQuantity
@@ -281,16 +293,20 @@ struct IndicatorReading {
     while read.next + 1 < pieces.count, pieces[read.next].hash == Keys.slash,
       pieces[read.next + 1].kind == .word, !pieces[read.next + 1].newLine
     {
+      if read.openLength > 0 {
+        read.name = name(read)
+        read.openLength = 0
+      }
       var length = 1
-      var name = key(read.next + 1)
+      var divisor = key(read.next + 1)
       forEachPhrase(startingAt: read.next + 1) { candidate, hash in
         if candidate >= 2, let unit = lexicon.unitsByHash[hash] {
           length = candidate
-          name = unit.name
+          divisor = unit.name
         }
       }
-      if length == 1, let unit = lexicon.unitsByHash[pieces[read.next + 1].hash] { name = unit.name }
-      read.name += "/" + name
+      if length == 1, let unit = lexicon.unitsByHash[pieces[read.next + 1].hash] { divisor = unit.name }
+      read.name += "/" + divisor
       read.kind = read.kind == .percent ? .percent : .rate
       read.counted = false
       read.next += 1 + length
@@ -320,7 +336,7 @@ struct IndicatorReading {
       if piece.hash == Keys.một {
         // …unless a counted noun follows inside a sentence: "có thêm một con bê".
         guard !piece.capitalized, case .unit(let unit) = unit(at: first.next, openEnded: false),
-          unit.counted, !lexicon.articleNouns.contains(unit.name)
+          unit.counted, !lexicon.articleNouns.contains(name(unit))
         else { return index + 1 }
       }
       if piece.hash == Keys.năm,
@@ -410,7 +426,7 @@ struct IndicatorReading {
       if fromWord, total == nil, Keys.rangeJoiners.contains(hash(unit.next)),
         let second = number(at: unit.next + 1), second.value > first.value,
         case .unit(let secondUnit) = self.unit(at: second.next, openEnded: !second.spelled),
-        secondUnit.name == unit.name
+        name(secondUnit) == name(unit)
       {
         var range = unit
         range.next = secondUnit.next
@@ -430,6 +446,8 @@ struct IndicatorReading {
         case .unit(var unit) = unit(at: second.next, openEnded: !second.spelled)
       else { return cursor }
       if first.scale == nil, let scale = second.scale { first.value *= scale }
+      unit.name = name(unit)
+      unit.openLength = 0
       unit.first = first.next
       unit.next = first.next
       unit.borrowed = true
@@ -525,7 +543,7 @@ struct IndicatorReading {
     found.append(
       Indicator(
         text: source.text(startOffset, endOffset), start: startOffset, end: endOffset,
-        value: first.value, unit: unit.name, kind: unit.kind, valueMax: valueMax, total: total,
+        value: first.value, unit: name(unit), kind: unit.kind, valueMax: valueMax, total: total,
         qualifier: qualifier, trend: trend))
     spans.append((start, end))
     unitSpans.append((unit.first, unit.next, unit.counted))
