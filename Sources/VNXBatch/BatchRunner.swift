@@ -11,10 +11,14 @@ import VNX
 ///     let summary = try BatchRunner(options: .init()).run(inputs, out: "out")
 ///     summary.documents   // documents written by this run
 ///
-/// One reader thread splits files into records, `jobs` worker threads run the pipeline and
-/// render every output, and the calling thread writes results in input order. At most
-/// `window` records are between reading and writing, so memory stays bounded whatever the
-/// corpus size, and the outputs are byte-identical whatever `jobs` is.
+/// One reader thread splits files into records and `jobs` worker threads run the pipeline,
+/// render every output and write: a worker that finishes a record and finds no other worker
+/// writing becomes the writer, writes every result that is ready in input order and commits
+/// when due, then goes back to the pipeline (`BatchWriter`). No thread only writes, so `jobs`
+/// busy threads run on `jobs` cores. The calling thread reports progress, then writes what is
+/// left and builds the SQLite indexes. At most `window` records are between reading and
+/// writing, so memory stays bounded whatever the corpus size, and the outputs are
+/// byte-identical whatever `jobs` is.
 public struct BatchRunner: Sendable {
   public struct Options: Sendable {
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
@@ -48,13 +52,6 @@ public struct BatchRunner: Sendable {
 
   public init(options: Options) { self.options = options }
 
-  private enum WorkResult {
-    case document(DatasetRows, bytes: Int)
-    case failure(RecordProcessor.Failure, ContentHash?, bytes: Int)
-    case skipped(bytes: Int)
-    case cancelled
-  }
-
   /// glibc's `malloc_trim`, which the Glibc module does not export.
   private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
     #if canImport(Glibc)
@@ -75,14 +72,16 @@ public struct BatchRunner: Sendable {
     let start = Date()
     let dataset = try Dataset(folder: out, formats: options.formats)
     let jobs = max(1, options.jobs)
-    // Room for the workers to go on while the writer waits for the disk (fsync) at a commit.
+    // Room for the other workers to go on while the writing one waits for the disk (fsync)
+    // at a commit.
     let window = jobs * 32
     // Each record with the input bytes it holds of `budget`.
     let work = BoundedQueue<(Int, InputRecord, Int)>(capacity: window)
-    let results = ReorderBuffer<WorkResult>()
     let permits = DispatchSemaphore(value: window)
     let budget = ByteBudget(limit: RecordSplitter.maximumBytes)
-    let finished = DispatchGroup()
+    let writer = BatchWriter(
+      dataset: dataset, permits: permits, stop: stop, workers: jobs, totalBytes: inputs.totalBytes,
+      commitCount: options.commitCount, commitInterval: options.commitInterval, start: start)
     let previouslyDone = dataset.done
     let processor = RecordProcessor(pipeline: Pipeline(options: options.pipeline))
     let formats = options.formats
@@ -118,142 +117,78 @@ public struct BatchRunner: Sendable {
         }
       }
       work.close()
-      results.finish(total: sequence)
     }
     reader.stackSize = 1 << 22
     reader.start()
 
+    // The next record, processed; the record itself is gone (and its bytes given back to the
+    // budget) before its result is written.
+    @Sendable func processNext() -> (Int, BatchWriter.Result)? {
+      guard let (sequence, record, held) = work.pop() else { return nil }
+      defer {
+        budget.release(held)
+        // Freed memory stays in this thread's malloc arena: after a huge input, give it
+        // back, or the next huge input, in another worker's arena, adds to it.
+        if held >= RecordSplitter.hugeBytes { Self.returnFreedMemory() }
+      }
+      if stop.isRequested { return (sequence, .cancelled) }
+      return (
+        sequence,
+        Self.result(of: record, processor: processor, previouslyDone: previouslyDone, formats: formats)
+      )
+    }
+
     for _ in 0..<jobs {
-      finished.enter()
       let worker = Thread {
-        while let (sequence, record, held) = work.pop() {
-          defer {
-            budget.release(held)
-            // Freed memory stays in this thread's malloc arena: after a huge input, give it
-            // back, or the next huge input, in another worker's arena, adds to it.
-            if held >= RecordSplitter.hugeBytes { Self.returnFreedMemory() }
-          }
-          if stop.isRequested {
-            results.put(.cancelled, at: sequence)
-            continue
-          }
-          let bytes = record.bytes.count
-          let outcome: RecordProcessor.Outcome
-          if record.bytes.isEmpty, let problem = record.problem {
-            if previouslyDone.contains(ContentHash.unreadable(path: record.path, problem: problem)) {
-              results.put(.skipped(bytes: bytes), at: sequence)
-              continue
-            }
-            outcome = processor.process(record)
-          } else {
-            let hash = ContentHash(of: record.bytes)
-            if previouslyDone.contains(hash) {
-              results.put(.skipped(bytes: bytes), at: sequence)
-              continue
-            }
-            outcome = processor.process(record, hash: hash)
-          }
-          switch outcome {
-          case .document(let document, let hash):
-            do {
-              let rows = try DatasetRows(document: document, hash: hash, formats: formats)
-              results.put(.document(rows, bytes: bytes), at: sequence)
-            } catch {
-              let failure = RecordProcessor.Failure(
-                path: record.path, sha256: hash.description, error: "cannot encode the document: \(error)")
-              results.put(.failure(failure, hash, bytes: bytes), at: sequence)
-            }
-          case .failure(let failure, let hash):
-            results.put(.failure(failure, hash, bytes: bytes), at: sequence)
-          }
+        while let (sequence, result) = processNext() {
+          writer.deliver(result, at: sequence)
         }
-        finished.leave()
+        writer.workerFinished()
       }
       // The pipeline recurses on nested HTML; give workers room.
       worker.stackSize = 1 << 24
       worker.start()
     }
 
-    var state = Progress(totalBytes: inputs.totalBytes)
-    var seen = dataset.done
-    var rows: [DatasetRows] = []
-    var failures: [(RecordProcessor.Failure, ContentHash?)] = []
-    var pendingBytes = 0
-    var pendingSkipped = 0
-    var lastCommit = Date()
-    var writing = true
-    var sequence = 0
-    var writeError: BatchError?
-
-    func commit() {
-      guard writeError == nil, !rows.isEmpty || !failures.isEmpty || pendingSkipped > 0 else { return }
-      do {
-        try dataset.commit(rows, failures: failures)
-      } catch {
-        writeError = error
-        stop.request()
-        return
-      }
-      state.documents += rows.count
-      state.errors += failures.count
-      state.skipped += pendingSkipped
-      state.bytes += pendingBytes
-      rows.removeAll(keepingCapacity: true)
-      failures.removeAll(keepingCapacity: true)
-      pendingBytes = 0
-      pendingSkipped = 0
-      lastCommit = Date()
-      state.seconds = lastCommit.timeIntervalSince(start)
-      progress(state)
-    }
-
-    loop: while true {
-      let deadline = lastCommit.addingTimeInterval(options.commitInterval)
-      switch results.take(sequence, before: deadline) {
-      case .end:
-        break loop
-      case .timedOut:
-        if writing { commit() }
-        if !writing || (rows.isEmpty && failures.isEmpty) { lastCommit = Date() }
-        continue loop
-      case .element(let result):
-        sequence += 1
-        permits.signal()
-        guard writing else { continue loop }
-        switch result {
-        case .cancelled:
-          writing = false
-          commit()
-          continue loop
-        case .skipped(let bytes):
-          pendingSkipped += 1
-          pendingBytes += bytes
-        case .document(let document, let bytes):
-          pendingBytes += bytes
-          if seen.insert(document.hash).inserted { rows.append(document) } else { pendingSkipped += 1 }
-        case .failure(let failure, let hash, let bytes):
-          pendingBytes += bytes
-          if let hash, !seen.insert(hash).inserted {
-            pendingSkipped += 1
-          } else {
-            failures.append((failure, hash))
-          }
-        }
-        if rows.count + failures.count >= options.commitCount
-          || Date().timeIntervalSince(lastCommit) >= options.commitInterval
-        {
-          commit()
-        }
-      }
-    }
-    if writing { commit() }
-    finished.wait()
+    writer.report(progress)
+    let (written, writeError) = writer.finish(progress)
     if let writeError { throw writeError }
+    var state = written
     state.interrupted = stop.isRequested
     if !state.interrupted { try dataset.finish() }
     state.finished = true
     state.seconds = Date().timeIntervalSince(start)
     progress(state)
     return state
+  }
+
+  private static func result(
+    of record: InputRecord, processor: RecordProcessor, previouslyDone: Set<ContentHash>,
+    formats: Set<OutputFormat>
+  ) -> BatchWriter.Result {
+    let bytes = record.bytes.count
+    let outcome: RecordProcessor.Outcome
+    if record.bytes.isEmpty, let problem = record.problem {
+      if previouslyDone.contains(ContentHash.unreadable(path: record.path, problem: problem)) {
+        return .skipped(bytes: bytes)
+      }
+      outcome = processor.process(record)
+    } else {
+      let hash = ContentHash(of: record.bytes)
+      if previouslyDone.contains(hash) { return .skipped(bytes: bytes) }
+      outcome = processor.process(record, hash: hash)
+    }
+    switch outcome {
+    case .document(let document, let hash):
+      do {
+        return .document(try DatasetRows(document: document, hash: hash, formats: formats), bytes: bytes)
+      } catch {
+        let failure = RecordProcessor.Failure(
+          path: record.path, sha256: hash.description, error: "cannot encode the document: \(error)")
+        return .failure(failure, hash, bytes: bytes)
+      }
+    case .failure(let failure, let hash):
+      return .failure(failure, hash, bytes: bytes)
+    }
   }
 }

@@ -42,42 +42,55 @@ final class BoundedQueue<Element>: @unchecked Sendable {
   }
 }
 
-/// Results that arrive in any order, taken out in sequence order.
+/// Results that arrive in any order, written in sequence order by whichever thread holds the
+/// writer role: `put` (or `tryBecomeWriter`) gives the role when no one holds it, `takeNext`
+/// hands the holder the next result once it is there, and `stopWriting` gives the role back
+/// only if that next result is not there, in the same critical section, so no result is left
+/// behind with no writer to come.
 final class ReorderBuffer<Element>: @unchecked Sendable {
-  private let condition = NSCondition()
+  private let lock = NSLock()
   private var results: [Int: Element] = [:]
-  /// The number of sequence numbers there will be, once the producer knows it.
-  private var total: Int?
+  private var next = 0
+  private var writing = false
 
-  func put(_ element: Element, at sequence: Int) {
-    condition.lock()
+  /// Puts `element`; true if the caller became the writer.
+  func put(_ element: Element, at sequence: Int) -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
     results[sequence] = element
-    condition.broadcast()
-    condition.unlock()
+    return claim()
   }
 
-  func finish(total: Int) {
-    condition.lock()
-    self.total = total
-    condition.broadcast()
-    condition.unlock()
+  /// True if the caller became the writer.
+  func tryBecomeWriter() -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return claim()
   }
 
-  enum Taken {
-    case element(Element)
-    case timedOut
-    case end
+  private func claim() -> Bool {
+    if writing { return false }
+    writing = true
+    return true
   }
 
-  /// The result at `sequence`, waiting until `deadline` at most.
-  func take(_ sequence: Int, before deadline: Date) -> Taken {
-    condition.lock()
-    defer { condition.unlock() }
-    while true {
-      if let element = results.removeValue(forKey: sequence) { return .element(element) }
-      if let total, sequence >= total { return .end }
-      if !condition.wait(until: deadline) { return .timedOut }
-    }
+  /// For the writer: the next result in sequence order, if it is there.
+  func takeNext() -> Element? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let element = results.removeValue(forKey: next) else { return nil }
+    next += 1
+    return element
+  }
+
+  /// For the writer: gives the role back and returns true, or returns false (the caller is
+  /// still the writer) if the next result came meanwhile.
+  func stopWriting() -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    if results[next] != nil { return false }
+    writing = false
+    return true
   }
 }
 
