@@ -5,13 +5,16 @@
 
 Runs the command, samples /proc/PID/task/*/stat every 50 ms and prints each thread's user and
 system CPU seconds and lifetime, then one summary line splitting the batch's CPU into
-  writer-run    the main thread (the writer) until the workers end,
+  writer-run    the main thread until the workers end (before the third session's combining
+                change, the writer; since, only progress: the workers write in turn),
   tail          what runs after them: the index build on the main thread (tail-main) and
                 SQLite's sorter threads (tail-helpers, PRAGMA threads),
   workers       the pipeline threads, reader the thread that splits inputs into records,
 so that the 2-job wall time on an idle 2-core machine can be estimated under load:
   wall(jobs 2) ≈ startup + (workers + reader + writer-run) / 2 + tail wall,
   wall(jobs 1) ≈ startup + max(workers, reader + writer-run) + tail wall.
+With the workers writing (writer-run ≈ 0), both are startup + (workers + reader) / jobs plus
+the tail wall, jobs 1 on one core.
 Threads are told apart by when they start and end: the reader starts first, workers run
 until the end of the input and take the most CPU, sorter threads start after.
 """
