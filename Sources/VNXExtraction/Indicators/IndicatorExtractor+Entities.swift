@@ -473,6 +473,11 @@ struct Attribution {
     var after: Int?
     for (index, token) in tokens.enumerated() {
       guard token.end <= start || (token.start >= end && after == nil) else { continue }
+      // What `yearMention` tests first, without the call.
+      switch token.kind {
+      case .date, .number, .word: break
+      default: continue
+      }
       guard let year = yearMention(tokens, index) else { continue }
       if token.end <= start { before = year } else { after = year }
     }

@@ -190,6 +190,28 @@ struct QuantityPieces {
           value = value * 10 + Double(scalar.value - 0x30)
         }
         if plain { return value }
+        // Thousand dots ("1.250", "12.345.678"): the same sums as the byte reader's.
+        var group = 0
+        var groups = 0
+        var dotted = true
+        value = 0
+        for scalar in source[start..<end] {
+          if scalar == "." {
+            guard group >= 1, group <= 3, groups == 0 || group == 3 else {
+              dotted = false
+              break
+            }
+            groups += 1
+            group = 0
+          } else if Self.isDigit(scalar) {
+            value = value * 10 + Double(scalar.value - 0x30)
+            group += 1
+          } else {
+            dotted = false
+            break
+          }
+        }
+        if dotted, groups > 0, group == 3 { return value }
       }
       var bytes = prefix
       bytes.reserveCapacity(prefix.count + end - start)
