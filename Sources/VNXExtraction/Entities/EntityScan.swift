@@ -191,12 +191,13 @@ final class EntityScan {
             }
           } else {
             let isFirst = offset == token.utf8Start
-            // Valid UTF-8 (the bytes of a String): Vietnamese letters take two or three bytes.
+            // Vietnamese letters take two or three bytes; a sequence cut by the token's end
+            // (no valid token is) goes through the bounded decoder.
             let value: UInt32
-            if byte < 0xE0 {
+            if byte < 0xE0, offset + 2 <= end {
               value = UInt32(byte & 0x1F) << 6 | UInt32(buffer[offset + 1] & 0x3F)
               offset += 2
-            } else if byte < 0xF0 {
+            } else if byte >= 0xE0, byte < 0xF0, offset + 3 <= end {
               value =
                 UInt32(byte & 0x0F) << 12 | UInt32(buffer[offset + 1] & 0x3F) << 6
                 | UInt32(buffer[offset + 2] & 0x3F)
