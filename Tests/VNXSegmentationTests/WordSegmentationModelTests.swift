@@ -72,15 +72,6 @@ func tiers() throws {
   #expect(loaded.dictionary.entries == dictionary.entries)
 }
 
-@Test(
-  "Freeness says how often a syllable of the corpus is a word by itself",
-  arguments: [
-    (0, 0, 0), (0, 5, 1), (2, 5, 2), (4, 5, 3), (10, 10, 4), (2, 2, 5), (1, 2, 6),
-  ] as [(Int32, Int32, UInt16)])
-func freeness(_ free: Int32, _ total: Int32, _ bucket: UInt16) {
-  #expect(WordDictionary.freeness(free: free, total: total) == bucket)
-}
-
 @Test("Scores count exact spans")
 func score() {
   var score = WordSegmentationScore()

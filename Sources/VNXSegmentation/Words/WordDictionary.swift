@@ -10,8 +10,7 @@ struct WordDictionary {
 
   /// Bit 0: a prefix of a longer word; bits 1…10: the folds the word was seen in (bit 1 alone
   /// when folds are not tracked); bits 12…14: the tier of a listed word (1 for the most
-  /// common words … 4); bit 15: listed. A single syllable's entry (`syllableKey`) holds its
-  /// freeness in the tier bits.
+  /// common words … 4); bit 15: listed.
   private(set) var entries: [UInt64: UInt16] = [:] {
     didSet { sealed = false }
   }
@@ -24,9 +23,6 @@ struct WordDictionary {
   /// that such matches are the same on every run. Training, which needs the folds, reads
   /// `entries` instead.
   private var slots: [UInt32] = []
-  /// While training: how often each syllable (key `syllableKey`) is a word by itself and in
-  /// all, per fold (`2 * fold`, `2 * fold + 1`).
-  private var syllableCounts: [UInt64: [Int32]] = [:]
   private var sealed = false
 
   /// The flags a segmenter needs at run time, in one byte.
@@ -111,83 +107,6 @@ struct WordDictionary {
     }
   }
 
-  /// Forgets the corpus words (keeping listed ones) that the annotated sentences split more
-  /// often than `ratio` times the times they join them.
-  @discardableResult
-  mutating func forgetSplitWords(_ sentences: [(SyllableSequence, [Bool])], ratio: Double) -> Int {
-    var joined: [UInt64: Int] = [:]
-    var split: [UInt64: Int] = [:]
-    for (sequence, starts) in sentences {
-      let count = sequence.count
-      for start in 0..<count where sequence.syllable[start] {
-        var hash = mixHash(Self.seed, sequence.hashes[start])
-        var end = start + 1
-        while end < count, end - start < Self.maximumLength, sequence.syllable[end] {
-          hash = mixHash(hash, sequence.hashes[end])
-          guard let flags = entries[hash] else { break }
-          if flags & Self.foldMask != 0 {
-            let isWord =
-              starts[start] && (start + 1...end).allSatisfy { !starts[$0] }
-              && (end + 1 == count || starts[end + 1])
-            if isWord { joined[hash, default: 0] += 1 } else { split[hash, default: 0] += 1 }
-          }
-          if flags & 1 == 0 { break }
-          end += 1
-        }
-      }
-    }
-    var forgotten = 0
-    for (hash, splits) in split where Double(splits) > ratio * Double(joined[hash, default: 0]) {
-      entries[hash]! &= ~Self.foldMask
-      forgotten += 1
-    }
-    return forgotten
-  }
-
-  /// The key of a single syllable, whose entry's tier bits hold its freeness (see
-  /// `freeness(free:total:)`); words have two syllables or more, so keys never clash.
-  @inline(__always)
-  static func syllableKey(_ hash: UInt64) -> UInt64 { mixHash(seed, hash) }
-
-  /// Counts a syllable of the annotated corpus, standing alone as a word or not.
-  mutating func countSyllable(_ hash: UInt64, free: Bool, fold: Int) {
-    let key = Self.syllableKey(hash)
-    var counts = syllableCounts[key] ?? [Int32](repeating: 0, count: 2 * Self.maximumFolds)
-    if free { counts[2 * fold] += 1 }
-    counts[2 * fold + 1] += 1
-    syllableCounts[key] = counts
-  }
-
-  /// How often a syllable is a word by itself, in 3 bits: 0 unseen; 1…4 seen 3 times or more
-  /// and a word by itself under 10%, under 50%, under 90%, at least 90% of the time; 5 seen at
-  /// most twice, always by itself; 6 seen at most twice, not always.
-  static func freeness(free: Int32, total: Int32) -> UInt16 {
-    guard total > 0 else { return 0 }
-    if total <= 2 { return free == total ? 5 : 6 }
-    let rate = Double(free) / Double(total)
-    return rate < 0.1 ? 1 : rate < 0.5 ? 2 : rate < 0.9 ? 3 : 4
-  }
-
-  private func freeness(_ key: UInt64, excludedFold: Int?) -> UInt16 {
-    guard let counts = syllableCounts[key] else { return 0 }
-    var free: Int32 = 0
-    var total: Int32 = 0
-    for fold in 0..<Self.maximumFolds where fold != excludedFold {
-      free += counts[2 * fold]
-      total += counts[2 * fold + 1]
-    }
-    return Self.freeness(free: free, total: total)
-  }
-
-  /// Writes the freeness of every counted syllable (all folds) into the entries, for the
-  /// model file.
-  mutating func storeFreeness() {
-    for key in syllableCounts.keys {
-      let bucket = freeness(key, excludedFold: nil)
-      if bucket != 0 { entries[key] = bucket << 12 }
-    }
-  }
-
   /// Adds a word hash and its flags as stored in a model file.
   mutating func insertRaw(hash: UInt64, flags: UInt16) { entries[hash] = flags }
 
@@ -208,9 +127,7 @@ struct WordDictionary {
   /// one before (bits 0…2), that start at `i` (bits 3…5) and that end at `i` (bits 6…8); 0 when
   /// there is none. Bits 9, 10 and 11 say whether a word of the annotated corpus joins `i` to
   /// the token before, starts at `i`, ends at `i`: a listed word that annotators never wrote
-  /// as one word is less sure. Bits 12…14 hold the freeness of token `i` (see
-  /// `freeness(free:total:)`). `excludedFold` hides the corpus words seen only in that fold,
-  /// and the fold's syllables from the freeness counts.
+  /// as one word is less sure. `excludedFold` hides the corpus words seen only in that fold.
   func startMasks(
     _ sequence: SyllableSequence, excludedFold: Int? = nil, into masks: inout [UInt8],
     listed listedMasks: inout [UInt8], tiers: inout [UInt16], keys: inout [UInt64],
@@ -238,16 +155,6 @@ struct WordDictionary {
         let key = mixHash(mixHash(Self.seed, hashes[start]), hashes[start + 1])
         keys[start] = key
         touched &+= slots[Int(truncatingIfNeeded: key) & mask]
-      }
-      for start in 0..<count where syllable[start] {
-        let key = Self.syllableKey(hashes[start])
-        let bucket: UInt16
-        if let excludedFold {
-          bucket = freeness(key, excludedFold: excludedFold)
-        } else {
-          bucket = UInt16((Self.lookup(key, in: slots) ?? 0) >> Compact.tierShift)
-        }
-        tiers[start] = bucket << 12
       }
       sink = UInt64(touched)
       for start in 0..<count where keys[start] != 0 {

@@ -3,9 +3,8 @@
 ///
 /// Templates: syllables in a window of five and their bigrams and trigrams, the shapes
 /// (lowercase, Title, CAPITALS, number, punctuation…) around the syllable, the dictionary
-/// words that start or end around it, whether it echoes the syllable before
-/// (`Reduplication`), and how often it and the syllable before stand alone as words in the
-/// annotated corpus (`WordDictionary.freeness`).
+/// words that start or end around it, and whether it echoes the syllable before
+/// (`Reduplication`).
 struct WordFeatures {
   static let maximumCount = 48
 
@@ -30,8 +29,8 @@ struct WordFeatures {
   private var skipLines: [UInt32] = []
   /// Everything else the templates read of token `k`, at `k + padding` (0 for padding):
   /// dictionary start mask (bits 0…7), end mask (8…15), listed start and end masks (16…31),
-  /// longest-match tags (32…39), tiers and freeness (40…54), echo of the syllable before (56…58)
-  /// and shape (60…63).
+  /// longest-match tags (32…39), tiers (40…51), echo of the syllable before (52…54) and shape
+  /// (56…63).
   private var contexts: [UInt64] = []
   private var paddedHashes: [UInt64] = []
   /// Scratch of the dictionary matching.
@@ -125,8 +124,8 @@ struct WordFeatures {
         c[k + padding] =
           UInt64(starts[k]) | UInt64(ends[k]) << 8 | UInt64(listedStarts[k]) << 16
           | UInt64(listedEnds[k]) << 24 | UInt64(matching[k]) << 32 | UInt64(tiers[k]) << 40
-          | UInt64(s.echoes[k]) << 56
-          | UInt64(s.shapes[k].rawValue) << 60
+          | UInt64(s.echoes[k]) << 52
+          | UInt64(s.shapes[k].rawValue) << 56
       }
     }
   }
@@ -291,9 +290,9 @@ struct WordFeatures {
       @inline(__always) func end(_ c: UInt64) -> UInt64 { c >> 8 & 0xFF }
       @inline(__always) func listed(_ c: UInt64) -> UInt64 { c >> 16 & 0xFFFF }
       @inline(__always) func match(_ c: UInt64) -> UInt64 { c >> 32 & 0xFF }
-      @inline(__always) func tier(_ c: UInt64) -> UInt64 { c >> 40 & 0x7FFF }
-      @inline(__always) func echo(_ c: UInt64) -> UInt64 { c >> 56 & 7 }
-      let shapes = (before2 >> 60) << 24 | (before >> 60) << 16 | (here >> 60) << 8 | after >> 60
+      @inline(__always) func tier(_ c: UInt64) -> UInt64 { c >> 40 & 0xFFF }
+      @inline(__always) func echo(_ c: UInt64) -> UInt64 { c >> 52 & 7 }
+      let shapes = (before2 >> 56) << 24 | (before >> 56) << 16 | (here >> 56) << 8 | after >> 56
       let shapePair = shapes >> 8 & 0xFFFF
       let dictionary = end(here) | start(here) << 8 | start(before) << 16 | end(before) << 24
       let listedHere = listed(here)
@@ -356,13 +355,6 @@ struct WordFeatures {
       let echoHere = echo(here)
       add(Self.index(Self.pair(42, echoHere | shapePair << 8), 42, shift))
       add(Self.index(Self.pair(43, echoHere | joinTier << 8 | (matchHere & 1) << 12), 43, shift))
-      // How often each syllable stands alone as a word in the annotated corpus: two free
-      // syllables that a word list joins ("bữa ăn", "vượt qua") are often two words there.
-      let freeBefore = tier(before) >> 12 & 7
-      let freeHere = tierHere >> 12 & 7
-      add(Self.index(Self.pair(44, freeBefore | freeHere << 3 | joinTier << 6), 44, shift))
-      add(Self.index(
-        Self.pair(45, freeBefore | freeHere << 3 | (matchHere & 1) << 6 | shapePair << 8), 45, shift))
     }
     }
     }

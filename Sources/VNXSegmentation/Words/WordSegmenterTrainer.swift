@@ -17,9 +17,6 @@ public struct WordSegmenterTrainer: Sendable {
   /// word's tier: 1 for the most common words … 4), always visible as dictionary words,
   /// besides those of the training corpus.
   public var lexicon: [String] = []
-  /// A word of the training corpus stays a dictionary word only when the training sentences
-  /// split its syllables at most `splitRatio` times as often as they join them.
-  public var splitRatio = 1.0
 
   public init() {}
 
@@ -79,16 +76,8 @@ public struct WordSegmenterTrainer: Sendable {
         return (sequence, starts, words)
       }
       for word in words { dictionary.insert(word, fold: number % folds) }
-      for index in 0..<sequence.count where sequence.syllable[index] {
-        let free = starts[index] && (index + 1 == starts.count || starts[index + 1])
-        dictionary.countSyllable(sequence.hashes[index], free: free, fold: number % folds)
-      }
       tokenized.append((sequence, starts))
     }
-    // Words that annotators wrote as one word once but split elsewhere are no sure words.
-    let forgotten = dictionary.forgetSplitWords(tokenized, ratio: splitRatio)
-    progress("\(forgotten) words of the corpus split more often than joined: no dictionary words")
-    dictionary.storeFreeness()
     dictionary.seal()
     var examples: [Example] = []
     var buffer = [UInt32](repeating: 0, count: WordFeatures.maximumCount)
