@@ -170,7 +170,8 @@ struct Attribution {
   var placesByStart: [Int] = []
   var subjectsByStart: [Int] = []
   /// The place entity each level noun refers to when one place of that kind dominates the text.
-  var placeOfKind: [String: Int] = [:]
+  /// (Few kinds: a list, searched in turn, costs less than hashing the strings.)
+  var placeOfKind: [(kind: String, place: Int)] = []
   /// The place the article is about, when one dominates.
   var mainPlace: Int?
   let publishedYear: Int?
@@ -248,29 +249,32 @@ struct Attribution {
     // in the high half, offset in the low half, sorted.
     var starts: [UInt64] = []
     var indexed = false
-    for (index, entity) in entities.enumerated() {
+    for index in entities.indices {
+      // Fields read one by one: no copy of the whole entity.
+      let type = entities[index].type
+      let text = entities[index].text
       let isPlace: Bool
-      switch entity.type {
+      switch type {
       case .village, .commune, .district, .province: isPlace = true
       default: isPlace = false
       }
-      let isSubject = entity.type == .organization || entity.type == .cell
+      let isSubject = type == .organization || type == .cell
       guard isPlace || isSubject else { continue }
       // A name without letters ("phường 1", "thôn 3") is a mention only where it was found.
       // A name with letters is a mention wherever it occurs, under the first entity of its type
       // and text (a later one would never be picked: ties keep the earlier entity), so a name
       // listed n times adds its occurrences once, not n times.
-      let named = entity.text.unicodeScalars.contains(where: QuantityPieces.isLetter)
-      let textHash = Self.utf8Hash(entity.text)
-      let typeHash = Self.utf8Hash(entity.type.rawValue)
+      let named = text.unicodeScalars.contains(where: QuantityPieces.isLetter)
+      let textHash = Self.utf8Hash(text)
+      let typeHash = Self.typeKey(type)
       let firstListing = named && !listed.contains(PhraseKey.combine(typeHash, textHash))
       if firstListing { listed.insert(PhraseKey.combine(typeHash, textHash)) }
       let occurrences =
         !named
-        ? [entity.start..<entity.end]
+        ? [entities[index].start..<entities[index].end]
         : firstListing
           ? Self.cached(&found, textHash) {
-            let needle = Array(entity.text.unicodeScalars)
+            let needle = Array(text.unicodeScalars)
             // Occurrences that may overlap depend on the ones before: such a needle is searched
             // over the whole text.
             if IndicatorExtractor.overlapsItself(needle) {
@@ -303,8 +307,8 @@ struct Attribution {
       }
       if isPlace {
         let key = PhraseKey.combine(
-          PhraseKey.combine(typeHash, Self.utf8Hash(entity.kind ?? "")),
-          QuantityPieces.lowercaseHash(entity.text))
+          PhraseKey.combine(typeHash, Self.utf8Hash(entities[index].kind ?? "")),
+          QuantityPieces.lowercaseHash(text))
         if let seen = countIndex[key] {
           counts[seen].count += 1
         } else {
@@ -315,16 +319,38 @@ struct Attribution {
     }
     // The dominant place of each kind, and overall among communes, districts and provinces:
     // named more often than any other.
-    var byKind: [String: [(count: Int, entity: Int)]] = [:]
+    var byKind: [(kind: String, list: [(count: Int, entity: Int)])] = []
     var overall: [(count: Int, entity: Int)] = []
     for value in counts {
-      byKind[entities[value.first].kind ?? "", default: []].append((value.count, value.first))
+      let kind = entities[value.first].kind ?? ""
+      if let known = byKind.firstIndex(where: { $0.kind == kind }) {
+        byKind[known].list.append((value.count, value.first))
+      } else {
+        byKind.append((kind, [(value.count, value.first)]))
+      }
       if entities[value.first].type != .village { overall.append((value.count, value.first)) }
     }
-    for (kind, list) in byKind { placeOfKind[kind] = Self.dominant(list) }
+    for (kind, list) in byKind {
+      if let place = Self.dominant(list) { placeOfKind.append((kind, place)) }
+    }
     mainPlace = Self.dominant(overall)
     placesByStart = places.indices.sorted { (places[$0].start, $0) < (places[$1].start, $1) }
     subjectsByStart = subjects.indices.sorted { (subjects[$0].start, $0) < (subjects[$1].start, $1) }
+  }
+
+  /// A key per entity type (for keys that only need to tell types apart).
+  static func typeKey(_ type: EntityType) -> UInt64 {
+    switch type {
+    case .person: 1
+    case .cell: 2
+    case .village: 3
+    case .commune: 4
+    case .district: 5
+    case .province: 6
+    case .organization: 7
+    case .document: 8
+    case .date: 9
+    }
   }
 
   static func cached(_ cache: inout HashKeyTable<[Range<Int>]>, _ key: UInt64, _ make: () -> [Range<Int>])
@@ -336,22 +362,41 @@ struct Attribution {
     return value
   }
 
-  /// The mentions of `list` that start inside `span`, in listed order (ties keep their meaning).
-  func mentions(_ list: [Mention], _ byStart: [Int], in span: Range<Int>) -> [Mention] {
+  /// The positions in `byStart` of the mentions of `list` that start inside `span`.
+  func mentionRange(_ list: [Mention], _ byStart: [Int], in span: Range<Int>) -> Range<Int> {
     var low = 0
     var high = byStart.count
     while low < high {
       let middle = (low + high) / 2
       if list[byStart[middle]].start < span.lowerBound { low = middle + 1 } else { high = middle }
     }
-    guard low < byStart.count, list[byStart[low]].start < span.upperBound else { return [] }
-    var picked: [Int] = []
-    var index = low
-    while index < byStart.count, list[byStart[index]].start < span.upperBound {
-      picked.append(byStart[index])
-      index += 1
+    var end = low
+    while end < byStart.count, list[byStart[end]].start < span.upperBound { end += 1 }
+    return low..<end
+  }
+
+  /// The mention of `list` (positions `range` of `byStart`) that `accept` takes and
+  /// `better(candidate, best)` prefers; among equals the first listed, as `max(by:)` and
+  /// `min(by:)` give over the mentions in listed order.
+  @inline(__always)
+  func pick(
+    _ list: [Mention], _ byStart: [Int], _ range: Range<Int>, where accept: (Mention) -> Bool,
+    better: (Mention, Mention) -> Bool
+  ) -> Mention? {
+    var best: (mention: Mention, index: Int)?
+    for position in range {
+      let index = byStart[position]
+      let mention = list[index]
+      guard accept(mention) else { continue }
+      if let current = best {
+        if better(mention, current.mention) || (!better(current.mention, mention) && index < current.index) {
+          best = (mention, index)
+        }
+      } else {
+        best = (mention, index)
+      }
     }
-    return picked.sorted().map { list[$0] }
+    return best?.mention
   }
 
   static func dominant(_ list: [(count: Int, entity: Int)]) -> Int? {
@@ -388,12 +433,14 @@ struct Attribution {
 
   func place(at start: Int, end: Int, in sentence: Int) -> Int? {
     let span = sentences[sentence].start..<sentences[sentence].end
-    let inSentence = mentions(places, placesByStart, in: span)
-    let before = inSentence.filter { $0.start >= span.lowerBound && $0.end <= start }
-    if var nearest = before.max(by: { $0.end < $1.end }) {
+    let range = mentionRange(places, placesByStart, in: span)
+    let before = { (mention: Mention) in mention.start >= span.lowerBound && mention.end <= start }
+    let later = { (a: Mention, b: Mention) in a.end > b.end }
+    if var nearest = pick(places, placesByStart, range, where: before, better: later) {
       // "huyện Tam Bình, tỉnh Vĩnh Long": the chain's most specific place.
-      while let inner = before.filter({ $0.end <= nearest.start && nearest.start - $0.end <= 12 })
-        .max(by: { $0.end < $1.end }),
+      while let inner = pick(
+        places, placesByStart, range,
+        where: { before($0) && $0.end <= nearest.start && nearest.start - $0.end <= 12 }, better: later),
         Self.rank(entities[inner.entity].type) < Self.rank(entities[nearest.entity].type),
         scalars[inner.end..<nearest.start].contains(where: { $0 == "," || $0 == "(" || $0 == "-" })
       {
@@ -402,15 +449,20 @@ struct Attribution {
       return nearest.entity
     }
     if let level = levelNoun(before: start, in: sentence) { return level }
-    let after = inSentence.filter { $0.start >= end && $0.end <= span.upperBound }
-    if let nearest = after.min(by: { $0.start < $1.start }) { return nearest.entity }
+    if let nearest = pick(
+      places, placesByStart, range, where: { $0.start >= end && $0.end <= span.upperBound },
+      better: { $0.start < $1.start })
+    {
+      return nearest.entity
+    }
     return mainPlace
   }
 
   func subject(before start: Int, in sentence: Int) -> Int? {
     let span = sentences[sentence].start..<sentences[sentence].end
-    return mentions(subjects, subjectsByStart, in: span).filter { $0.start >= span.lowerBound && $0.end <= start }
-      .max(by: { $0.end < $1.end })?.entity
+    return pick(
+      subjects, subjectsByStart, mentionRange(subjects, subjectsByStart, in: span),
+      where: { $0.start >= span.lowerBound && $0.end <= start }, better: { $0.end > $1.end })?.entity
   }
 
   /// The case-folded hash of a token's text.
@@ -459,7 +511,7 @@ struct Attribution {
       if first > 0, tokens[first - 1].kind == .number || Self.genericBefore.contains(hash(tokens[first - 1])) {
         continue
       }
-      if let place = placeOfKind[kind] { return place }
+      if let place = placeOfKind.first(where: { $0.kind == kind })?.place { return place }
     }
     return nil
   }
@@ -474,11 +526,7 @@ struct Attribution {
     for (index, token) in tokens.enumerated() {
       guard token.end <= start || (token.start >= end && after == nil) else { continue }
       // What `yearMention` tests first, without the call.
-      switch token.kind {
-      case .date, .number, .word: break
-      default: continue
-      }
-      guard let year = yearMention(tokens, index) else { continue }
+      guard mayNameYear(token), let year = yearMention(tokens, index) else { continue }
       if token.end <= start { before = year } else { after = year }
     }
     return before ?? after
@@ -497,17 +545,28 @@ struct Attribution {
     return (1900...2100).contains(year) ? year : nil
   }
 
+  /// Whether a token may name a year (`yearMention`): a date, a four-digit number, or (with a
+  /// publication date) "nay", "tới", "ngoái", which have three or five scalars and start with
+  /// "n" or "t".
+  @inline(__always)
+  func mayNameYear(_ token: Token) -> Bool {
+    switch token.kind {
+    case .date: return true
+    case .number: return token.end - token.start == 4
+    case .word:
+      guard publishedYear != nil, token.end - token.start == 3 || token.end - token.start == 5,
+        token.start < scalars.count
+      else { return false }
+      let first = PhraseKey.lower(scalars[token.start].value)
+      return first == 0x6E || first == 0x74
+    default: return false
+    }
+  }
+
   /// The year a token names, if it names one that a quantity may be of.
   func yearMention(_ tokens: [Token], _ index: Int) -> Int? {
     let token = tokens[index]
-    // "nay", "tới" and "ngoái" have three or five scalars and start with "n" or "t".
-    let relevant =
-      token.kind == .date || (token.kind == .number && token.end - token.start == 4)
-      || (token.kind == .word && publishedYear != nil
-        && (token.end - token.start == 3 || token.end - token.start == 5)
-        && token.start < scalars.count && (PhraseKey.lower(scalars[token.start].value) == 0x6E
-          || PhraseKey.lower(scalars[token.start].value) == 0x74))
-    guard relevant, index > 0 else { return nil }
+    guard mayNameYear(token), index > 0 else { return nil }
     var previous: UInt64 { hash(tokens[index - 1]) }
     // "so với cuối năm 2023", "từ năm 2021": a base or a start.
     func base() -> Bool {

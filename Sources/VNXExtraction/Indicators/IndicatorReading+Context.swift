@@ -42,7 +42,10 @@ extension IndicatorReading {
       let span = spans[position]
       while cursor < span.first {
         if pieces[cursor].newLine { line += 1 }
-        if let year = yearMention(at: cursor) { currentYear = (year, line) }
+        // What `yearMention(at:)` tests first, without the call.
+        if pieces[cursor].kind == .number, let year = yearMention(at: cursor) {
+          currentYear = (year, line)
+        }
         cursor += 1
       }
       // The line of the indicator's first piece (which may lie before `cursor`).
@@ -91,15 +94,19 @@ extension IndicatorReading {
 
   /// What the quantity at `position` measures, as a short phrase from the text.
   func about(_ position: Int) -> String? {
-    let indicator = found[position]
+    let kind = found[position].kind
     let unit = unitSpans[position]
     let span = spans[position]
-    let after = phraseAfter(
-      unit.next, measure: [.mass, .area, .length, .volume].contains(indicator.kind))
+    let measure: Bool
+    switch kind {
+    case .mass, .area, .length, .volume: measure = true
+    default: measure = false
+    }
+    let after = phraseAfter(unit.next, measure: measure)
     // A counted noun heads its own phrase: "hộ thoát nghèo", "con bò giống".
     var afterText: String? {
       guard let after else { return nil }
-      let from = indicator.kind == .count && unit.counted && after.skippedLa == false
+      let from = kind == .count && unit.counted && after.skippedLa == false
         ? unit.first : after.first
       return source.text(pieces[from].start, pieces[after.last].end)
     }
@@ -108,7 +115,7 @@ extension IndicatorReading {
     while verb >= 0, pieces[verb].kind == .word, lexicon.qualifiersByHash[pieces[verb].hash] != nil {
       verb -= 1
     }
-    let share = indicator.kind == .percent && hash(verb) == Keys.chiếm
+    let share = kind == .percent && hash(verb) == Keys.chiếm
     // "94.000 người, chiếm 53,2% dân số": a share of the population is about its part.
     if share, let after,
       Self.populationWords.contains(source.text(pieces[after.first].start, pieces[after.last].end).lowercased())
@@ -122,7 +129,7 @@ extension IndicatorReading {
       }
       return afterText
     }
-    switch indicator.kind {
+    switch kind {
     case .money, .rate:
       break
     case .percent where share:
@@ -139,7 +146,10 @@ extension IndicatorReading {
   /// "100% là đồng bào Mông" and "92% dân số là đồng bào Mông" give what follows "là".
   func phraseAfter(_ start: Int, measure: Bool) -> (first: Int, last: Int, skippedLa: Bool)? {
     var index = start
-    var words: [Int] = []
+    // The words kept so far: `count` of them, from `first` to `last`.
+    var first = -1
+    var last = -1
+    var count = 0
     var skippedLa = false
     // Statics fetched once (each read of a computed global is a call).
     let stops = Self.afterStopHashes
@@ -152,11 +162,11 @@ extension IndicatorReading {
       skippedLa = true
     }
     while index < pieces.count, pieces[index].kind == .word, !pieces[index].newLine,
-      words.count < 10, start == 0 || pieces[index].sentence == pieces[start - 1].sentence
+      count < 10, start == 0 || pieces[index].sentence == pieces[start - 1].sentence
     {
       let word = pieces[index].hash
-      if word == Keys.là, !words.isEmpty, !skippedLa {
-        words = []
+      if word == Keys.là, count > 0, !skippedLa {
+        count = 0
         skippedLa = true
         index += 1
         continue
@@ -173,10 +183,12 @@ extension IndicatorReading {
         break
       }
       if measure, measureStops.contains(word) { break }
-      words.append(index)
+      if count == 0 { first = index }
+      last = index
+      count += 1
       index += 1
     }
-    guard let first = words.first, let last = words.last else { return nil }
+    guard count > 0 else { return nil }
     return (first, last, skippedLa)
   }
 
