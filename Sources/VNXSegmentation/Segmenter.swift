@@ -80,6 +80,7 @@ public struct Segmenter: Sendable {
     }
     let syllables = TokenSyllables(tokens, scalars, offset: 0)
     var scratch = WordSegmentationModel.Scratch()
+    scratch.reserve(ranges.reduce(0) { max($0, $1.count) })
     return ranges.map { range in
       var sentence = Sentence(tokens: Array(tokens[range]))
       sentence.words = Self.words(

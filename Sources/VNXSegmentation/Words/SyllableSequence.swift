@@ -5,6 +5,8 @@ struct SyllableSequence {
     case padding, lower, title, capitals, mixed, number, punctuation, symbol, abbreviation
   }
 
+  /// The arrays below keep their storage from one sentence to the next and may be longer
+  /// than the sentence: only the first `count` elements belong to it.
   var hashes: [UInt64] = []
   var shapes: [Shape] = []
   /// Whether the token is a syllable (`.word`), so that it may be part of a longer word.
@@ -15,7 +17,7 @@ struct SyllableSequence {
   /// syllables).
   private(set) var echoes: [UInt8] = []
 
-  var count: Int { hashes.count }
+  private(set) var count = 0
 
   static let numberHash: UInt64 = 0x6e75_6d62_6572_2121
   static let paddingHash: UInt64 = 0x7061_6464_696e_6721
@@ -27,6 +29,15 @@ struct SyllableSequence {
     load(tokens, scalars, offset: offset)
   }
 
+  /// Makes the arrays hold sentences of up to `count` tokens without growing.
+  mutating func reserve(_ count: Int) {
+    WordFeatures.grow(&hashes, to: count, with: 0)
+    WordFeatures.grow(&shapes, to: count, with: .padding)
+    WordFeatures.grow(&syllable, to: count, with: false)
+    WordFeatures.grow(&joins, to: count, with: false)
+    WordFeatures.grow(&echoes, to: count, with: 0)
+  }
+
   /// Reads the tokens into the arrays already allocated.
   mutating func load(_ tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>, offset: Int) {
     load(TokenSyllables(tokens, scalars, offset: offset), 0..<tokens.count)
@@ -36,11 +47,12 @@ struct SyllableSequence {
   /// the arrays already allocated.
   mutating func load(_ text: TokenSyllables, _ range: Range<Int>) {
     let count = range.count
-    WordFeatures.resize(&hashes, to: count, with: 0)
-    WordFeatures.resize(&shapes, to: count, with: .padding)
-    WordFeatures.resize(&syllable, to: count, with: false)
-    WordFeatures.resize(&joins, to: count, with: false)
-    WordFeatures.resize(&echoes, to: count, with: 0)
+    self.count = count
+    WordFeatures.grow(&hashes, to: count, with: 0)
+    WordFeatures.grow(&shapes, to: count, with: .padding)
+    WordFeatures.grow(&syllable, to: count, with: false)
+    WordFeatures.grow(&joins, to: count, with: false)
+    WordFeatures.grow(&echoes, to: count, with: 0)
     text.facts.withUnsafeBufferPointer { facts in
       hashes.withUnsafeMutableBufferPointer { hashes in
         shapes.withUnsafeMutableBufferPointer { shapes in
@@ -77,13 +89,13 @@ struct SyllableSequence {
   @inline(__always)
   func hash(_ index: Int) -> UInt64 {
     if index < 0 { return Self.paddingHash &+ UInt64(-index) }
-    if index >= hashes.count { return Self.paddingHash &- UInt64(index - hashes.count + 1) }
+    if index >= count { return Self.paddingHash &- UInt64(index - count + 1) }
     return hashes[index]
   }
 
   @inline(__always)
   func shape(_ index: Int) -> UInt64 {
-    index >= 0 && index < shapes.count ? UInt64(shapes[index].rawValue) : 0
+    index >= 0 && index < count ? UInt64(shapes[index].rawValue) : 0
   }
 
   /// Whether token `index` may continue the word of token `index - 1`.

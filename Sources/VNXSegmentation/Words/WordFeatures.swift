@@ -8,6 +8,9 @@
 struct WordFeatures {
   static let maximumCount = 48
 
+  /// The per-token arrays keep their storage from one sentence to the next and may be longer
+  /// than the sentence: only the first `sequence.count` elements (`sequence.count + 2 *
+  /// padding` for the lines and contexts) belong to it.
   private(set) var sequence = SyllableSequence()
   private(set) var starts: [UInt8] = []
   private(set) var ends: [UInt8] = []
@@ -48,6 +51,25 @@ struct WordFeatures {
     load(sequence, dictionary: dictionary, excludedFold: excludedFold, bits: bits)
   }
 
+  /// Makes the arrays hold sentences of up to `count` tokens without growing.
+  mutating func reserve(_ count: Int) {
+    sequence.reserve(count)
+    Self.grow(&starts, to: count, with: 0)
+    Self.grow(&ends, to: count, with: 0)
+    Self.grow(&listedStarts, to: count, with: 0)
+    Self.grow(&listedEnds, to: count, with: 0)
+    Self.grow(&matching, to: count, with: 0)
+    Self.grow(&tiers, to: count, with: 0)
+    Self.grow(&keys, to: count, with: 0)
+    let total = count + 2 * Self.padding
+    Self.grow(&unigramLines, to: total, with: 0)
+    Self.grow(&bigramLines, to: total, with: 0)
+    Self.grow(&trigramLines, to: total, with: 0)
+    Self.grow(&skipLines, to: total, with: 0)
+    Self.grow(&contexts, to: total, with: 0)
+    Self.grow(&paddedHashes, to: total + 3, with: 0)
+  }
+
   /// Computes the dictionary matches and n-gram lines of a sentence, reusing the arrays
   /// already allocated.
   mutating func load(
@@ -86,7 +108,7 @@ struct WordFeatures {
     let trigramSalt = Self.trigramSalt
     // Token hashes from `-padding - 2` to `count + padding`, padding included.
     let extra = padding + 2
-    Self.resize(&paddedHashes, to: count + padding + 1 + extra, with: 0)
+    Self.grow(&paddedHashes, to: count + padding + 1 + extra, with: 0)
     paddedHashes.withUnsafeMutableBufferPointer { padded in
       s.hashes.withUnsafeBufferPointer { hashes in
         for k in 0..<extra { padded[k] = SyllableSequence.paddingHash &+ UInt64(extra - k) }
@@ -94,10 +116,10 @@ struct WordFeatures {
         for k in 0...padding { padded[extra + count + k] = SyllableSequence.paddingHash &- UInt64(k + 1) }
       }
     }
-    Self.resize(&unigramLines, to: total, with: 0)
-    Self.resize(&bigramLines, to: total, with: 0)
-    Self.resize(&trigramLines, to: total, with: 0)
-    Self.resize(&skipLines, to: total, with: 0)
+    Self.grow(&unigramLines, to: total, with: 0)
+    Self.grow(&bigramLines, to: total, with: 0)
+    Self.grow(&trigramLines, to: total, with: 0)
+    Self.grow(&skipLines, to: total, with: 0)
     paddedHashes.withUnsafeBufferPointer { h in
       unigramLines.withUnsafeMutableBufferPointer { u in
         bigramLines.withUnsafeMutableBufferPointer { b in
@@ -118,8 +140,12 @@ struct WordFeatures {
         }
       }
     }
-    Self.reset(&contexts, count: total)
+    Self.grow(&contexts, to: total, with: 0)
     contexts.withUnsafeMutableBufferPointer { c in
+      for k in 0..<padding {
+        c[k] = 0
+        c[count + padding + k] = 0
+      }
       for k in 0..<count {
         c[k + padding] =
           UInt64(starts[k]) | UInt64(ends[k]) << 8 | UInt64(listedStarts[k]) << 16
@@ -130,36 +156,35 @@ struct WordFeatures {
     }
   }
 
-  /// Makes `array` hold `count` zeros, keeping its storage.
+  /// Makes the first `count` elements of `array` zeros, growing it when it is shorter.
   static func reset<Element: FixedWidthInteger>(_ array: inout [Element], count: Int) {
-    resize(&array, to: count, with: 0)
-    array.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    grow(&array, to: count, with: 0)
+    array.withUnsafeMutableBufferPointer {
+      UnsafeMutableBufferPointer(rebasing: $0[0..<count]).update(repeating: 0)
+    }
   }
 
-  /// Makes `array` hold `count` elements, keeping its storage and the elements it has (new ones
-  /// are `filler`): for buffers that the caller overwrites.
+  /// Makes `array` hold at least `count` elements (new ones are `filler`), keeping its storage
+  /// and the elements it has: buffers reused from one sentence to the next only grow, so that
+  /// a sentence costs no resizing (the caller overwrites the first `count` elements).
   @inline(__always)
-  static func resize<Element>(_ array: inout [Element], to count: Int, with filler: Element) {
+  static func grow<Element>(_ array: inout [Element], to count: Int, with filler: Element) {
     let old = array.count
-    if old > count {
-      array.removeLast(old - count)
-    } else if old < count {
-      array.append(contentsOf: repeatElement(filler, count: count - old))
-    }
+    if old < count { array.append(contentsOf: repeatElement(filler, count: count - old)) }
   }
 
   private mutating func matchDictionary(_ dictionary: WordDictionary, excludedFold: Int?) {
     dictionary.startMasks(
       sequence, excludedFold: excludedFold, into: &starts, listed: &listedStarts, tiers: &tiers,
       keys: &keys, sink: &sink)
-    Self.ends(starts, into: &ends)
-    Self.ends(listedStarts, into: &listedEnds)
-    let count = starts.count
-    Self.resize(&matching, to: count, with: 3)
+    let count = sequence.count
+    Self.ends(starts, count: count, into: &ends)
+    Self.ends(listedStarts, count: count, into: &listedEnds)
+    Self.grow(&matching, to: count, with: 3)
     starts.withUnsafeBufferPointer { starts in
       ends.withUnsafeBufferPointer { ends in
         matching.withUnsafeMutableBufferPointer { matching in
-          matching.update(repeating: 3)
+          UnsafeMutableBufferPointer(rebasing: matching[0..<count]).update(repeating: 3)
           var position = 0
           while position < count {
             let mask = starts[position]
@@ -187,12 +212,13 @@ struct WordFeatures {
     }
   }
 
-  /// For each token, the lengths of dictionary words ending there (bit `length - 2`).
-  private static func ends(_ starts: [UInt8], into ends: inout [UInt8]) {
-    reset(&ends, count: starts.count)
+  /// For each of the first `count` tokens, the lengths of dictionary words ending there
+  /// (bit `length - 2`).
+  private static func ends(_ starts: [UInt8], count: Int, into ends: inout [UInt8]) {
+    reset(&ends, count: count)
     starts.withUnsafeBufferPointer { starts in
       ends.withUnsafeMutableBufferPointer { ends in
-        for start in 0..<starts.count where starts[start] != 0 {
+        for start in 0..<count where starts[start] != 0 {
           var mask = starts[start]
           var bit = 0
           while mask != 0 {
@@ -244,7 +270,7 @@ struct WordFeatures {
       bigramLines.withUnsafeBufferPointer { b in
         trigramLines.withUnsafeBufferPointer { t in
           skipLines.withUnsafeBufferPointer { k in
-            for index in 0..<u.count {
+            for index in 0..<(sequence.count + 2 * Self.padding) {
               sum &+= Int32(weights[Int(u[index])]) &+ Int32(weights[Int(b[index])])
                 &+ Int32(weights[Int(t[index])]) &+ Int32(weights[Int(k[index])])
             }

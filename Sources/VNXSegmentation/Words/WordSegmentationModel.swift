@@ -57,15 +57,24 @@ public final class WordSegmentationModel: Sendable {
     var starts: [Bool] = []
     var back: [UInt8] = []
     var sink: Int32 = 0
+
+    /// Makes the buffers hold sentences of up to `count` tokens without growing.
+    mutating func reserve(_ count: Int) {
+      features.reserve(count)
+      WordFeatures.grow(&scores, to: count, with: 0)
+      WordFeatures.grow(&starts, to: count, with: true)
+      WordFeatures.grow(&back, to: count, with: 0)
+    }
   }
 
-  /// Whether each token of `range` starts a word, the tokens of the whole text read once in
-  /// `text`.
+  /// Whether each token of `range` starts a word (the first `range.count` elements: the
+  /// array is a buffer of `scratch`, and may be longer), the tokens of the whole text read
+  /// once in `text`.
   func wordStarts(_ text: TokenSyllables, _ range: Range<Int>, scratch: inout Scratch) -> [Bool] {
     scratch.features.load(text, range, dictionary: dictionary, bits: tableBits)
     computeScores(&scratch.features, into: &scratch.scores, sink: &scratch.sink)
     Self.viterbi(
-      scores: scratch.scores, mayJoin: scratch.features.sequence.joins,
+      scores: scratch.scores, mayJoin: scratch.features.sequence.joins, count: range.count,
       transitions: transitions, into: &scratch.starts, back: &scratch.back)
     return scratch.starts
   }
@@ -86,7 +95,7 @@ public final class WordSegmentationModel: Sendable {
     _ features: inout WordFeatures, into scores: inout [Float], sink: inout Int32
   ) {
     let count = features.sequence.count
-    WordFeatures.resize(&scores, to: count, with: 0)
+    WordFeatures.grow(&scores, to: count, with: 0)
     let scale = scale
     quantized.withUnsafeBufferPointer { weights in
       scores.withUnsafeMutableBufferPointer { scores in
@@ -114,20 +123,22 @@ public final class WordSegmentationModel: Sendable {
   static func viterbi(scores: [Float], mayJoin: [Bool], transitions: [Float]) -> [Bool] {
     var starts: [Bool] = []
     var back: [UInt8] = []
-    viterbi(scores: scores, mayJoin: mayJoin, transitions: transitions, into: &starts, back: &back)
+    viterbi(
+      scores: scores, mayJoin: mayJoin, count: scores.count, transitions: transitions,
+      into: &starts, back: &back)
     return starts
   }
 
-  /// `viterbi(scores:mayJoin:transitions:)` into buffers kept from one sentence to the next.
+  /// `viterbi(scores:mayJoin:transitions:)` over the first `count` syllables, into buffers
+  /// kept from one sentence to the next (they only grow).
   static func viterbi(
-    scores: [Float], mayJoin: [Bool], transitions: [Float], into starts: inout [Bool],
-    back: inout [UInt8]
+    scores: [Float], mayJoin: [Bool], count: Int, transitions: [Float],
+    into starts: inout [Bool], back: inout [UInt8]
   ) {
-    let count = scores.count
-    WordFeatures.resize(&starts, to: count, with: true)
+    WordFeatures.grow(&starts, to: count, with: true)
     guard count > 0 else { return }
     // Back-pointers: bit 0 = best previous tag for B is I, bit 1 = best previous for I is I.
-    WordFeatures.resize(&back, to: count, with: 0)
+    WordFeatures.grow(&back, to: count, with: 0)
     let bb = transitions[0]
     let bi = transitions[1]
     let ib = transitions[2]
