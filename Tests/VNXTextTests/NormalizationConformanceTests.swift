@@ -39,3 +39,35 @@ func normalizationConformance() throws {
   #expect(checked > 19_000)
   #expect(failures.isEmpty, "\(failures.count) failing lines, first: \(failures.prefix(5))")
 }
+
+@Test(
+  "Around decomposed Vietnamese letters, the fast path composes every NormalizationTest.txt column as the scalar-by-scalar path does",
+  .enabled(if: FileManager.default.fileExists(atPath: normalizationTestFile)))
+func fastPathConformance() throws {
+  let normalizer = TextNormalizer()
+  var checked = 0
+  var failures: [String] = []
+  for line in try normalizationTestLines() where !line.hasPrefix("#") && !line.hasPrefix("@") {
+    let columns = line.split(separator: ";", omittingEmptySubsequences: false).prefix(5).map {
+      String(String.UnicodeScalarView($0.split(separator: " ").map { Unicode.Scalar(UInt32($0, radix: 16)!)! }))
+    }
+    guard columns.count == 5 else { continue }
+    for column in [columns[0], columns[2]] {
+      // The column's leading marks join an NFD letter's (the table must not take them), and
+      // NFD letters follow it.
+      let text = "Vie\u{323}\u{302}t a\u{301}" + column + "o\u{31B}\u{300}e\u{302} x"
+      let fast = normalizer.normalize(text, repairsCharacters: true)
+      let slow = normalizer.normalize(text, repairsCharacters: true, copiesPlainRuns: false)
+      checked += 1
+      let count = fast.text.unicodeScalars.count
+      guard fast.text == slow.text, fast.repairs == slow.repairs,
+        (0...count).allSatisfy({ fast.offsets.originalOffset($0) == slow.offsets.originalOffset($0) })
+      else {
+        failures.append(line)
+        continue
+      }
+    }
+  }
+  #expect(checked > 38_000)
+  #expect(failures.isEmpty, "\(failures.count) failing lines, first: \(failures.prefix(5))")
+}

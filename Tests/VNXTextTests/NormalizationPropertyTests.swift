@@ -67,6 +67,8 @@ func plainRunsAgree() {
     "người", "Nguyễn", "khuỷu", ",", ".", "\u{FF11}", "\u{301}", "x", "😀", "ủy", "A",
     "Vie\u{302}\u{323}t", "ho\u{300}a", "u\u{31B}o\u{31B}\u{300}i", "a\u{308}\u{301}", "\u{20D0}",
     "o\u{309}", "1\u{301}", "U\u{309}y", "e\u{302}\u{301}\u{301}", "\u{344}", "q\u{300}",
+    "e\u{323}\u{302}", "a\u{300}\u{302}", "A\u{30B}", "o\u{31B}\u{301}\u{323}", "u\u{31B}\u{340}",
+    "y\u{303}\u{20D0}", "i\u{309}\u{34F}", "\u{2000}", "n\u{303}",
   ]
   var generator = SystemRandomNumberGenerator()
   var normalizer = TextNormalizer()

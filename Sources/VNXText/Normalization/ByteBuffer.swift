@@ -59,6 +59,14 @@ struct ByteBuffer {
     count += length
   }
 
+  /// Appends the first `length` bytes (at most 4) of a little-endian word: one store.
+  @inline(__always)
+  mutating func append(packed bytes: UInt32, count length: Int) {
+    assert(length <= 4)
+    UnsafeMutableRawPointer(room(for: 4) + count).storeBytes(of: bytes.littleEndian, as: UInt32.self)
+    count += length
+  }
+
   /// Appends the `length` bytes (at most 16) at `source`, copying 16: the caller knows 16
   /// bytes there are readable.
   @inline(__always)

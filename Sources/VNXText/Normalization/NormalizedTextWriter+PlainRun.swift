@@ -96,6 +96,10 @@ extension NormalizedTextWriter {
     // Word boundaries to pass before the next try of `PlainTokenCache` (in a local: the loop
     // counts them down).
     var tokenPause = skipsPlainTokens ? self.tokenPause : Int.max
+    // `VietnameseComposition`'s tables, loaded at the first combining mark (filling them costs
+    // ICU calls).
+    var markRows = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    var compositions = UnsafeBufferPointer<UInt64>(start: nil, count: 0)
     if !inWord, tokenPause == 0 {
       skipPlainTokens(bytes, at: &index, &word, run, continuations: &continuations, pause: &tokenPause)
     }
@@ -177,8 +181,28 @@ extension NormalizedTextWriter {
         offsets.reserve(input.count / 6)
       }
       // The starter, right before `index`, is one scalar.
-      let letter = compose(
-        &run, from: starter, to: end, marks: marks, scalarsBefore: index - start - continuations - 1)
+      let scalarsBefore = index - start - continuations - 1
+      // A Vietnamese letter in NFD: an ASCII vowel and one or two marks of U+0300-U+033F.
+      var entry: UInt64 = 0
+      if starter == index - 1, byte == 0xCC, marks <= 2 {
+        if compositions.isEmpty {
+          markRows = VietnameseComposition.markRows
+          compositions = VietnameseComposition.table
+        }
+        if marks == 1 {
+          entry = VietnameseComposition.entry(
+            letter: bytes[starter], first: bytes[index + 1], second: nil, rows: markRows,
+            table: compositions)
+        } else if end == index + 4, bytes[index + 2] == 0xCC {
+          entry = VietnameseComposition.entry(
+            letter: bytes[starter], first: bytes[index + 1], second: bytes[index + 3],
+            rows: markRows, table: compositions)
+        }
+      }
+      let letter =
+        entry != 0
+        ? composeVietnamese(&run, entry, from: starter, to: end, marks: marks, scalarsBefore: scalarsBefore)
+        : compose(&run, from: starter, to: end, marks: marks, scalarsBefore: scalarsBefore)
       continuations &+= end - index - marks
       if letter & 5 == 5 {
         // One letter, as NFC text would have had it: it takes its starter's place.
@@ -344,6 +368,51 @@ extension NormalizedTextWriter {
     run.anchorOriginal = run.origin + run.inScalars
     guard scalars == 1 else { return 0 }
     return output.withUnsafeBufferPointer { Self.flags(ofScalarAt: composedByte, in: $0) }
+  }
+
+  /// `compose(_:from:to:marks:scalarsBefore:)` for a Vietnamese letter in NFD, whose NFC form
+  /// `entry` of `VietnameseComposition` gives (one scalar, changed): no hash probe, and the
+  /// pending text before it copied in place when short. Returns the letter's flags.
+  @inline(__always)
+  private mutating func composeVietnamese(
+    _ run: inout PlainRun, _ entry: UInt64, from starter: Int, to end: Int, marks: Int,
+    scalarsBefore: Int
+  ) -> UInt8 {
+    // `takeAnchors(&run, upTo: starter + 1)`: a composed sequence before this one ended at
+    // `starter` or before.
+    if !run.startAnchored {
+      run.startAnchored = true
+      recordAnchor(normalized: run.scalar, original: run.origin)
+    }
+    if run.anchorEnd >= 0 {
+      recordAnchor(normalized: run.anchorNormalized, original: run.anchorOriginal)
+      run.anchorEnd = -1
+    }
+    run.inScalars = scalarsBefore
+    if starter - run.copyFrom <= 16, output.capacity != 0, run.copyFrom + 16 <= input.count {
+      output.append(
+        unsafelyReading16: input.baseAddress.unsafelyUnwrapped + run.copyFrom,
+        count: starter - run.copyFrom)
+    } else {
+      flush(&run, to: starter)
+    }
+    let composedByte = output.count
+    output.append(packed: UInt32(truncatingIfNeeded: entry), count: Int(truncatingIfNeeded: entry >> 32 & 0xFF))
+    // Offsets within the text: no overflow checks.
+    repairs.composed &+= 1
+    run.lastComposedChanged = true
+    run.copyFrom = end
+    run.outBase = output.count &- end
+    run.lastComposed = composedByte
+    run.lastComposedEnd = end
+    run.lastComposedScalar = run.scalar &+ run.inScalars &+ run.delta
+    run.lastComposedOrigin = run.origin &+ run.inScalars
+    run.inScalars &+= 1 &+ marks
+    run.delta &-= marks
+    run.anchorEnd = end
+    run.anchorNormalized = run.scalar &+ run.inScalars &+ run.delta
+    run.anchorOriginal = run.origin &+ run.inScalars
+    return UInt8(truncatingIfNeeded: entry >> 40)
   }
 
   /// The flags of the scalar (below U+10000) that starts at `index`: those of ASCII letters

@@ -24,7 +24,7 @@ struct NormalizedTextWriter {
   var tokenPause = 0
   var tokenBackoff = 0
   let toneTables = ToneMarkPlacement.Tables()
-  var offsets = OffsetMap()
+  var offsets = OffsetMapBuilder()
   var distance = 0
   var scalarCount = 0
 
@@ -246,9 +246,10 @@ struct NormalizedTextWriter {
   /// the caller cuts the input string there instead of copying it.
   mutating func finish(originalLength: Int) -> (NormalizedText, prefix: Int?) {
     endWord()
-    offsets.finish(originalLength: originalLength)
+    let offsets = self.offsets.finish(originalLength: originalLength)
     defer {
       output.deallocate()
+      self.offsets.deallocate()
       segmentCache?.deallocate()
       tokenCache?.deallocate()
     }

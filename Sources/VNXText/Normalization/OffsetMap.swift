@@ -10,6 +10,7 @@ public struct OffsetMap: Sendable, Hashable, Codable {
   /// One anchor per change of distance, ascending: the normalized offset where it starts in
   /// the high 32 bits, the original offset there in the low 32 (texts up to 4 G scalars).
   /// One array of packed pairs: decomposed text gets an anchor per composed letter.
+  /// Built by `OffsetMapBuilder`.
   private(set) var anchors: [UInt64] = [0]
   /// Length of the original text in scalars.
   public private(set) var originalLength = 0
@@ -18,6 +19,12 @@ public struct OffsetMap: Sendable, Hashable, Codable {
 
   /// The identity map over a text of `length` scalars.
   public init(identityOver length: Int) { originalLength = length }
+
+  /// The map of `anchors` as `OffsetMapBuilder` records them.
+  init(anchors: [UInt64], originalLength: Int) {
+    self.anchors = anchors
+    self.originalLength = originalLength
+  }
 
   @inline(__always)
   private static func normalized(_ anchor: UInt64) -> Int { Int(anchor >> 32) }
@@ -44,41 +51,6 @@ public struct OffsetMap: Sendable, Hashable, Codable {
     let last = originalOffset(range.upperBound - 1)
     return start..<max(start, last + 1)
   }
-
-  /// Records that normalized `offset` comes from original `original`.
-  @inline(__always)
-  mutating func record(normalized offset: Int, original: Int) {
-    let anchor = UInt64(truncatingIfNeeded: offset) << 32 | UInt64(truncatingIfNeeded: original) & 0xFFFF_FFFF
-    if Self.normalized(anchors[anchors.count - 1]) == offset {
-      anchors[anchors.count - 1] = anchor
-    } else {
-      anchors.append(anchor)
-    }
-  }
-
-  /// Makes room for `count` more anchors.
-  mutating func reserve(_ count: Int) { anchors.reserveCapacity(anchors.count + count) }
-
-  /// Forgets the anchor at normalized `offset` when it is the last one (never the first).
-  mutating func removeAnchor(at offset: Int) {
-    guard anchors.count > 1, Self.normalized(anchors[anchors.count - 1]) == offset else { return }
-    anchors.removeLast()
-  }
-
-  /// The distance (original − normalized) in force at the end of the map.
-  var currentDistance: Int {
-    let last = anchors[anchors.count - 1]
-    return Self.original(last) - Self.normalized(last)
-  }
-
-  /// Forgets anchors after `offset` (the text after it is being rewritten).
-  mutating func truncate(after offset: Int) {
-    while anchors.count > 1, Self.normalized(anchors[anchors.count - 1]) > offset {
-      anchors.removeLast()
-    }
-  }
-
-  mutating func finish(originalLength: Int) { self.originalLength = originalLength }
 
   /// Number of anchors (for tests and diagnostics).
   public var anchorCount: Int { anchors.count }
