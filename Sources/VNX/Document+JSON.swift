@@ -6,9 +6,13 @@ extension Document {
   /// into one byte buffer, keys already in sorted order, no boxing through `Encoder`.
   ///
   ///     document.json()   // {"entities":[…],"indicators":[…],"meta":{…},"schema":"vnx.document/1",…}
-  public func json() -> [UInt8] {
-    var writer = JSONWriter()
-    writer.reserve(1024 + 160 * (entities.count + indicators.count) + (text?.utf8.count ?? 0))
+  public func json() -> [UInt8] { json(lineEnd: false) }
+
+  /// `json()` followed by a newline: one line of `documents.jsonl`.
+  public func jsonLine() -> [UInt8] { json(lineEnd: true) }
+
+  private func json(lineEnd: Bool) -> [UInt8] {
+    var writer = JSONWriter(capacity: 1024 + 160 * (entities.count + indicators.count) + (text?.utf8.count ?? 0))
     writer.object { object in
       object.field("entities") { writer in
         writer.array(entities) { writer, entity in writer.entity(entity) }
@@ -46,34 +50,93 @@ extension Document {
         writer.array(warnings) { writer, warning in writer.string(warning) }
       }
     }
-    return writer.bytes
+    if lineEnd { writer.append(0x0A) }
+    return writer.finish()
   }
 }
 
 /// Appends JSON to a byte buffer the way Foundation's `JSONEncoder` formats it.
-struct JSONWriter {
-  private(set) var bytes: [UInt8] = []
+///
+/// The buffer is its own (noncopyable, freed in `deinit`): keys, numbers and strings are
+/// copied in with a capacity check and a `memcpy`, where `Array.append(contentsOf:)` cost
+/// about a hundred instructions a call, more than the few bytes of a key.
+struct JSONWriter: ~Copyable {
+  private var base: UnsafeMutablePointer<UInt8>
+  private var count = 0
+  private var capacity: Int
   /// Whether the next key of the current object needs a comma before it.
   private var needsComma = false
 
-  mutating func reserve(_ capacity: Int) { bytes.reserveCapacity(capacity) }
+  init(capacity: Int) {
+    self.capacity = Swift.max(capacity, 64)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// The bytes written.
+  consuming func finish() -> [UInt8] {
+    Array(UnsafeBufferPointer(start: base, count: count))
+  }
+
+  @inline(__always)
+  private mutating func reserve(_ extra: Int) {
+    if capacity &- count < extra { grow(extra) }
+  }
+
+  @inline(never)
+  private mutating func grow(_ extra: Int) {
+    let newCapacity = Swift.max(capacity * 2, count + extra)
+    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    grown.update(from: base, count: count)
+    base.deallocate()
+    base = grown
+    capacity = newCapacity
+  }
+
+  @inline(__always)
+  mutating func append(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count &+= 1
+  }
+
+  @inline(__always)
+  private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard let source = buffer.baseAddress else { return }
+    reserve(buffer.count)
+    (base + count).update(from: source, count: buffer.count)
+    count &+= buffer.count
+  }
+
+  @inline(__always)
+  private mutating func append(_ buffer: UnsafeRawBufferPointer) {
+    append(buffer.assumingMemoryBound(to: UInt8.self))
+  }
 
   /// An object whose fields `body` writes, in the order given (the caller sorts them).
   mutating func object(_ body: (inout JSONWriter) -> Void) {
-    bytes.append(UInt8(ascii: "{"))
+    append(UInt8(ascii: "{"))
     needsComma = false
     body(&self)
-    bytes.append(UInt8(ascii: "}"))
+    append(UInt8(ascii: "}"))
     needsComma = true
   }
 
   /// The key of the next field; its value follows.
   mutating func key(_ name: StaticString) {
-    if needsComma { bytes.append(UInt8(ascii: ",")) }
+    reserve(name.utf8CodeUnitCount + 4)
+    if needsComma {
+      base[count] = UInt8(ascii: ",")
+      count &+= 1
+    }
     needsComma = true
-    bytes.append(UInt8(ascii: "\""))
-    name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    base[count] = UInt8(ascii: "\"")
+    (base + count + 1).update(from: name.utf8Start, count: name.utf8CodeUnitCount)
+    count &+= name.utf8CodeUnitCount + 1
+    base[count] = UInt8(ascii: "\"")
+    base[count + 1] = UInt8(ascii: ":")
+    count &+= 2
   }
 
   mutating func field(_ name: StaticString, _ body: (inout JSONWriter) -> Void) {
@@ -101,53 +164,104 @@ struct JSONWriter {
   }
 
   mutating func array<Element>(_ elements: [Element], _ body: (inout JSONWriter, Element) -> Void) {
-    bytes.append(UInt8(ascii: "["))
-    for (index, element) in elements.enumerated() {
-      if index > 0 { bytes.append(UInt8(ascii: ",")) }
-      body(&self, element)
+    append(UInt8(ascii: "["))
+    for index in elements.indices {
+      if index > 0 { append(UInt8(ascii: ",")) }
+      body(&self, elements[index])
     }
-    bytes.append(UInt8(ascii: "]"))
+    append(UInt8(ascii: "]"))
   }
 
+  /// Decimal digits, written straight into the buffer (no `String` per number).
   mutating func int(_ value: Int) {
-    bytes.append(contentsOf: String(value).utf8)
+    if value < 0 { append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, filled from the end
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        count += 1
+        buffer[buffer.count - count] = UInt8(truncatingIfNeeded: 0x30 &+ magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      append(UnsafeRawBufferPointer(rebasing: buffer[(buffer.count - count)...]))
+    }
   }
 
-  /// `description`, without a trailing ".0" (JSONEncoder writes 1200.0 as 1200).
+  /// `description`, without a trailing ".0" (JSONEncoder writes 1200.0 as 1200). Whole numbers
+  /// below 10^15, whose description is their digits and ".0", skip the `String`; -0.0 and the
+  /// rest go through `description`.
   mutating func double(_ value: Double) {
+    if value.rounded(.towardZero) == value, value.magnitude < 1e15, !(value == 0 && value.sign == .minus) {
+      return int(Int(value))
+    }
     var text = value.description
     if text.hasSuffix(".0") { text.removeLast(2) }
-    bytes.append(contentsOf: text.utf8)
+    text.withUTF8 { append($0) }
   }
 
   /// A JSON string: `"` and `\` escaped, control characters as \b \f \n \r \t or \u00XX,
-  /// everything else (slashes, non-ASCII) as UTF-8.
+  /// everything else (slashes, non-ASCII) as UTF-8. Runs without escapes are found eight bytes
+  /// at a time and copied whole.
   mutating func string(_ value: String) {
-    bytes.append(UInt8(ascii: "\""))
+    append(UInt8(ascii: "\""))
     var value = value
     value.withUTF8 { utf8 in
+      guard let source = utf8.baseAddress else { return }
       var start = 0
-      for index in 0..<utf8.count {
+      var index = 0
+      while true {
+        index = Self.plainRunEnd(source, from: index, count: utf8.count)
+        guard index < utf8.count else { break }
         let byte = utf8[index]
-        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-        start = index + 1
-        bytes.append(UInt8(ascii: "\\"))
+        append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+        index += 1
+        start = index
+        reserve(6)
+        base[count] = UInt8(ascii: "\\")
+        count &+= 1
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte)
+        case 0x08: append(UInt8(ascii: "b"))
+        case 0x0C: append(UInt8(ascii: "f"))
+        case 0x0A: append(UInt8(ascii: "n"))
+        case 0x0D: append(UInt8(ascii: "r"))
+        case 0x09: append(UInt8(ascii: "t"))
         default:
-          let hex = Array("0123456789abcdef".utf8)
-          bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+          append(UInt8(ascii: "u"))
+          append(0x30)
+          append(0x30)
+          append(0x30 + (byte >> 4))  // a control byte: 0 or 1
+          let low = byte & 0xF
+          append(low < 10 ? 0x30 + low : UInt8(ascii: "a") + low - 10)
         }
       }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+      append(UnsafeBufferPointer(rebasing: utf8[start...]))
     }
-    bytes.append(UInt8(ascii: "\""))
+    append(UInt8(ascii: "\""))
+  }
+
+  /// The index of the first byte at or after `index` that JSON escapes (a control byte, `"`
+  /// or `\`), or `count`: whole 8-byte words first, then byte by byte.
+  @inline(__always)
+  private static func plainRunEnd(_ bytes: UnsafePointer<UInt8>, from index: Int, count: Int) -> Int {
+    var index = index
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+    while count - index >= 8 {
+      let word = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
+      // A byte below 0x20, or equal to '"' (0x22) or '\' (0x5C).
+      let control = (word &- ones &* 0x20) & ~word & highs != 0
+      if control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) { break }
+      index += 8
+    }
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+      index += 1
+    }
+    return count
   }
 
   mutating func entity(_ entity: Entity) {

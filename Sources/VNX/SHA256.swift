@@ -111,40 +111,43 @@ public struct SHA256: Sendable {
   ]
 
   @inline(__always)
-  private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+  private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
+
+  /// One round: `d` and `h` take their new values; the caller renames the other six instead
+  /// of moving them, eight rounds at a time.
+  @inline(__always)
+  private static func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+    _ h: inout UInt32, _ kw: UInt32
+  ) {
+    let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ kw
+    let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+    d &+= t1
+    h = t1 &+ t2
+  }
 
   /// One 64-byte block into the state.
   private mutating func compress(_ block: UnsafeRawPointer) {
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
       for i in 0..<16 {
-        let b = block + i * 4
-        w[i] =
-          UInt32(b.load(as: UInt8.self)) << 24 | UInt32(b.load(fromByteOffset: 1, as: UInt8.self)) << 16
-          | UInt32(b.load(fromByteOffset: 2, as: UInt8.self)) << 8
-          | UInt32(b.load(fromByteOffset: 3, as: UInt8.self))
+        w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i &* 4, as: UInt32.self))
       }
       for i in 16..<64 {
-        let s0 = Self.rotr(w[i - 15], 7) ^ Self.rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-        let s1 = Self.rotr(w[i - 2], 17) ^ Self.rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+        let s0 = Self.rotr(w[i - 15], 7) ^ Self.rotr(w[i - 15], 18) ^ (w[i - 15] &>> 3)
+        let s1 = Self.rotr(w[i - 2], 17) ^ Self.rotr(w[i - 2], 19) ^ (w[i - 2] &>> 10)
         w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
       }
       var (a, b, c, d, e, f, g, h) = state
       Self.k.withUnsafeBufferPointer { k in
-        for i in 0..<64 {
-          let s1 = Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)
-          let choice = (e & f) ^ (~e & g)
-          let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
-          let s0 = Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)
-          let majority = (a & b) ^ (a & c) ^ (b & c)
-          let t2 = s0 &+ majority
-          h = g
-          g = f
-          f = e
-          e = d &+ t1
-          d = c
-          c = b
-          b = a
-          a = t1 &+ t2
+        for i in stride(from: 0, to: 64, by: 8) {
+          Self.round(a, b, c, &d, e, f, g, &h, k[i] &+ w[i])
+          Self.round(h, a, b, &c, d, e, f, &g, k[i + 1] &+ w[i + 1])
+          Self.round(g, h, a, &b, c, d, e, &f, k[i + 2] &+ w[i + 2])
+          Self.round(f, g, h, &a, b, c, d, &e, k[i + 3] &+ w[i + 3])
+          Self.round(e, f, g, &h, a, b, c, &d, k[i + 4] &+ w[i + 4])
+          Self.round(d, e, f, &g, h, a, b, &c, k[i + 5] &+ w[i + 5])
+          Self.round(c, d, e, &f, g, h, a, &b, k[i + 6] &+ w[i + 6])
+          Self.round(b, c, d, &e, f, g, h, &a, k[i + 7] &+ w[i + 7])
         }
       }
       state = (

@@ -26,14 +26,18 @@ public enum CSV {
       atRowStart = false
     }
 
+    /// The fields of another row, whole (quoted as they were written there).
+    mutating func fields(_ row: Rows) {
+      guard !row.atRowStart else { return }
+      separate()
+      bytes.append(contentsOf: row.bytes)
+    }
+
     mutating func field(_ value: String?) {
       separate()
       guard var value else { return }
       value.withUTF8 { utf8 in
-        let needsQuotes = utf8.contains { (byte: UInt8) -> Bool in
-          byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D
-        }
-        guard needsQuotes else { return bytes.append(contentsOf: utf8) }
+        guard Self.needsQuotes(utf8) else { return bytes.append(contentsOf: utf8) }
         bytes.append(0x22)
         for byte in utf8 {
           if byte == 0x22 { bytes.append(0x22) }
@@ -58,6 +62,29 @@ public enum CSV {
       } else {
         field(String(value))
       }
+    }
+
+    /// Whether a field holds a comma, quote, CR or LF: eight bytes at a time, then byte by byte.
+    private static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard let base = utf8.baseAddress else { return false }
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      @inline(__always) func hasByte(_ word: UInt64, _ byte: UInt64) -> Bool {
+        let masked = word ^ (ones &* byte)
+        return (masked &- ones) & ~masked & highs != 0
+      }
+      var index = 0
+      while utf8.count - index >= 8 {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        if hasByte(word, 0x2C) || hasByte(word, 0x22) || hasByte(word, 0x0A) || hasByte(word, 0x0D) { return true }
+        index += 8
+      }
+      while index < utf8.count {
+        let byte = utf8[index]
+        if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return true }
+        index += 1
+      }
+      return false
     }
 
     mutating func endRow() {

@@ -20,13 +20,14 @@ struct DatasetRows: Sendable {
     entityCount = document.entities.count
     indicatorCount = document.indicators.count
     // `Document.json()` writes what JSONEncoder would, several times faster.
-    json = formats.contains(.jsonl) || formats.contains(.sqlite) ? document.json() + [0x0A] : []
+    json = formats.contains(.jsonl) || formats.contains(.sqlite) ? document.jsonLine() : []
     let places = document.indicators.map { DatasetColumns.place(of: $0, in: document) }
+    let id = hash.description
     if formats.contains(.sqlite) {
       sqlite = SQLiteValues(
         capacity: SQLiteDataset.documentColumns + entityCount * DatasetColumns.entity.count
           + indicatorCount * DatasetColumns.indicator.count)
-      SQLiteDataset.write(document, id: hash.description, to: &sqlite)
+      SQLiteDataset.write(document, id: id, to: &sqlite)
       for (index, entity) in document.entities.enumerated() {
         DatasetColumns.write(entity, index: index, to: &sqlite)
       }
@@ -39,19 +40,22 @@ struct DatasetRows: Sendable {
       indicatorCSV = []
       return
     }
-    let id = hash.description
+    // The document's columns are the same in each of its rows: quoted once, copied per row.
+    var idField = CSV.Rows()
+    idField.field(id)
     var entities = CSV.Rows(capacity: document.entities.count * 160)
     for (index, entity) in document.entities.enumerated() {
-      entities.field(id)
+      entities.fields(idField)
       DatasetColumns.write(entity, index: index, to: &entities)
       entities.endRow()
     }
+    var documentFields = idField
+    documentFields.field(document.meta.url)
+    documentFields.field(document.meta.title)
+    documentFields.field(document.meta.published)
     var indicators = CSV.Rows(capacity: document.indicators.count * 400)
     for (indicator, place) in zip(document.indicators, places) {
-      indicators.field(id)
-      indicators.field(document.meta.url)
-      indicators.field(document.meta.title)
-      indicators.field(document.meta.published)
+      indicators.fields(documentFields)
       DatasetColumns.write(indicator, place: place, to: &indicators)
       indicators.endRow()
     }

@@ -3,7 +3,10 @@ import VNXLexicons
 /// The word lists the article stage reads: Vietnamese stop words, boilerplate phrases,
 /// author labels, newsroom signatures, office words and date-line words, from
 /// `lexicons/article/`. Loaded once.
-struct ArticleLexicon: Sendable {
+///
+/// A class: the line rules take it as an argument for every line of every page, and a struct
+/// of a dozen arrays and sets was retained and released field by field at each call.
+final class ArticleLexicon: Sendable {
   enum Placement: String, Sendable { case line, prefix, within }
 
   struct Phrase: Sendable {
@@ -14,18 +17,18 @@ struct ArticleLexicon: Sendable {
     var category: String
   }
 
-  var stopWords: ByteStringSet
-  var phrases: [Phrase]
+  let stopWords: ByteStringSet
+  let phrases: [Phrase]
   /// Phrases placed at the start of a line (`line`, `prefix`), and anywhere (`within`).
-  var startPhrases: PhraseTrie
-  var withinPhrases: PhraseTrie
-  var authorLabels: [String]
-  var authorLabelBytes: [[UInt8]]
-  var dateWords: ByteStringSet
+  let startPhrases: PhraseTrie
+  let withinPhrases: PhraseTrie
+  let authorLabels: [String]
+  let authorLabelBytes: [[UInt8]]
+  let dateWords: ByteStringSet
   /// Newsroom signatures in capitals ("PV", "BBT").
-  var signatures: Set<String>
+  let signatures: Set<String>
   /// First words of offices named after a byline ("ban", "báo", "phòng").
-  var affiliationWords: Set<String>
+  let affiliationWords: Set<String>
 
   static let shared = ArticleLexicon()
 

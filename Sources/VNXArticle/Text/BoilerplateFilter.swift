@@ -87,7 +87,8 @@ struct BoilerplateFilter: Sendable {
   /// "Kbang: Nông dân thu lãi 80 triệu đồng/ha từ mía   13/05/2022",
   /// "Trao Huy hiệu 30 năm tuổi Đảng cho 12 đảng viên (15/02/2024)".
   func isListedItem(_ shape: LineShape) -> Bool {
-    guard shape.wordCount <= 40, shape.digits >= 4 else { return false }
+    // The date it ends with is written with slashes.
+    guard shape.wordCount <= 40, shape.digits >= 4, shape.lowered.contains(0x2F) else { return false }
     var tokens = shape.text.split(separator: " ")[...]
     var sawDate = false
     var stripped = 0

@@ -54,8 +54,12 @@ enum Byline {
   /// maybe two names joined by "-" or ",", or "PV".
   static func name(_ text: String) -> String? {
     guard text.utf8.count <= 120 else { return nil }
-    let trimmed = withoutAffiliation(text).trimming(" .")
+    let simple = UTF8Search.scalarsAreCharacters(text.utf8)
+    let trimmed = simple ? simpleTrimmedName(text) : withoutAffiliation(text).trimming(" .")
     if trimmed.utf8.count <= 16, signatures.contains(trimmed.uppercased()) { return trimmed }
+    // Every word of a name that is no signature opens with a capital: most lines fail here,
+    // before the splits below (a shortcut only; the checks after it decide).
+    if simple, !wordsAreCapitalized(trimmed) { return nil }
     // Cheap refusals before the syllable checks: digits, too many words.
     var tokens = 0
     var inToken = false
@@ -96,6 +100,49 @@ enum Byline {
       names.append(words.joined(separator: " "))
     }
     return titleCased(names.joined(separator: " - "))
+  }
+
+  /// `withoutAffiliation(text).trimming(" .")` for text whose scalars are characters
+  /// (`UTF8Search.scalarsAreCharacters`): a line with no dash, comma or bracket closing it
+  /// has no affiliation to cut, and its spaces and dots are trimmed on the bytes.
+  private static func simpleTrimmedName(_ text: String) -> String {
+    let utf8 = text.utf8
+    var previous: (UInt8, UInt8) = (0, 0)
+    let hasSeparator = utf8.contains { byte in
+      defer { previous = (previous.1, byte) }
+      return byte == 0x2D || byte == 0x2C || byte == 0x93 && previous == (0xE2, 0x80)  // '-', ',', '–'
+    }
+    var end = utf8.endIndex
+    while end > utf8.startIndex, case let byte = utf8[utf8.index(before: end)], byte == 0x20 || byte == 0x2E {
+      end = utf8.index(before: end)
+    }
+    guard !hasSeparator, end == utf8.startIndex || utf8[utf8.index(before: end)] != 0x29 else {
+      return withoutAffiliation(text).trimming(" .")
+    }
+    var start = utf8.startIndex
+    while start < end, utf8[start] == 0x20 || utf8[start] == 0x2E { start = utf8.index(after: start) }
+    return String(text[start..<end])
+  }
+
+  /// Whether each word of a name line (split at spaces, dashes and commas) opens with a
+  /// capital or is a newsroom signature, for text whose scalars are characters.
+  private static func wordsAreCapitalized(_ text: String) -> Bool {
+    let scalars = text.unicodeScalars
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      if scalar == " " || scalar == "-" || scalar == "," || scalar == "–" {
+        index = scalars.index(after: index)
+        continue
+      }
+      var end = scalars.index(after: index)
+      while end < scalars.endIndex, case let next = scalars[end], next != " ", next != "-", next != ",", next != "–" {
+        end = scalars.index(after: end)
+      }
+      if !scalar.properties.isUppercase, !signatures.contains(String(text[index..<end]).uppercased()) { return false }
+      index = end
+    }
+    return true
   }
 
   /// "Theo baolaichau.vn", "Nguồn: Báo Lai Châu" → the source, when the line is only that.

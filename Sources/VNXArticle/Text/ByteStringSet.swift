@@ -31,23 +31,41 @@ struct ByteStringSet: Sendable {
 
   @inline(__always)
   static func hash(_ bytes: ArraySlice<UInt8>) -> Int {
+    bytes.withUnsafeBufferPointer { hash($0) }
+  }
+
+  @inline(__always)
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
     return Int(truncatingIfNeeded: hash ^ hash >> 29)
   }
 
   func contains(_ bytes: ArraySlice<UInt8>) -> Bool {
-    var slot = Self.hash(bytes) & mask
-    while true {
-      let entry = Int(slots[slot])
-      if entry == 0 { return false }
-      let key = keys[entry - 1]
-      if Int(key.end - key.start) == bytes.count,
-        pool[Int(key.start)..<Int(key.end)].elementsEqual(bytes)
-      {
-        return true
+    bytes.withUnsafeBufferPointer { contains($0) }
+  }
+
+  /// One probe sequence over raw buffers: no slice bounds checks or retains per comparison.
+  func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    slots.withUnsafeBufferPointer { slots in
+      keys.withUnsafeBufferPointer { keys in
+        pool.withUnsafeBufferPointer { pool in
+          var slot = Self.hash(bytes) & mask
+          while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return false }
+            let key = keys[entry &- 1]
+            let length = Int(key.end &- key.start)
+            if length == bytes.count {
+              var offset = 0
+              let start = Int(key.start)
+              while offset < length, pool[start &+ offset] == bytes[offset] { offset &+= 1 }
+              if offset == length { return true }
+            }
+            slot = (slot &+ 1) & mask
+          }
+        }
       }
-      slot = (slot + 1) & mask
     }
   }
 

@@ -76,7 +76,7 @@ struct LineShape: Sendable {
     // from its first words, so a 10 MB paragraph costs no more than a short one.
     let whole = spaceWords <= Self.wordLimit
     let end = whole ? lowered.count : Self.startOfWord(Self.wordLimit, in: lowered)
-    let words = Self.words(in: lowered, upTo: end)
+    let words = Self.words(in: lowered, upTo: end, capacity: min(spaceWords, Self.wordLimit))
     self.words = words
     self.wordCount = whole ? words.count : spaceWords
     var stopWords = 0
@@ -123,8 +123,9 @@ struct LineShape: Sendable {
   }
 
   /// Space-separated words of `bytes[..<end]` with punctuation trimmed, as byte ranges.
-  static func words(in bytes: [UInt8], upTo end: Int) -> [Range<Int>] {
+  static func words(in bytes: [UInt8], upTo end: Int, capacity: Int = 0) -> [Range<Int>] {
     var words: [Range<Int>] = []
+    words.reserveCapacity(capacity)
     bytes.withUnsafeBufferPointer { buffer in
       var index = 0
       while index < end {

@@ -84,4 +84,33 @@ enum UTF8Search {
     }
     return digits == 0 || digits > 12 ? nil : value
   }
+
+  /// Whether every scalar of the text is a `Character` of its own: ASCII but CR, Latin up to
+  /// U+02FF, Latin Extended Additional (the precomposed Vietnamese letters) and general
+  /// punctuation but the joiners. No combining mark, joiner or CR can then glue scalars into
+  /// one grapheme, so rules written with `Character`s give the same answer on scalars, and on
+  /// bytes for ASCII marks; other text keeps the `Character` path.
+  ///
+  ///     UTF8Search.scalarsAreCharacters(Array("Nguyễn Văn Ánh".utf8)[...])   // true
+  ///     UTF8Search.scalarsAreCharacters(Array("Nguye\u{303}n".utf8)[...])   // false
+  static func scalarsAreCharacters(_ bytes: some Collection<UInt8>) -> Bool {
+    var iterator = bytes.makeIterator()
+    while let byte = iterator.next() {
+      switch byte {
+      case 0x0D: return false
+      case ..<0x80: continue
+      case 0xC2...0xCB:  // U+0080–U+02FF
+        _ = iterator.next()
+      case 0xE1:  // U+1E00–U+1EFF: E1 B8…BB xx
+        guard let second = iterator.next(), (0xB8...0xBB).contains(second) else { return false }
+        _ = iterator.next()
+      case 0xE2:  // U+2000–U+207F but U+200C, U+200D: E2 80…81 xx
+        guard let second = iterator.next(), second == 0x80 || second == 0x81,
+          let third = iterator.next(), !(second == 0x80 && (third == 0x8C || third == 0x8D))
+        else { return false }
+      default: return false
+      }
+    }
+    return true
+  }
 }
