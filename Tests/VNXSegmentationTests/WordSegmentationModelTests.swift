@@ -50,7 +50,9 @@ func tiers() throws {
   let text = "nông thôn mới"
   let scalars = ScalarBuffer.scalars(of: text)
   var starts: [UInt8] = []
+  var ends: [UInt8] = []
   var listed: [UInt8] = []
+  var listedEnds: [UInt8] = []
   var tiers: [UInt16] = []
   var keys: [UInt64] = []
   var sink: UInt64 = 0
@@ -59,8 +61,13 @@ func tiers() throws {
     scanner.scan()
     let sequence = SyllableSequence(scanner.tokens, buffer, offset: 0)
     dictionary.startMasks(
-      sequence, into: &starts, listed: &listed, tiers: &tiers, keys: &keys, sink: &sink)
+      sequence, into: &starts, ends: &ends, listed: &listed, listedEnds: &listedEnds,
+      tiers: &tiers, keys: &keys, sink: &sink)
   }
+  // "nông thôn" and "thôn mới" are listed words: they start at 0 and 1 and end at 1 and 2.
+  #expect(starts == [1, 1, 0])
+  #expect(ends == [0, 1, 1])
+  #expect(listedEnds == [0, 1, 1])
   // "thôn" joins "nông" (tier 1) and starts "thôn mới" (tier 4); "mới" joins "thôn" (tier 4).
   #expect(tiers.map { $0 & 7 } == [0, 1, 4])
   #expect(tiers.map { $0 >> 3 & 7 } == [1, 4, 0])

@@ -23,6 +23,11 @@ struct WordDictionary {
   /// that such matches are the same on every run. Training, which needs the folds, reads
   /// `entries` instead.
   private var slots: [UInt32] = []
+  /// One bit for each value of the top 19 bits of a key, set when an entry has them: a key
+  /// whose bit is clear has no entry with its fingerprint, so `lookup` would find nothing.
+  /// Most syllable pairs of running text are no word: the 64 KB filter, which stays in the
+  /// core's cache, answers them without probing the table.
+  private var filter: [UInt64] = []
   private var sealed = false
 
   /// The flags a segmenter needs at run time, in one byte.
@@ -53,13 +58,33 @@ struct WordDictionary {
     var capacity = 16
     while capacity < entries.count + entries.count / 2 { capacity <<= 1 }
     slots = [UInt32](repeating: 0, count: capacity)
+    filter = [UInt64](repeating: 0, count: 1 << (Self.filterBits - 6))
     let mask = capacity - 1
     for (key, value) in entries.sorted(by: { $0.key < $1.key }) {
       var slot = Int(truncatingIfNeeded: key) & mask
       while slots[slot] != 0 { slot = (slot + 1) & mask }
       slots[slot] = Self.fingerprint(key) | UInt32(Self.compact(value))
+      filter[Self.filterWord(key)] |= Self.filterBit(key)
     }
     sealed = true
+  }
+
+  /// The filter covers the top `filterBits` bits of a key, which lie inside the fingerprint
+  /// (bits 40…63), so that two keys with one fingerprint share a filter bit.
+  private static let filterBits = 19
+
+  @inline(__always)
+  private static func filterWord(_ key: UInt64) -> Int {
+    Int(truncatingIfNeeded: key >> (64 - filterBits + 6))
+  }
+
+  @inline(__always)
+  private static func filterBit(_ key: UInt64) -> UInt64 { 1 << (key >> (64 - filterBits) & 63) }
+
+  /// Whether the filter lets `key` through (else it has no entry).
+  @inline(__always)
+  private static func mayHold(_ key: UInt64, _ filter: UnsafeBufferPointer<UInt64>) -> Bool {
+    filter[filterWord(key)] & filterBit(key) != 0
   }
 
   @inline(__always)
@@ -69,7 +94,10 @@ struct WordDictionary {
 
   /// The compact flags of `key`, or nil when it is no word or prefix.
   @inline(__always)
-  private static func lookup(_ key: UInt64, in slots: UnsafeBufferPointer<UInt32>) -> UInt8? {
+  private static func lookup(
+    _ key: UInt64, in slots: UnsafeBufferPointer<UInt32>, filter: UnsafeBufferPointer<UInt64>
+  ) -> UInt8? {
+    guard mayHold(key, filter) else { return nil }
     let mask = slots.count - 1
     let fingerprint = Self.fingerprint(key)
     var slot = Int(truncatingIfNeeded: key) & mask
@@ -120,8 +148,8 @@ struct WordDictionary {
   static func tier(_ flags: UInt16) -> UInt16 { (flags & tierMask) >> 12 }
 
 
-  /// For each token, the lengths of dictionary words starting there (bit `length - 2`), and
-  /// the same for the words of the word list alone.
+  /// For each token, the lengths of dictionary words starting there (bit `length - 2`) and
+  /// ending there (`ends`), and the same for the words of the word list alone.
   ///
   /// `tiers[i]` packs the best (smallest) tier of the listed words that join token `i` to the
   /// one before (bits 0…2), that start at `i` (bits 3…5) and that end at `i` (bits 6…8); 0 when
@@ -130,31 +158,37 @@ struct WordDictionary {
   /// as one word is less sure. `excludedFold` hides the corpus words seen only in that fold.
   func startMasks(
     _ sequence: SyllableSequence, excludedFold: Int? = nil, into masks: inout [UInt8],
-    listed listedMasks: inout [UInt8], tiers: inout [UInt16], keys: inout [UInt64],
-    sink: inout UInt64
+    ends: inout [UInt8], listed listedMasks: inout [UInt8], listedEnds: inout [UInt8],
+    tiers: inout [UInt16], keys: inout [UInt64], sink: inout UInt64
   ) {
     let count = sequence.count
     WordFeatures.reset(&masks, count: count)
+    WordFeatures.reset(&ends, count: count)
     WordFeatures.reset(&listedMasks, count: count)
+    WordFeatures.reset(&listedEnds, count: count)
     WordFeatures.reset(&tiers, count: count)
     guard !entries.isEmpty, count > 1 else { return }
     precondition(sealed, "WordDictionary.seal() must be called before lookups")
     WordFeatures.reset(&keys, count: count)
     slots.withUnsafeBufferPointer { slots in
+    filter.withUnsafeBufferPointer { filter in
     sequence.hashes.withUnsafeBufferPointer { hashes in
     sequence.syllable.withUnsafeBufferPointer { syllable in
     keys.withUnsafeMutableBufferPointer { keys in
     masks.withUnsafeMutableBufferPointer { masks in
+    ends.withUnsafeMutableBufferPointer { ends in
     listedMasks.withUnsafeMutableBufferPointer { listedMasks in
+    listedEnds.withUnsafeMutableBufferPointer { listedEnds in
     tiers.withUnsafeMutableBufferPointer { tiers in
-      // The two-syllable keys first, and a read of their slots in one tight loop: the cache
-      // misses of the sentence overlap instead of stalling the matching one by one.
+      // The two-syllable keys first, and a read of the slots of those the filter lets through
+      // in one tight loop: the cache misses of the sentence overlap instead of stalling the
+      // matching one by one.
       let mask = slots.count - 1
       var touched: UInt32 = 0
       for start in 0..<(count - 1) where syllable[start] && syllable[start + 1] {
         let key = mixHash(mixHash(Self.seed, hashes[start]), hashes[start + 1])
         keys[start] = key
-        touched &+= slots[Int(truncatingIfNeeded: key) & mask]
+        if Self.mayHold(key, filter) { touched &+= slots[Int(truncatingIfNeeded: key) & mask] }
       }
       sink = UInt64(touched)
       for start in 0..<count where keys[start] != 0 {
@@ -167,10 +201,13 @@ struct WordDictionary {
             guard let found = entries[hash] else { break }
             flags = Self.compact(found, excludedFold: excludedFold)
           } else {
-            guard let found = Self.lookup(hash, in: slots) else { break }
+            guard let found = Self.lookup(hash, in: slots, filter: filter) else { break }
             flags = found
           }
-          if flags & Compact.word != 0 { masks[start] |= UInt8(1) << (end - start - 1) }
+          if flags & Compact.word != 0 {
+            masks[start] |= UInt8(1) << (end - start - 1)
+            ends[end] |= UInt8(1) << (end - start - 1)
+          }
           if flags & Compact.corpus != 0 {
             tiers[start] |= 1 << 10
             tiers[end] |= 1 << 11
@@ -178,6 +215,7 @@ struct WordDictionary {
           }
           if flags & Compact.listed != 0 {
             listedMasks[start] |= UInt8(1) << (end - start - 1)
+            listedEnds[end] |= UInt8(1) << (end - start - 1)
             let tier = UInt16(flags >> Compact.tierShift)
             if tier != 0 {
               Self.lower(&tiers[start], tier, shift: 3)
@@ -189,6 +227,9 @@ struct WordDictionary {
           end += 1
         }
       }
+    }
+    }
+    }
     }
     }
     }

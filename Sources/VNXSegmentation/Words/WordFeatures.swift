@@ -175,11 +175,9 @@ struct WordFeatures {
 
   private mutating func matchDictionary(_ dictionary: WordDictionary, excludedFold: Int?) {
     dictionary.startMasks(
-      sequence, excludedFold: excludedFold, into: &starts, listed: &listedStarts, tiers: &tiers,
-      keys: &keys, sink: &sink)
+      sequence, excludedFold: excludedFold, into: &starts, ends: &ends, listed: &listedStarts,
+      listedEnds: &listedEnds, tiers: &tiers, keys: &keys, sink: &sink)
     let count = sequence.count
-    Self.ends(starts, count: count, into: &ends)
-    Self.ends(listedStarts, count: count, into: &listedEnds)
     Self.grow(&matching, to: count, with: 3)
     starts.withUnsafeBufferPointer { starts in
       ends.withUnsafeBufferPointer { ends in
@@ -206,25 +204,6 @@ struct WordFeatures {
               inside -= 1
             }
             position -= length
-          }
-        }
-      }
-    }
-  }
-
-  /// For each of the first `count` tokens, the lengths of dictionary words ending there
-  /// (bit `length - 2`).
-  private static func ends(_ starts: [UInt8], count: Int, into ends: inout [UInt8]) {
-    reset(&ends, count: count)
-    starts.withUnsafeBufferPointer { starts in
-      ends.withUnsafeMutableBufferPointer { ends in
-        for start in 0..<count where starts[start] != 0 {
-          var mask = starts[start]
-          var bit = 0
-          while mask != 0 {
-            if mask & 1 != 0 { ends[start + bit + 1] |= UInt8(1) << bit }
-            mask >>= 1
-            bit += 1
           }
         }
       }
