@@ -16,8 +16,8 @@ import VNX
 /// writing becomes the writer, writes every result that is ready in input order and commits
 /// when due, then goes back to the pipeline (`BatchWriter`). No thread only writes, so `jobs`
 /// busy threads run on `jobs` cores. The calling thread reports progress, then writes what is
-/// left and builds the SQLite indexes. At most `window` records are between reading and
-/// writing, so memory stays bounded whatever the corpus size, and the outputs are
+/// left and builds the SQLite indexes. At most `window` records, and 64 MB of input, are between
+/// reading and writing, so memory stays bounded whatever the corpus size, and the outputs are
 /// byte-identical whatever `jobs` is.
 public struct BatchRunner: Sendable {
   public struct Options: Sendable {
@@ -72,15 +72,22 @@ public struct BatchRunner: Sendable {
     let start = Date()
     let dataset = try Dataset(folder: out, formats: options.formats)
     let jobs = max(1, options.jobs)
-    // Room for the other workers to go on while the writing one waits for the disk (fsync)
-    // at a commit.
-    let window = jobs * 32
-    // Each record with the input bytes it holds of `budget`.
+    // Room for the other workers to go on while one of them writes a commit (and waits for
+    // fsync): writing a document takes about a sixth of the time processing it takes, so
+    // while a worker commits `commitCount` documents the others produce up to that many
+    // results. With 32 records per job the second worker ran out of room in most commits and
+    // waited (a commit of 512 documents is 75-100 ms of writing, the window's 60-odd records
+    // about 80 ms of processing).
+    let window = jobs * 32 + options.commitCount
+    // Each record with the input bytes it holds of `budget`, from reading until the writer
+    // takes its result: however large the window, results waiting to be written hold at most
+    // `RecordSplitter.maximumBytes` of input (and what the pipeline made of it).
     let work = BoundedQueue<(Int, InputRecord, Int)>(capacity: window)
     let permits = DispatchSemaphore(value: window)
     let budget = ByteBudget(limit: RecordSplitter.maximumBytes)
     let writer = BatchWriter(
-      dataset: dataset, permits: permits, stop: stop, workers: jobs, totalBytes: inputs.totalBytes,
+      dataset: dataset, permits: permits, budget: budget, stop: stop, workers: jobs,
+      totalBytes: inputs.totalBytes,
       commitCount: options.commitCount, commitInterval: options.commitInterval, start: start)
     let previouslyDone = dataset.done
     let processor = RecordProcessor(pipeline: Pipeline(options: options.pipeline))
@@ -121,27 +128,27 @@ public struct BatchRunner: Sendable {
     reader.stackSize = 1 << 22
     reader.start()
 
-    // The next record, processed; the record itself is gone (and its bytes given back to the
-    // budget) before its result is written.
-    @Sendable func processNext() -> (Int, BatchWriter.Result)? {
+    // The next record, processed, with the budget bytes its result holds; the record itself
+    // is gone before its result is written.
+    @Sendable func processNext() -> (Int, BatchWriter.Result, held: Int)? {
       guard let (sequence, record, held) = work.pop() else { return nil }
       defer {
-        budget.release(held)
         // Freed memory stays in this thread's malloc arena: after a huge input, give it
         // back, or the next huge input, in another worker's arena, adds to it.
         if held >= RecordSplitter.hugeBytes { Self.returnFreedMemory() }
       }
-      if stop.isRequested { return (sequence, .cancelled) }
+      if stop.isRequested { return (sequence, .cancelled, held) }
       return (
         sequence,
-        Self.result(of: record, processor: processor, previouslyDone: previouslyDone, formats: formats)
+        Self.result(of: record, processor: processor, previouslyDone: previouslyDone, formats: formats),
+        held
       )
     }
 
     for _ in 0..<jobs {
       let worker = Thread {
-        while let (sequence, result) = processNext() {
-          writer.deliver(result, at: sequence)
+        while let (sequence, result, held) = processNext() {
+          writer.deliver(result, holding: held, at: sequence)
         }
         writer.workerFinished()
       }

@@ -16,10 +16,14 @@ final class BatchWriter: @unchecked Sendable {
   }
 
   private let dataset: Dataset
-  private let results = ReorderBuffer<Result>()
+  /// Each result with the bytes it holds of `budget`.
+  private let results = ReorderBuffer<(Result, held: Int)>()
   /// Signalled for every result taken out: the reader waits on it, which bounds the records
   /// between reading and writing.
   private let permits: DispatchSemaphore
+  /// Given back the input bytes of every result taken out: bounds the bytes between reading
+  /// and writing.
+  private let budget: ByteBudget
   private let stop: StopFlag
   private let commitCount: Int
   private let commitInterval: Double
@@ -46,11 +50,12 @@ final class BatchWriter: @unchecked Sendable {
   private var reported = 0
 
   init(
-    dataset: Dataset, permits: DispatchSemaphore, stop: StopFlag, workers: Int, totalBytes: Int,
-    commitCount: Int, commitInterval: Double, start: Date
+    dataset: Dataset, permits: DispatchSemaphore, budget: ByteBudget, stop: StopFlag, workers: Int,
+    totalBytes: Int, commitCount: Int, commitInterval: Double, start: Date
   ) {
     self.dataset = dataset
     self.permits = permits
+    self.budget = budget
     self.stop = stop
     self.commitCount = commitCount
     self.commitInterval = commitInterval
@@ -62,9 +67,10 @@ final class BatchWriter: @unchecked Sendable {
     workersRunning = workers
   }
 
-  /// Called by a worker with the result of the record at `sequence`; writes if no one else is.
-  func deliver(_ result: Result, at sequence: Int) {
-    if results.put(result, at: sequence) { write() }
+  /// Called by a worker with the result of the record at `sequence` and the budget bytes it
+  /// holds; writes if no one else is.
+  func deliver(_ result: Result, holding held: Int, at sequence: Int) {
+    if results.put((result, held), at: sequence) { write() }
   }
 
   /// Called by a worker when it has no more records.
@@ -112,7 +118,8 @@ final class BatchWriter: @unchecked Sendable {
   /// and gives the role back (keeping it if the next result came meanwhile).
   private func write() {
     repeat {
-      while let result = results.takeNext() {
+      while let (result, held) = results.takeNext() {
+        budget.release(held)
         permits.signal()
         guard accepting else { continue }
         add(result)

@@ -94,10 +94,10 @@ final class ReorderBuffer<Element>: @unchecked Sendable {
   }
 }
 
-/// The input bytes being processed at once, capped: a record waits while others are in work
-/// and it would take the total over `limit`. The pipeline takes several times a record's size
-/// in memory, so two huge pages processed side by side took gigabytes; ordinary records
-/// (kilobytes) never wait.
+/// The input bytes between reading and writing, capped: a record waits while others are in
+/// work or waiting to be written and it would take the total over `limit`. The pipeline takes
+/// several times a record's size in memory, so two huge pages processed side by side took
+/// gigabytes; ordinary records (kilobytes) never wait.
 final class ByteBudget: @unchecked Sendable {
   private let condition = NSCondition()
   private var inUse = 0
