@@ -14,6 +14,7 @@ struct ByteBuffer {
   mutating func reserveCapacity(_ minimum: Int) {
     guard minimum > capacity else { return }
     let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: minimum)
+    HugePages.advise(grown, bytes: minimum)
     if let base {
       grown.initialize(from: base, count: count)
       base.deallocate()

@@ -52,7 +52,14 @@ struct OffsetMapBuilder {
 
   /// Makes room for `count` more anchors (reserved, not touched: pages that stay unused cost
   /// nothing, a reallocation copies them all).
-  mutating func reserve(_ count: Int) { anchors.reserveCapacity(anchors.count + pendingCount + count) }
+  mutating func reserve(_ count: Int) {
+    anchors.reserveCapacity(anchors.count + pendingCount + count)
+    let unused = anchors.capacity - anchors.count
+    anchors.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      HugePages.advise(base + buffer.count, bytes: unused * MemoryLayout<UInt64>.stride)
+    }
+  }
 
   /// The distance (original − normalized) in force at the end of the map.
   var currentDistance: Int {
