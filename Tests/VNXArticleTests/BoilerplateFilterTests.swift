@@ -36,3 +36,33 @@ func boilerplateLines(_ text: String) {
 func proseLines(_ text: String) {
   #expect(kind(text) == .prose)
 }
+
+@Test(
+  "Listed items are found the same on lines read by bytes and on lines with combining marks",
+  arguments: [
+    ("Kbang: Nông dân thu lãi 80 triệu đồng/ha từ mía   13/05/2022", true),
+    ("Trao Huy hiệu 30 năm tuổi Đảng cho 12 đảng viên (15/02/2024)", true),
+    ("Năm học mới khai giảng ở Mường Tè 05/09/2023 1.234 lượt xem", true),
+    ("Năng suất lúa đạt 60 tạ/ha, tăng 2 tạ/ha so với năm 2022.", false),
+    ("Huyện đã hoàn thành kế hoạch năm vào ngày 15/12/2023.", false),
+    ("Tin mới 12/03/2024", false),
+    ("Giá lúa 7.500 đồng/kg 2024", false),
+  ])
+func listedItems(_ text: String, _ listed: Bool) {
+  #expect(UTF8Search.scalarsAreCharacters(text.utf8))
+  #expect(filter.isListedItem(LineShape(text)) == listed)
+  // A joiner glues itself to the scalar before it, inside the first word: the Character path.
+  let joined = String(text.unicodeScalars.first!) + "\u{200D}" + String(text.unicodeScalars.dropFirst())
+  #expect(!UTF8Search.scalarsAreCharacters(joined.utf8))
+  #expect(filter.isListedItem(LineShape(joined)) == listed)
+}
+
+@Test(
+  "Text whose scalars are characters",
+  arguments: [
+    ("Nguyễn Văn Ánh – Báo Lai Châu", true), ("Giá: 7.500 đ/kg “mới”", true), ("e\u{301}", false),
+    ("a\r\nb", false), ("tiếng\u{200D}việt", false), ("Ελλάδα", false), ("", true),
+  ])
+func scalarsAreCharacters(_ text: String, _ simple: Bool) {
+  #expect(UTF8Search.scalarsAreCharacters(text.utf8) == simple)
+}

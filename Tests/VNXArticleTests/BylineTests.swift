@@ -44,3 +44,15 @@ func rejectsNonNames(_ text: String) {
 func readsSources(_ text: String, _ source: String) {
   #expect(Byline.source(text) == source)
 }
+
+@Test(
+  "Name lines read by bytes and through the Character path agree",
+  arguments: [
+    "Nguyễn Văn Ánh", "TRẦN DUNG", "Cầm Ngọc - Hoàng Thu", "Hoàng Thu (TTXVN)", "Châu Phú đầu tư hơn 62 tỷ đồng",
+    "pv", "Thời sự Kinh tế Xã hội", "Điểu Thị Hạnh - Ban Dân tộc tỉnh", ". Lò Văn Hải.", "Ksor Bloh", "BBT",
+    "Bài, ảnh: Lê Na", "Nhóm PV", "  ", "Văn hóa Lai Châu",
+  ])
+func nameLinesAgreeOnBothPaths(_ text: String) {
+  #expect(UTF8Search.scalarsAreCharacters(text.utf8))
+  #expect(Byline.name(text, readsBytes: true) == Byline.name(text, readsBytes: false))
+}

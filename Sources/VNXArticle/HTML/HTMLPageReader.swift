@@ -338,13 +338,17 @@ func collapse(_ text: String) -> String {
   return text.withUTF8 { collapse(UnsafeBufferPointer(rebasing: $0[...])) }
 }
 
+/// `collapse(_:)` over the UTF-8 of a string, or of a part of one cut at ASCII bytes: valid
+/// UTF-8, which stays valid once ASCII spaces are dropped, so the result is copied into a
+/// `String` without a second validation.
 func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
   var index = 0
   var end = bytes.count
   func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
   while index < end, isSpace(bytes[index]) { index += 1 }
   while end > index, isSpace(bytes[end - 1]) { end -= 1 }
-  return String(unsafeUninitializedCapacity: end - index) { output in
+  guard index < end else { return "" }
+  return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - index) { output in
     var count = 0
     var pendingSpace = false
     while index < end {
@@ -362,6 +366,8 @@ func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
       output[count] = byte
       count += 1
     }
-    return count
+    let collapsed = UnsafeBufferPointer(rebasing: output[..<count])
+    assert(String(validating: collapsed, as: UTF8.self) != nil, "invalid UTF-8")
+    return String(copying: UTF8Span(unchecked: collapsed.span))
   }
 }

@@ -89,6 +89,7 @@ struct BoilerplateFilter: Sendable {
   func isListedItem(_ shape: LineShape) -> Bool {
     // The date it ends with is written with slashes.
     guard shape.wordCount <= 40, shape.digits >= 4, shape.lowered.contains(0x2F) else { return false }
+    if UTF8Search.scalarsAreCharacters(shape.text.utf8) { return isListedItemBySpaces(shape) }
     var tokens = shape.text.split(separator: " ")[...]
     var sawDate = false
     var stripped = 0
@@ -114,5 +115,55 @@ struct BoilerplateFilter: Sendable {
     // A sentence that happens to end with a date keeps its final punctuation before it.
     let before = String(tokens.last!)
     return !(before.utf8.last == 0x2E && shape.endsSentence)
+  }
+
+  /// `isListedItem(_:)` for a line whose scalars are characters (`UTF8Search
+  /// .scalarsAreCharacters`): its words are the runs between space bytes, found from the end
+  /// until the first that is no date, counter or number, instead of splitting the whole line.
+  private func isListedItemBySpaces(_ shape: LineShape) -> Bool {
+    let text = shape.text
+    let utf8 = text.utf8
+    /// The space-separated word ending at `end` (spaces before `end` skipped), if any.
+    func word(before end: String.Index) -> Range<String.Index>? {
+      var end = end
+      while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+      guard end > utf8.startIndex else { return nil }
+      var start = utf8.index(before: end)
+      while start > utf8.startIndex, utf8[utf8.index(before: start)] != 0x20 { start = utf8.index(before: start) }
+      return start..<end
+    }
+    var sawDate = false
+    var end = utf8.endIndex
+    var last: Range<String.Index>?
+    while let range = word(before: end) {
+      last = range
+      let word = DateLine.trimmed(text[range]).lowercased()
+      if word.isEmpty || DateLine.integer(word) != nil || ["lượt", "xem", "view", "views"].contains(word) {
+        end = range.lowerBound
+        last = nil
+        continue
+      }
+      let slash = word.utf8.contains(0x2F)
+      if DateLine.isDateToken(word), slash || word.utf8.contains(0x3A) {
+        if slash, PublishedDate(in: word) != nil || word.split(separator: "/").count == 2 {
+          sawDate = true
+        }
+        end = range.lowerBound
+        last = nil
+        continue
+      }
+      break
+    }
+    guard sawDate, let last else { return false }
+    // At least three words left, the last one included.
+    var words = 1
+    var inWord = false
+    for byte in utf8[utf8.startIndex..<last.lowerBound] {
+      let isSpace = byte == 0x20
+      if !isSpace, !inWord { words += 1 }
+      inWord = !isSpace
+    }
+    guard words >= 3 else { return false }
+    return !(utf8[utf8.index(before: last.upperBound)] == 0x2E && shape.endsSentence)
   }
 }

@@ -54,7 +54,13 @@ enum Byline {
   /// maybe two names joined by "-" or ",", or "PV".
   static func name(_ text: String) -> String? {
     guard text.utf8.count <= 120 else { return nil }
-    let simple = UTF8Search.scalarsAreCharacters(text.utf8)
+    return name(text, readsBytes: UTF8Search.scalarsAreCharacters(text.utf8))
+  }
+
+  /// `name(_:)`, with the shortcuts on bytes when `readsBytes` (the line's scalars are
+  /// characters), else on `Character`s only; both give the same answer.
+  static func name(_ text: String, readsBytes simple: Bool) -> String? {
+    guard text.utf8.count <= 120 else { return nil }
     let trimmed = simple ? simpleTrimmedName(text) : withoutAffiliation(text).trimming(" .")
     if trimmed.utf8.count <= 16, signatures.contains(trimmed.uppercased()) { return trimmed }
     // Every word of a name that is no signature opens with a capital: most lines fail here,
