@@ -41,27 +41,46 @@ struct QuantityPieces {
     scalars = Self.scalars(of: text)
     let count = sentences.reduce(0) { $0 + $1.tokens.count }
     pieces.reserveCapacity(count + count / 8)
+    // Local copies: the loop reads their storage while it appends to `pieces`.
+    let scalars = scalars
+    let table = table
+    scalars.withUnsafeBufferPointer { source in
+      table.withUnsafeBufferPointer { table in
+        readTokens(sentences, source, table)
+      }
+    }
+  }
+
+  private mutating func readTokens(
+    _ sentences: [Sentence], _ source: UnsafeBufferPointer<Unicode.Scalar>,
+    _ table: UnsafeBufferPointer<UInt32>
+  ) {
     var previousEnd = 0
     for (sentenceIndex, sentence) in sentences.enumerated() {
       // Multi-syllable words, met in order with the tokens their first syllable starts.
       let words = sentence.words
       var wordCursor = 0
-      for token in sentence.tokens where token.start < token.end && token.end <= scalars.count {
+      for token in sentence.tokens where token.start < token.end && token.end <= source.count {
         let gapStart = min(previousEnd, token.start)
         var newLine = pieces.isEmpty
         if !newLine {
-          for index in gapStart..<token.start where Self.isLineBreak(scalars[index]) {
+          for index in gapStart..<token.start where Self.isLineBreak(source[index]) {
             newLine = true
             break
           }
         }
         let spaced = newLine || gapStart < token.start
         previousEnd = token.end
-        switch token.kind {
-        case .number, .percent, .date, .time, .documentCode:
-          open(token.start..<token.end, spaced: spaced, newLine: newLine, sentence: sentenceIndex)
-        case .word, .abbreviation:
-          append(.word, token.start, token.end, spaced, newLine, sentenceIndex)
+        if token.kind == .word || token.kind == .abbreviation {
+          let first = source[token.start].value
+          let capitalized =
+            first < 0x2000 ? table[Int(first)] & 0x4000_0000 != 0 : source[token.start].properties.isUppercase
+          pieces.append(
+            Piece(
+              kind: .word, spaced: spaced, newLine: newLine, capitalized: capitalized,
+              start: token.start, end: token.end, sentence: sentenceIndex,
+              hash: Self.wordHash(source, table, token.start, token.end)
+                ?? wordHash(token.start, token.end)))
           while wordCursor < words.count, words[wordCursor].start < token.start { wordCursor += 1 }
           var probe = wordCursor
           while probe < words.count, words[probe].start == token.start {
@@ -73,12 +92,17 @@ struct QuantityPieces {
             }
             probe += 1
           }
+          continue
+        }
+        switch token.kind {
+        case .number, .percent, .date, .time, .documentCode:
+          open(token.start..<token.end, spaced: spaced, newLine: newLine, sentence: sentenceIndex)
         case .url, .email:
           append(.symbol, token.start, token.end, spaced, newLine, sentenceIndex, hash: Self.urlHash)
-        case .punctuation, .symbol:
+        case .punctuation, .symbol, .word, .abbreviation:
           // "km²": a power sign touching a short word belongs to it.
           if !spaced, token.end - token.start == 1,
-            scalars[token.start] == "²" || scalars[token.start] == "³",
+            source[token.start] == "²" || source[token.start] == "³",
             let last = pieces.last, last.kind == .word, last.end - last.start <= 2
           {
             pieces[pieces.count - 1].end = token.end
@@ -89,6 +113,24 @@ struct QuantityPieces {
         }
       }
     }
+  }
+
+  /// `hash(text(start, end).lowercased())` from the scalars and `caseTable`, nil when a scalar
+  /// lies beyond the table or lowercases to several (`wordHash(_:_:)` decides then).
+  @inline(__always)
+  static func wordHash(
+    _ source: UnsafeBufferPointer<Unicode.Scalar>, _ table: UnsafeBufferPointer<UInt32>,
+    _ start: Int, _ end: Int
+  ) -> UInt64? {
+    var hash = PhraseKey.seed
+    for index in start..<end {
+      let value = source[index].value
+      guard value < 0x2000 else { return nil }
+      let entry = table[Int(value)]
+      guard entry & 0x8000_0000 == 0 else { return nil }
+      hash = (hash ^ UInt64(entry & 0x1F_FFFF)) &* 0x100_0000_01b3
+    }
+    return hash
   }
 
   private mutating func append(
