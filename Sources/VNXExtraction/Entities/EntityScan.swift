@@ -222,10 +222,12 @@ final class EntityScan {
           start: token.start, end: token.end, utf8Start: token.utf8Start, utf8End: token.utf8End,
           sentenceEnd: last, sentenceStart: first)
         hashes[count] = hash
-        masks[count] = firstWords.mask(hash)
         count += 1
       }
     }
+    // The masks in a pass of their own: the table is too large for the first-level cache,
+    // and here its loads do not wait on one another (in the token loop each waited in turn).
+    for index in 0..<count { masks[index] = firstWords.mask(hashes[index]) }
   }
 
   /// The scalar whose UTF-8 starts at `offset`; moves `offset` past it.

@@ -41,13 +41,17 @@ extension IndicatorExtractor {
     let attribution = Attribution(
       scalars: pieces.scalars, sentences: sentences, entities: entities, published: published,
       regions: regions)
+    // The year mentions of the last sentence asked for: its indicators come one after another.
+    var years: (sentence: Int, mentions: [Attribution.YearMention])?
     for position in indicators.indices {
       let start = indicators[position].start
       guard let sentence = holding[position] else { continue }
       indicators[position].place = attribution.place(at: start, end: indicators[position].end, in: sentence)
       indicators[position].subject = attribution.subject(before: start, in: sentence)
       if indicators[position].year == nil {
-        indicators[position].year = attribution.year(at: start, end: indicators[position].end, in: sentence)
+        if years?.sentence != sentence { years = (sentence, attribution.yearMentions(in: sentence)) }
+        indicators[position].year = Attribution.year(
+          at: start, end: indicators[position].end, mentions: years!.mentions)
       }
     }
     return indicators
@@ -486,11 +490,20 @@ struct Attribution {
     let levelNouns = Self.levelNouns
     let pairEnds = Self.levelPairEnds
     let initials = Self.levelInitials
+    // The ASCII initials as bits: most words are tested without a search.
+    var asciiInitials: (low: UInt64, high: UInt64) = (0, 0)
+    for initial in initials where initial < 0x80 {
+      if initial < 64 { asciiInitials.low |= 1 << initial } else { asciiInitials.high |= 1 << (initial - 64) }
+    }
     while index >= 0 {
       defer { index -= 1 }
-      guard tokens[index].kind == .word, tokens[index].start < scalars.count,
-        initials.contains(PhraseKey.lower(scalars[tokens[index].start].value))
-      else { continue }
+      guard tokens[index].kind == .word, tokens[index].start < scalars.count else { continue }
+      let initial = PhraseKey.lower(scalars[tokens[index].start].value)
+      let isInitial =
+        initial < 64
+        ? asciiInitials.low >> initial & 1 != 0
+        : initial < 0x80 ? asciiInitials.high >> (initial - 64) & 1 != 0 : initials.contains(initial)
+      guard isInitial else { continue }
       let single = hash(tokens[index])
       var first = index
       var kind = levelNouns[single]
@@ -503,7 +516,7 @@ struct Attribution {
       guard let kind else { continue }
       if index + 1 < tokens.count {
         let next = tokens[index + 1]
-        if next.kind == .word, next.start < scalars.count, scalars[next.start].properties.isUppercase {
+        if next.kind == .word, next.start < scalars.count, QuantityPieces.isUppercase(scalars[next.start]) {
           continue  // "huyện Tam Bình": a name follows.
         }
         if Self.notLevelAfter.contains(hash(next)) { continue }
@@ -520,16 +533,37 @@ struct Attribution {
   /// before the quantity first, else after it; not a comparison base ("so với năm 2023") nor a
   /// document's date. "Năm nay", "năm ngoái", "năm tới" count from the publication year.
   func year(at start: Int, end: Int, in sentence: Int) -> Int? {
+    Self.year(at: start, end: end, mentions: yearMentions(in: sentence))
+  }
+
+  /// A token of a sentence that names a year (`yearMention`).
+  typealias YearMention = (start: Int, end: Int, year: Int)
+
+  /// The tokens of `sentence` that name a year, in order: what `year(at:end:in:)` chooses
+  /// from, found once for all the quantities of the sentence.
+  func yearMentions(in sentence: Int) -> [YearMention] {
     let tokens = sentences[sentence].tokens
-    var before: Int?
-    var after: Int?
+    var mentions: [YearMention] = []
     for (index, token) in tokens.enumerated() {
-      guard token.end <= start || (token.start >= end && after == nil) else { continue }
       // What `yearMention` tests first, without the call.
       guard mayNameYear(token), let year = yearMention(tokens, index) else { continue }
-      if token.end <= start { before = year } else { after = year }
+      mentions.append((token.start, token.end, year))
     }
-    return before ?? after
+    return mentions
+  }
+
+  /// `year(at:end:in:)` from the sentence's `yearMentions`: the last one before the quantity,
+  /// else the first one after it.
+  static func year(at start: Int, end: Int, mentions: [YearMention]) -> Int? {
+    var before: Int?
+    for mention in mentions {
+      if mention.end <= start {
+        before = mention.year
+      } else if mention.start >= end, before == nil {
+        return mention.year
+      }
+    }
+    return before
   }
 
   /// The number made of the last four scalars of a token, if they are digits.

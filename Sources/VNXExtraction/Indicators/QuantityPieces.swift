@@ -325,10 +325,28 @@ struct QuantityPieces {
         var offset = 0
         count = 0
         while offset < bytes.count {
-          if bytes[offset] < 0x80 {
-            buffer[count] = Unicode.Scalar(bytes[offset])
+          let lead = bytes[offset]
+          if lead < 0x80 {
+            buffer[count] = Unicode.Scalar(lead)
             count += 1
             offset += 1
+            continue
+          }
+          // Vietnamese letters take two or three bytes: decoded here, not by a call.
+          if lead < 0xE0, offset + 2 <= bytes.count {
+            let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)
+            buffer[count] = unsafeBitCast(value, to: Unicode.Scalar.self)
+            count += 1
+            offset += 2
+            continue
+          }
+          if lead >= 0xE0, lead < 0xF0, offset + 3 <= bytes.count {
+            let value =
+              UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6
+              | UInt32(bytes[offset + 2] & 0x3F)
+            buffer[count] = unsafeBitCast(value, to: Unicode.Scalar.self)
+            count += 1
+            offset += 3
             continue
           }
           let (value, length) = UTF8Scalars.decode(bytes, at: offset)
@@ -393,12 +411,18 @@ struct QuantityPieces {
     let table = caseTable
     var starts: [UInt64] = []
     scalars.withUnsafeBufferPointer { scalars in
-      for region in regions {
-        for offset in region {
-          let value = scalars[offset].value
-          let upper =
-            value < 0x2000 ? table[Int(value)] & 0x4000_0000 != 0 : scalars[offset].properties.isUppercase
-          if upper { starts.append(UInt64(value) << 32 | UInt64(offset)) }
+      table.withUnsafeBufferPointer { table in
+        for region in regions {
+          for offset in region {
+            let value = scalars[offset].value
+            // ASCII (most of the text) by arithmetic, the rest by the table.
+            let upper =
+              value < 0x80
+              ? value &- 0x41 < 26
+              : value < 0x2000
+                ? table[Int(value)] & 0x4000_0000 != 0 : scalars[offset].properties.isUppercase
+            if upper { starts.append(UInt64(value) << 32 | UInt64(offset)) }
+          }
         }
       }
     }
