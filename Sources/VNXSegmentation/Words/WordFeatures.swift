@@ -216,9 +216,11 @@ struct WordFeatures {
   /// lines instead of one per feature: the table no longer has to fit in the cache.
   static let lineBits = 5
 
+  /// `shift` is `64 - bits + lineBits`, below 64 for every table size a model may have, so a
+  /// masking shift gives the same line without the check for larger shifts.
   @inline(__always)
   private static func line(_ key: UInt64, _ shift: UInt64) -> UInt32 {
-    UInt32(truncatingIfNeeded: (key &* 0xD6E8_FEB8_6659_FD93) >> shift) << UInt32(lineBits)
+    UInt32(truncatingIfNeeded: (key &* 0xD6E8_FEB8_6659_FD93) &>> shift) &<< UInt32(lineBits)
   }
 
   /// A weight at position `slot` (0…31) of the line of `key`.
