@@ -135,6 +135,20 @@ extension NormalizedTextWriter {
         endWord(&word, &run, at: &index, separator: length)
         continue
       }
+      // A Vietnamese letter in NFD: an ASCII vowel, one or two of its marks (CC xx), then
+      // ASCII or the end. (Other sequences go the general way below.)
+      if byte == 0xCC, index > start, bytes[index &- 1] < 0x80, index + 2 <= count {
+        if compositions.isEmpty {
+          markRows = VietnameseComposition.markRows
+          compositions = VietnameseComposition.table
+        }
+        if composeVietnamese(
+          bytes, at: &index, &run, &word, start: start, continuations: &continuations,
+          flags: flags, rows: markRows, table: compositions)
+        {
+          continue
+        }
+      }
       guard byte >= 0xC2, byte < 0xF0 else { break scan }
       let length = byte < 0xE0 ? 2 : 3
       guard index + length <= count else { break scan }
@@ -368,6 +382,50 @@ extension NormalizedTextWriter {
     run.anchorOriginal = run.origin + run.inScalars
     guard scalars == 1 else { return 0 }
     return output.withUnsafeBufferPointer { Self.flags(ofScalarAt: composedByte, in: $0) }
+  }
+
+  /// Composes the Vietnamese letter in NFD whose first mark (CC xx) is at `index`, after an
+  /// ASCII letter, when its marks are one or two of `VietnameseComposition`'s and ASCII or the
+  /// end follows them: what the general way would do, without decoding each scalar and
+  /// looking up its flags. Returns false (nothing done) for any other sequence.
+  @inline(__always)
+  private mutating func composeVietnamese(
+    _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, _ run: inout PlainRun,
+    _ word: inout PlainWord, start: Int, continuations: inout Int,
+    flags: UnsafeBufferPointer<UInt8>, rows: UnsafeBufferPointer<UInt8>,
+    table: UnsafeBufferPointer<UInt64>
+  ) -> Bool {
+    let starter = index &- 1
+    guard run.outBase &+ index > word.start, starter >= run.copyFrom else { return false }
+    let count = bytes.count
+    var end = index &+ 2
+    var second: UInt8? = nil
+    if end < count, bytes[end] == 0xCC {
+      second = bytes[end &+ 1]
+      end &+= 2
+    }
+    guard end == count || bytes[end] < 0x80 else { return false }
+    let entry = VietnameseComposition.entry(
+      letter: bytes[starter], first: bytes[index &+ 1], second: second, rows: rows, table: table)
+    guard entry != 0 else { return false }
+    if segmentCache == nil {
+      segmentCache = NFCSegmentCache()
+      offsets.reserve(input.count / 6)
+    }
+    let marks = second == nil ? 1 : 2
+    let letter = composeVietnamese(
+      &run, entry, from: starter, to: end, marks: marks,
+      scalarsBefore: index &- start &- continuations &- 1)
+    continuations &+= end &- index &- marks
+    if letter & 5 == 5 {
+      word.remove(flags[Int(bytes[starter])])
+      word.add(letter)
+    } else {
+      word.flags |= 0x11
+      word.toned = 2
+    }
+    index = end
+    return true
   }
 
   /// `compose(_:from:to:marks:scalarsBefore:)` for a Vietnamese letter in NFD, whose NFC form
