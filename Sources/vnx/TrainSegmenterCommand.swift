@@ -32,6 +32,9 @@ struct TrainSegmenterCommand: ParsableCommand {
   @Option(help: "A word list (one multi-syllable word a line, then optionally a tab and its tier 1…4; # comments) for dictionary features.")
   var words: String?
 
+  @Option(help: "Closed classes of syllables (a class a line: its name, then its syllables; # comments) for class features.")
+  var classes: String?
+
   @Option(help: "Training epochs.")
   var epochs = WordSegmenterTrainer().epochs
 
@@ -77,6 +80,12 @@ struct TrainSegmenterCommand: ParsableCommand {
         }
         fields.removeLast()
         return fields.joined(separator: " ") + "\t" + last
+      }
+    }
+    if let classes {
+      let text = TextNormalizer().normalize(try String(contentsOfFile: classes, encoding: .utf8)).text
+      trainer.syllableClasses = text.split(separator: "\n").compactMap { line in
+        line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) ? nil : String(line)
       }
     }
     let started = Date()

@@ -30,6 +30,10 @@ struct WordDictionary {
   private var filter: [UInt64] = []
   private var sealed = false
 
+  /// The closed classes of single syllables (classifiers, directional co-verbs…), kept with
+  /// the words because the feature templates read both; empty in models trained without them.
+  var classes = SyllableClasses()
+
   /// The flags a segmenter needs at run time, in one byte.
   enum Compact {
     static let prefix: UInt8 = 1

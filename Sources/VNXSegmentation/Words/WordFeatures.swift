@@ -3,8 +3,9 @@
 ///
 /// Templates: syllables in a window of five and their bigrams and trigrams, the shapes
 /// (lowercase, Title, CAPITALS, number, punctuation…) around the syllable, the dictionary
-/// words that start or end around it, and whether it echoes the syllable before
-/// (`Reduplication`).
+/// words that start or end around it, whether it echoes the syllable before
+/// (`Reduplication`), and, in models trained with them, the closed classes of the two
+/// syllables (`SyllableClasses`).
 struct WordFeatures {
   static let maximumCount = 48
 
@@ -36,6 +37,10 @@ struct WordFeatures {
   /// (56…63).
   private var contexts: [UInt64] = []
   private var paddedHashes: [UInt64] = []
+  /// The closed class of token `k` (`SyllableClasses`) at `k + padding`, 0 for padding; only
+  /// for models trained with classes (`usesClasses`): older models score exactly as before.
+  private var syllableClasses: [UInt8] = []
+  private var usesClasses = false
   /// Scratch of the dictionary matching.
   private var keys: [UInt64] = []
   private(set) var sink: UInt64 = 0
@@ -68,6 +73,7 @@ struct WordFeatures {
     Self.grow(&skipLines, to: total, with: 0)
     Self.grow(&contexts, to: total, with: 0)
     Self.grow(&paddedHashes, to: total + 3, with: 0)
+    Self.grow(&syllableClasses, to: total, with: 0)
   }
 
   /// Computes the dictionary matches and n-gram lines of a sentence, reusing the arrays
@@ -177,6 +183,7 @@ struct WordFeatures {
     dictionary.startMasks(
       sequence, excludedFold: excludedFold, into: &starts, ends: &ends, listed: &listedStarts,
       listedEnds: &listedEnds, tiers: &tiers, keys: &keys, sink: &sink)
+    classify(dictionary.classes)
     let count = sequence.count
     Self.grow(&matching, to: count, with: 3)
     starts.withUnsafeBufferPointer { starts in
@@ -206,6 +213,25 @@ struct WordFeatures {
             position -= length
           }
         }
+      }
+    }
+  }
+
+  /// Reads the class of every token, once per sentence; nothing for a model without classes.
+  private mutating func classify(_ classes: SyllableClasses) {
+    usesClasses = !classes.isEmpty
+    guard usesClasses else { return }
+    let count = sequence.count
+    let padding = Self.padding
+    Self.grow(&syllableClasses, to: count + 2 * padding, with: 0)
+    sequence.hashes.withUnsafeBufferPointer { hashes in
+      syllableClasses.withUnsafeMutableBufferPointer { classified in
+        for k in 0..<padding {
+          classified[k] = 0
+          classified[padding + count + k] = 0
+        }
+        classes.classify(
+          UnsafeBufferPointer(rebasing: hashes[0..<count]), into: classified, offset: padding)
       }
     }
   }
@@ -362,6 +388,17 @@ struct WordFeatures {
       let echoHere = echo(here)
       add(Self.index(Self.pair(42, echoHere | shapePair << 8), 42, shift))
       add(Self.index(Self.pair(43, echoHere | joinTier << 8 | (matchHere & 1) << 12), 43, shift))
+      // The closed classes of the two syllables (classifier, directional co-verb,
+      // demonstrative…), with the tier of the listed word that would join them (VTB keeps
+      // these grammatical words apart where word lists join them: "bữa ăn", "trở về") and
+      // with their shapes (a lowercase surname then "văn" starts a name).
+      if usesClasses {
+        syllableClasses.withUnsafeBufferPointer { classes in
+          let classPair = UInt64(classes[p - 1]) | UInt64(classes[p]) << 5
+          add(Self.index(Self.pair(44, classPair | joinTier << 10), 44, shift))
+          add(Self.index(Self.pair(47, classPair | shapePair << 10), 47, shift))
+        }
+      }
     }
     }
     }

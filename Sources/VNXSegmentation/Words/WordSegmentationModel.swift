@@ -11,6 +11,8 @@ import VNXLexicons
 ///     "VNXWSEG1"  u32 tableBits  f32×4 transitions (B→B B→I I→B I→I)
 ///     u32 words   words × (u64 hash, u16 flags)
 ///     u32 weights weights × (u32 index, f32 weight)      (non-zero weights only)
+///     then, in models with syllable classes only (`SyllableClasses`):
+///     u32 classes  classes × (u64 syllable hash, u8 class)
 public final class WordSegmentationModel: Sendable {
   public static let fileName = "segmentation/wordseg.model"
   static let magic = Array("VNXWSEG1".utf8)
@@ -210,6 +212,18 @@ public final class WordSegmentationModel: Sendable {
       guard index < weights.count else { throw WordSegmentationModelError.corrupt("weight index") }
       weights[index] = weight
     }
+    if reader.position < reader.bytes.count {
+      let count = Int(try reader.u32())
+      var entries: [(hash: UInt64, syllableClass: UInt8)] = []
+      for _ in 0..<count {
+        let hash = try reader.u64()
+        guard let syllableClass = reader.take(1).first else {
+          throw WordSegmentationModelError.truncated
+        }
+        entries.append((hash, syllableClass))
+      }
+      dictionary.classes = SyllableClasses(entries)
+    }
     self.init(tableBits: bits, weights: weights, transitions: transitions, dictionary: dictionary)
   }
 
@@ -234,6 +248,14 @@ public final class WordSegmentationModel: Sendable {
     for index in nonZero {
       put32(UInt32(index))
       put32(weights[index].bitPattern)
+    }
+    let classes = dictionary.classes
+    if !classes.isEmpty {
+      put32(UInt32(classes.entries.count))
+      for entry in classes.entries {
+        withUnsafeBytes(of: entry.hash.littleEndian) { bytes += $0 }
+        bytes.append(entry.syllableClass)
+      }
     }
     return Data(bytes)
   }

@@ -17,6 +17,10 @@ public struct WordSegmenterTrainer: Sendable {
   /// word's tier: 1 for the most common words … 4), always visible as dictionary words,
   /// besides those of the training corpus.
   public var lexicon: [String] = []
+  /// Closed classes of syllables, one class a line: its name, then its syllables separated by
+  /// spaces (`lexicons/segmentation/syllable-classes.txt`); classes are numbered 1, 2, … in
+  /// line order. Empty: no class features.
+  public var syllableClasses: [String] = []
 
   public init() {}
 
@@ -52,6 +56,14 @@ public struct WordSegmenterTrainer: Sendable {
       let tier = columns.count > 1 ? Int(columns[1].filter { $0.isNumber }) ?? 4 : 4
       dictionary.insert(hashes(word), fold: nil, tier: tier)
     }
+    var classEntries: [(hash: UInt64, syllableClass: UInt8)] = []
+    for (number, line) in syllableClasses.enumerated() {
+      precondition(number < SyllableClasses.maximumClass, "at most 31 syllable classes")
+      for syllable in line.split(separator: " ").dropFirst() {
+        classEntries.append((hashes(syllable)[0], UInt8(number + 1)))
+      }
+    }
+    dictionary.classes = SyllableClasses(classEntries)
     for (number, sentence) in corpus.sentences.enumerated() {
       let scalars = ScalarBuffer.scalars(of: sentence.text)
       let (sequence, starts, words) = scalars.withUnsafeBufferPointer { buffer in
