@@ -87,6 +87,9 @@ struct TrainSegmenterCommand: ParsableCommand {
       trainer.syllableClasses = text.split(separator: "\n").compactMap { line in
         line.hasPrefix("#") || line.allSatisfy(\.isWhitespace) ? nil : String(line)
       }
+      guard trainer.syllableClasses.count <= 31 else {
+        throw ValidationError("\(classes): at most 31 classes (lines)")
+      }
     }
     let started = Date()
     let trained = trainer.train(train, dev: dev) { line in print(line) }
