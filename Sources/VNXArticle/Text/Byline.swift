@@ -34,10 +34,12 @@ enum Byline {
   static func labeled(_ text: String, lowered bytes: [UInt8], lexicon: ArticleLexicon = .shared) -> String? {
     // Every label is followed by a colon.
     guard text.utf8.count <= 200, bytes.contains(0x3A) else { return nil }
-    let lowered = String(decoding: bytes, as: UTF8.self)
+    // Made once a label matches: most lines with a colon open with none.
+    var lowered: String?
     for (label, labelBytes) in zip(lexicon.authorLabels, lexicon.authorLabelBytes)
     where UTF8Search.hasPrefix(bytes, labelBytes) {
-      var rest = lowered.unicodeScalars.dropFirst(label.unicodeScalars.count)
+      if lowered == nil { lowered = String(decoding: bytes, as: UTF8.self) }
+      var rest = lowered!.unicodeScalars.dropFirst(label.unicodeScalars.count)
       while let first = rest.first, first == " " { rest.removeFirst() }
       guard let first = rest.first, first == ":" else { continue }
       let offset = text.unicodeScalars.count - rest.count + 1
