@@ -40,7 +40,7 @@ struct WordFeatures {
   /// The closed class of token `k` (`SyllableClasses`) at `k + padding`, 0 for padding; only
   /// for models trained with classes (`usesClasses`): older models score exactly as before.
   private var syllableClasses: [UInt8] = []
-  private var usesClasses = false
+  private(set) var usesClasses = false
   /// Scratch of the dictionary matching.
   private var keys: [UInt64] = []
   private(set) var sink: UInt64 = 0
@@ -293,20 +293,22 @@ struct WordFeatures {
   @inline(__always)
   func features(_ i: Int, into buffer: UnsafeMutablePointer<UInt32>) -> Int {
     var sink = IndexSink(buffer: buffer)
-    features(i, into: &sink)
+    features(i, into: &sink, classes: usesClasses)
     return sink.count
   }
 
   /// The sum of the weights of the features of syllable `i`, read as they are computed.
+  /// `classes` must be `usesClasses`; callers pass it as a constant in a loop of their own, so
+  /// that a model without classes scores with no test for them.
   @inline(__always)
-  func score(_ i: Int, weights: UnsafeBufferPointer<Int16>) -> Int32 {
+  func score(_ i: Int, weights: UnsafeBufferPointer<Int16>, classes: Bool) -> Int32 {
     var sink = WeightSink(weights: weights)
-    features(i, into: &sink)
+    features(i, into: &sink, classes: classes)
     return sink.sum
   }
 
   @inline(__always)
-  private func features<Sink: FeatureSink>(_ i: Int, into sink: inout Sink) {
+  private func features<Sink: FeatureSink>(_ i: Int, into sink: inout Sink, classes: Bool) {
     let shift = UInt64(64 - bits + Self.lineBits)
     let p = i + Self.padding
     @inline(__always) func add(_ index: UInt32) { sink.add(index) }
@@ -392,7 +394,7 @@ struct WordFeatures {
       // demonstrative…), with the tier of the listed word that would join them (VTB keeps
       // these grammatical words apart where word lists join them: "bữa ăn", "trở về") and
       // with their shapes (a lowercase surname then "văn" starts a name).
-      if usesClasses {
+      if classes {
         syllableClasses.withUnsafeBufferPointer { classes in
           let classPair = UInt64(classes[p - 1]) | UInt64(classes[p]) << 5
           add(Self.index(Self.pair(44, classPair | joinTier << 10), 44, shift))

@@ -103,12 +103,23 @@ public final class WordSegmentationModel: Sendable {
       scores.withUnsafeMutableBufferPointer { scores in
         features.sequence.joins.withUnsafeBufferPointer { joins in
           sink = features.touchLines(weights)
-          for index in 0..<count {
-            guard joins[index] else {
-              scores[index] = 0
-              continue
+          // One loop per kind of model, so that the class test is not made per syllable.
+          if features.usesClasses {
+            for index in 0..<count {
+              guard joins[index] else {
+                scores[index] = 0
+                continue
+              }
+              scores[index] = Float(features.score(index, weights: weights, classes: true)) * scale
             }
-            scores[index] = Float(features.score(index, weights: weights)) * scale
+          } else {
+            for index in 0..<count {
+              guard joins[index] else {
+                scores[index] = 0
+                continue
+              }
+              scores[index] = Float(features.score(index, weights: weights, classes: false)) * scale
+            }
           }
         }
       }
