@@ -5,7 +5,8 @@ import Testing
 /// Unicode's NormalizationTest.txt, as Debian's `unicode-data` ships it (bzip2-compressed).
 private let normalizationTestFile = "/usr/share/unicode/NormalizationTest.txt.bz2"
 
-private func normalizationTestLines() throws -> [String] {
+/// The five columns (source, NFC, NFD, NFKC, NFKD) of every test line of the file.
+private func normalizationTestRows() throws -> [[String]] {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/bin/bzcat")
   process.arguments = [normalizationTestFile]
@@ -14,7 +15,13 @@ private func normalizationTestLines() throws -> [String] {
   try process.run()
   let data = pipe.fileHandleForReading.readDataToEndOfFile()
   process.waitUntilExit()
-  return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+  let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+  return lines.filter { !$0.hasPrefix("#") && !$0.hasPrefix("@") }.compactMap { line in
+    let columns = line.split(separator: ";", omittingEmptySubsequences: false).prefix(5).map {
+      String(String.UnicodeScalarView($0.split(separator: " ").map { Unicode.Scalar(UInt32($0, radix: 16)!)! }))
+    }
+    return columns.count == 5 ? columns : nil
+  }
 }
 
 @Test(
@@ -25,16 +32,12 @@ func normalizationConformance() throws {
   func nfc(_ text: String) -> String { normalizer.normalize(text, repairsCharacters: false).text }
   var checked = 0
   var failures: [String] = []
-  for line in try normalizationTestLines() where !line.hasPrefix("#") && !line.hasPrefix("@") {
-    let columns = line.split(separator: ";", omittingEmptySubsequences: false).prefix(5).map {
-      String(String.UnicodeScalarView($0.split(separator: " ").map { Unicode.Scalar(UInt32($0, radix: 16)!)! }))
-    }
-    guard columns.count == 5 else { continue }
+  for columns in try normalizationTestRows() {
     checked += 1
     let ok =
       columns[1] == nfc(columns[0]) && columns[1] == nfc(columns[1]) && columns[1] == nfc(columns[2])
       && columns[3] == nfc(columns[3]) && columns[3] == nfc(columns[4])
-    if !ok { failures.append(line) }
+    if !ok { failures.append(columns.joined(separator: ";")) }
   }
   #expect(checked > 19_000)
   #expect(failures.isEmpty, "\(failures.count) failing lines, first: \(failures.prefix(5))")
@@ -47,11 +50,7 @@ func fastPathConformance() throws {
   let normalizer = TextNormalizer()
   var checked = 0
   var failures: [String] = []
-  for line in try normalizationTestLines() where !line.hasPrefix("#") && !line.hasPrefix("@") {
-    let columns = line.split(separator: ";", omittingEmptySubsequences: false).prefix(5).map {
-      String(String.UnicodeScalarView($0.split(separator: " ").map { Unicode.Scalar(UInt32($0, radix: 16)!)! }))
-    }
-    guard columns.count == 5 else { continue }
+  for columns in try normalizationTestRows() {
     for column in [columns[0], columns[2]] {
       // The column's leading marks join an NFD letter's (the table must not take them), and
       // NFD letters follow it.
@@ -63,7 +62,7 @@ func fastPathConformance() throws {
       guard fast.text == slow.text, fast.repairs == slow.repairs,
         (0...count).allSatisfy({ fast.offsets.originalOffset($0) == slow.offsets.originalOffset($0) })
       else {
-        failures.append(line)
+        failures.append(columns.joined(separator: ";"))
         continue
       }
     }
