@@ -78,13 +78,10 @@ func plainRunsAgree() {
     let text = (0..<Int.random(in: 1...12, using: &generator)).map { _ in
       pieces.randomElement(using: &generator)!
     }.joined()
-    let fast = normalizer.normalize(text, repairsCharacters: true)
-    let slow = normalizer.normalize(text, repairsCharacters: true, copiesPlainRuns: false)
-    #expect(Array(fast.text.utf8) == Array(slow.text.utf8), "\(Array(text.unicodeScalars))")
-    #expect(fast.repairs == slow.repairs)
-    let fastOffsets = (0...fast.text.unicodeScalars.count).map { fast.offsets.originalOffset($0) }
-    let slowOffsets = (0...fast.text.unicodeScalars.count).map { slow.offsets.originalOffset($0) }
-    #expect(fastOffsets == slowOffsets, "\(Array(text.unicodeScalars)) → \(Array(fast.text.unicodeScalars))")
+    let paths = NormalizationPaths(normalizer, text)
+    #expect(paths.sameText, "\(Array(text.unicodeScalars))")
+    #expect(paths.sameRepairs)
+    #expect(paths.sameOffsets, "\(Array(text.unicodeScalars)) → \(Array(paths.fast.text.unicodeScalars))")
   }
 }
 
@@ -119,16 +116,13 @@ func fastPathAgreesOnVietnamese(_ style: ToneStyle) throws {
       Bool.random(using: &generator) ? try! ICU.nfd(String($0)) : String($0)
     }.joined(separator: " ")
     for form in [try ICU.nfc(text), try ICU.nfd(text), mixed] {
-      let fast = normalizer.normalize(form, repairsCharacters: true)
-      let slow = normalizer.normalize(form, repairsCharacters: true, copiesPlainRuns: false)
-      #expect(Array(fast.text.utf8) == Array(slow.text.utf8), "\(Array(form.unicodeScalars))")
-      #expect(fast.repairs == slow.repairs)
-      for offset in 0...fast.text.unicodeScalars.count {
-        #expect(fast.offsets.originalOffset(offset) == slow.offsets.originalOffset(offset))
-      }
+      let paths = NormalizationPaths(normalizer, form)
+      #expect(paths.sameText, "\(Array(form.unicodeScalars))")
+      #expect(paths.sameRepairs)
+      #expect(paths.sameOffsets)
       // Normalizing again changes nothing, and text without repairs comes back as it is.
-      let again = normalizer.normalize(fast.text)
-      #expect(again.text == fast.text && again.repairs.isEmpty && again.offsets.anchorCount == 1)
+      let again = normalizer.normalize(paths.fast.text)
+      #expect(again.text == paths.fast.text && again.repairs.isEmpty && again.offsets.anchorCount == 1)
     }
   }
 }

@@ -101,13 +101,10 @@ func everyPosition() {
         // The token among plain ones, three times: a miss, then hits, at every alignment.
         let line = "Lai Châu \(token) Điện Biên \(token)\nSơn La \(token) x"
         let text = (0..<3).map { String(repeating: "a", count: $0) + line }.joined(separator: "\n\n")
-        let fast = normalizer.normalize(text, repairsCharacters: true)
-        let slow = normalizer.normalize(text, repairsCharacters: true, copiesPlainRuns: false)
-        #expect(Array(fast.text.utf8) == Array(slow.text.utf8), "\(Array(text.unicodeScalars))")
-        #expect(fast.repairs == slow.repairs)
-        let fastOffsets = (0...fast.text.unicodeScalars.count).map { fast.offsets.originalOffset($0) }
-        let slowOffsets = (0...fast.text.unicodeScalars.count).map { slow.offsets.originalOffset($0) }
-        #expect(fastOffsets == slowOffsets, "\(Array(text.unicodeScalars))")
+        let paths = NormalizationPaths(normalizer, text)
+        #expect(paths.sameText, "\(Array(text.unicodeScalars))")
+        #expect(paths.sameRepairs)
+        #expect(paths.sameOffsets, "\(Array(text.unicodeScalars))")
       }
     }
   }

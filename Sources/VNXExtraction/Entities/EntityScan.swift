@@ -1,7 +1,8 @@
 import VNXSegmentation
 import VNXText
 
-/// Hashes of the function words the recognizers test for.
+/// Hashes of the function words and signs the recognizers test for (the indicator reading
+/// tests some of them too, beside its own `Keys`).
 ///
 /// The hashes are written out as literals (`EntityScanTests` checks each against `hash`):
 /// a literal global is a constant, while a computed one costs a `swift_once` at every use,

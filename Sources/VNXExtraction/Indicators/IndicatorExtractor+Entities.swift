@@ -69,16 +69,9 @@ extension IndicatorExtractor {
     haystack.withUnsafeBufferPointer { haystack in
       needle.withUnsafeBufferPointer { needle in
         for index in starts where index >= next && index + needle.count <= haystack.count {
-          var equal = true
-          for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
-            equal = false
-            break
-          }
-          guard equal else { continue }
+          guard rest(of: needle, isAt: index, in: haystack) else { continue }
           let end = index + needle.count
-          let before = index == 0 || !QuantityPieces.isLetter(haystack[index - 1])
-          let after = end == haystack.count || !QuantityPieces.isLetter(haystack[end])
-          if before && after { found.append(index..<end) }
+          if isWholeWord(index..<end, in: haystack) { found.append(index..<end) }
           next = end
         }
       }
@@ -103,25 +96,37 @@ extension IndicatorExtractor {
               index += 1
               continue
             }
-            var equal = true
-            for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
-              equal = false
-              break
-            }
-            guard equal else {
+            guard rest(of: needle, isAt: index, in: haystack) else {
               index += 1
               continue
             }
             let end = index + needle.count
-            let before = index == 0 || !QuantityPieces.isLetter(haystack[index - 1])
-            let after = end == haystack.count || !QuantityPieces.isLetter(haystack[end])
-            if before && after { found.append(index..<end) }
+            if isWholeWord(index..<end, in: haystack) { found.append(index..<end) }
             index = end
           }
         }
       }
     }
     return found
+  }
+
+  /// Whether `haystack` holds `needle` from `index` on, its first scalar already matched.
+  @inline(__always)
+  private static func rest(
+    of needle: UnsafeBufferPointer<Unicode.Scalar>, isAt index: Int,
+    in haystack: UnsafeBufferPointer<Unicode.Scalar>
+  ) -> Bool {
+    for offset in 1..<needle.count where haystack[index + offset] != needle[offset] { return false }
+    return true
+  }
+
+  /// Whether no letter touches `range` on either side.
+  @inline(__always)
+  private static func isWholeWord(_ range: Range<Int>, in haystack: UnsafeBufferPointer<Unicode.Scalar>)
+    -> Bool
+  {
+    (range.lowerBound == 0 || !QuantityPieces.isLetter(haystack[range.lowerBound - 1]))
+      && (range.upperBound == haystack.count || !QuantityPieces.isLetter(haystack[range.upperBound]))
   }
 
   /// Whether two occurrences of `needle` can overlap ("aba" in "ababa"): whether a proper
@@ -141,21 +146,7 @@ extension IndicatorExtractor {
 
   /// Where `needle` occurs in `haystack` as whole words.
   static func occurrences(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> [Range<Int>] {
-    guard let first = needle.first, needle.count <= haystack.count else { return [] }
-    var found: [Range<Int>] = []
-    var index = 0
-    while index + needle.count <= haystack.count {
-      if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) {
-        let end = index + needle.count
-        let before = index == 0 || !QuantityPieces.isLetter(haystack[index - 1])
-        let after = end == haystack.count || !QuantityPieces.isLetter(haystack[end])
-        if before && after { found.append(index..<end) }
-        index = end
-      } else {
-        index += 1
-      }
-    }
-    return found
+    occurrences(of: needle, in: haystack, within: [0..<haystack.count])
   }
 }
 

@@ -290,7 +290,7 @@ struct IndicatorReading {
       return .notQuantity
     }
     // Rates: "tấn/ha", "đồng/người/năm".
-    while read.next + 1 < pieces.count, pieces[read.next].hash == Keys.slash,
+    while read.next + 1 < pieces.count, pieces[read.next].hash == Cue.slash,
       pieces[read.next + 1].kind == .word, !pieces[read.next + 1].newLine
     {
       if read.openLength > 0 {
@@ -339,7 +339,7 @@ struct IndicatorReading {
           unit.counted, !lexicon.articleNouns.contains(name(unit))
         else { return index + 1 }
       }
-      if piece.hash == Keys.năm,
+      if piece.hash == Cue.năm,
         piece.capitalized || index == 0 || lexicon.periodHashes.contains(pieces[index - 1].hash)
       {
         return index + 1
@@ -353,7 +353,7 @@ struct IndicatorReading {
     if !first.spelled, first.scale == nil, cursor < pieces.count, touches(cursor - 1) {
       let glued = pieces[cursor]
       switch glued.hash {
-      case Keys.slash:
+      case Cue.slash:
         // "13/13 chi bộ" is a share; "22/9", "22/9/2017", "90/QĐ-TTg" are not.
         guard cursor + 1 < pieces.count, pieces[cursor + 1].kind == .number, touches(cursor),
           !touches(cursor + 1), let whole = source.numberValue(pieces[cursor + 1]),
@@ -361,9 +361,9 @@ struct IndicatorReading {
         else { return touchingRunEnd(index) }
         total = whole
         cursor += 2
-      case Keys.colon:
+      case Cue.colon:
         return touchingRunEnd(index)
-      case Keys.hyphen, Keys.enDash:
+      case Cue.dash, Cue.enDash:
         // "3-4 hộ" is a range; "25-10-2017" and "05-CT/TW" are not.
         if cursor + 1 < pieces.count, pieces[cursor + 1].kind == .number, touches(cursor),
           !touches(cursor + 1)
@@ -371,7 +371,7 @@ struct IndicatorReading {
           break
         }
         return touchingRunEnd(index)
-      case Keys.comma:
+      case Cue.comma:
         break
       default:
         if glued.kind == .word {
@@ -409,7 +409,7 @@ struct IndicatorReading {
 
     // The spaced decimal typo: "trên 5, 5 ha", "tăng 5, 5%".
     if total == nil, let digits = first.plainDigits, digits <= 3, cursor + 1 < pieces.count,
-      pieces[cursor].hash == Keys.comma, touches(cursor - 1), pieces[cursor + 1].kind == .number,
+      pieces[cursor].hash == Cue.comma, touches(cursor - 1), pieces[cursor + 1].kind == .number,
       pieces[cursor + 1].spaced, let fractionDigits = source.plainDigits(pieces[cursor + 1]),
       fractionDigits <= 2,
       case .unit(let unit) = unit(at: cursor + 2, openEnded: false), !unit.counted,
@@ -573,7 +573,8 @@ struct IndicatorReading {
   }
 }
 
-/// Hashes (`QuantityPieces.hash`) of the words and signs the reading tests for.
+/// Hashes (`QuantityPieces.hash`) of the words and signs the reading tests for, beside those
+/// it shares with the entity recognizers (`Cue`: the same hash for lowercase words).
 ///
 /// The single hashes are written out as literals (`IndicatorExtractorTests` checks each
 /// against `h`): a literal global is a constant, while a computed one costs a `swift_once` at
@@ -582,7 +583,6 @@ enum Keys {
   static func h(_ key: String) -> UInt64 { QuantityPieces.hash(key) }
   static let trăm: UInt64 = 0x573e_9cef_4dcd_e017  // "trăm"
   static let một: UInt64 = 0xf4a0_4d19_06ea_8ea5  // "một"
-  static let năm: UInt64 = 0x25de_df19_2965_4821  // "năm"
   static let từ: UInt64 = 0x08e1_b507_b596_0e58  // "từ"
   static let đến: UInt64 = 0x4d97_2f13_788f_a055  // "đến"
   static let tới: UInt64 = 0xae37_ad19_8e84_4833  // "tới"
@@ -592,15 +592,7 @@ enum Keys {
   static let lượt: UInt64 = 0xd826_c9a9_ff18_e876  // "lượt"
   static let percent: UInt64 = 0xaf63_984c_8601_7900  // "%"
   static let permille: UInt64 = 0xaf43_ad4c_85cb_3caf  // "‰"
-  static let slash: UInt64 = 0xaf63_a24c_8601_89fe  // "/"
-  static let colon: UInt64 = 0xaf63_b74c_8601_adad  // ":"
-  static let comma: UInt64 = 0xaf63_a14c_8601_884b  // ","
-  static let hyphen: UInt64 = 0xaf63_a04c_8601_8698  // "-"
-  static let enDash: UInt64 = 0xaf43_ce4c_85cb_74c2  // "–"
   static let semicolon: UInt64 = 0xaf63_b64c_8601_abfa  // ";"
-  static let openParen: UInt64 = 0xaf63_a54c_8601_8f17  // "("
-  static let closeParen: UInt64 = 0xaf63_a44c_8601_8d64  // ")"
-  static let và: UInt64 = 0x08cf_bc07_b571_bdeb  // "và"
   static let kỳ: UInt64 = 0x08a3_cd07_b535_869b  // "kỳ"
   static let với: UInt64 = 0xa798_2b19_83fc_088d  // "với"
   static let so: UInt64 = 0x08d9_3907_b579_33d7  // "so"
@@ -614,8 +606,6 @@ enum Keys {
   static let trên: UInt64 = 0x5ce3_9fef_529a_251f  // "trên"
   static let địa: UInt64 = 0x4c95_2813_77b4_9e9c  // "địa"
   static let bàn: UInt64 = 0xfe89_3a19_11c9_f1a3  // "bàn"
-  static let thành: UInt64 = 0x7c86_c06f_db41_344d  // "thành"
-  static let thị: UInt64 = 0x56d7_6f19_442e_428e  // "thị"
   /// Words naming an administrative unit ("thành phố", "thị xã", "thị trấn" by their second word).
   static let placeUnits = HashKeySet(["tỉnh", "huyện", "xã", "phố", "trấn", "phường", "quận"].map(h))
   static let periodEdges = HashKeySet(["cuối", "đầu", "giữa"].map(h))

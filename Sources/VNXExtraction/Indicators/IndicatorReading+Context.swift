@@ -70,13 +70,13 @@ extension IndicatorReading {
     else { return nil }
     var back = index - 1
     // "năm 2017 và 2018": the last year named counts.
-    if hash(back) == Keys.và || hash(back) == Keys.hyphen || hash(back) == Keys.enDash { back -= 2 }
+    if hash(back) == Cue.và || hash(back) == Cue.dash || hash(back) == Cue.enDash { back -= 2 }
     // "so với (cùng kỳ) năm 2022" names the base of a comparison, not the year measured.
     let comparisonBase =
-      hash(back) == Keys.năm
+      hash(back) == Cue.năm
       && (hash(back - 1) == Keys.kỳ || (hash(back - 1) == Keys.với && hash(back - 2) == Keys.so))
     if comparisonBase { return nil }
-    if hash(back) == Keys.năm || hash(back) == Keys.học || hash(back) == Keys.đoạn
+    if hash(back) == Cue.năm || hash(back) == Keys.học || hash(back) == Keys.đoạn
       || (back >= 0 && pieces[back].kind == .number)
     {
       return Int(value)
@@ -199,7 +199,7 @@ extension IndicatorReading {
     // "tỷ lệ doanh nghiệp có tổ chức đảng vẫn còn thấp, chưa đến 2%": the clause before the
     // comma, when it holds no other number.
     let comma = end - 1
-    guard comma > max(previousEnd, 0), pieces[comma].hash == Keys.comma,
+    guard comma > max(previousEnd, 0), pieces[comma].hash == Cue.comma,
       pieces[comma].sentence == pieces[end].sentence
     else { return nil }
     var first = comma
@@ -219,8 +219,8 @@ extension IndicatorReading {
     {
       let piece = pieces[first - 1]
       // A parenthesis inside the clause stays in it: "huyện Sìn Hồ (tỉnh Lai Châu) đạt".
-      if piece.hash == Keys.closeParen, let open = (max(previousEnd, 0)..<(first - 1)).last(where: {
-        pieces[$0].hash == Keys.openParen
+      if piece.hash == Cue.close, let open = (max(previousEnd, 0)..<(first - 1)).last(where: {
+        pieces[$0].hash == Cue.open
       }), first - 1 - open < 8 {
         first = open
         continue
@@ -230,7 +230,7 @@ extension IndicatorReading {
       // "tỷ lệ người dân được tiêm mũi 1 đạt 95,1%", "thu nhập … năm 2023 đạt".
       // A place in apposition is no clause of its own: "dư nợ … huyện Quảng Ninh, tỉnh
       // Quảng Bình đạt" reads on past the comma.
-      if piece.hash == Keys.comma, first - 2 >= max(previousEnd, 0), pieces[first - 2].kind == .word,
+      if piece.hash == Cue.comma, first - 2 >= max(previousEnd, 0), pieces[first - 2].kind == .word,
         isPlaceName(first, end)
       {
         first -= 1
@@ -246,7 +246,7 @@ extension IndicatorReading {
     // and a name keeps its capitalized syllables ("tỉnh Quảng Bình", not "tỉnh Quảng").
     while last >= first,
       (trailing.contains(pieces[last].hash) && !pieces[last].capitalized)
-        || (pieces[last].kind == .number && hash(last - 1) == Keys.năm)
+        || (pieces[last].kind == .number && hash(last - 1) == Cue.năm)
     {
       last -= 1
     }
@@ -256,7 +256,7 @@ extension IndicatorReading {
         || (pieces[first].hash == Keys.đồng && hash(first + 1) == Keys.thời)
       {
         first += 1
-      } else if pieces[first].hash == Keys.năm, first + 1 <= last, pieces[first + 1].kind == .number {
+      } else if pieces[first].hash == Cue.năm, first + 1 <= last, pieces[first + 1].kind == .number {
         first += 2
       } else {
         break
@@ -288,7 +288,7 @@ extension IndicatorReading {
   /// ("tỉnh Quảng Bình", "huyện Sìn Hồ"), maybe followed by trailing verbs ("… đạt").
   func isPlaceName(_ first: Int, _ end: Int) -> Bool {
     var index = first
-    if hash(index) == Keys.thành || hash(index) == Keys.thị, index + 1 < end { index += 1 }
+    if hash(index) == Cue.thành || hash(index) == Cue.thị, index + 1 < end { index += 1 }
     guard Keys.placeUnits.contains(hash(index)) else { return false }
     var names = 0
     index += 1
