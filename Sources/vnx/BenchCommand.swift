@@ -16,8 +16,9 @@ struct BenchCommand: ParsableCommand {
     discussion: """
       Stages: decode (decode + normalize the page), article (ArticleReader on the record: \
       JSON, decode, normalize, boilerplate), segment (sentences + tokens + words on the \
-      article text), extract (entities + indicators on the segmented text), pipeline (the \
-      whole vnx extract work per record: Pipeline + JSON encoding, no output). Prints one \
+      article text), entities (entity extraction alone on the segmented text), extract \
+      (entities + indicators on the segmented text), pipeline (the whole vnx extract work \
+      per record: Pipeline + JSON encoding, no output). Prints one \
       line of key=value pairs: documents, bytes (the records), stage_bytes (what the stage \
       reads: the page, the record, or the article text), cpu and wall seconds of the stage.
       """,
@@ -25,10 +26,10 @@ struct BenchCommand: ParsableCommand {
   )
 
   enum Stage: String, ExpressibleByArgument, CaseIterable {
-    case decode, article, segment, extract, pipeline
+    case decode, article, segment, entities, extract, pipeline
   }
 
-  @Argument(help: "decode, article, segment, extract or pipeline.")
+  @Argument(help: "decode, article, segment, entities, extract or pipeline.")
   var stage: Stage
 
   @Argument(help: "Page files or JSON Lines files of scraped records.")
@@ -39,16 +40,17 @@ struct BenchCommand: ParsableCommand {
     let reader = ArticleReader()
     var segmenter = Segmenter()
     segmenter.segmentsWords = true
-    let entities = stage == .extract ? EntityExtractor() : nil
+    let entities = stage == .extract || stage == .entities ? EntityExtractor() : nil
     let indicators = stage == .extract ? IndicatorExtractor() : nil
     let processor = RecordProcessor(pipeline: Pipeline())
     // Lexicons and models load before the clock starts.
     let warmUp = Array("Năm 2023, xã Hòa Bình (huyện Tân Châu) giảm 120 hộ nghèo.".utf8)
     _ = try? processor.pipeline.process(warmUp)
-    if let entities, let indicators {
+    if let entities {
       let text = String(decoding: warmUp, as: UTF8.self)
       let sentences = segmenter.sentences(in: text)
-      _ = indicators.extract(from: text, sentences: sentences, entities: entities.extract(from: text, sentences: sentences))
+      let found = entities.extract(from: text, sentences: sentences)
+      _ = indicators?.extract(from: text, sentences: sentences, entities: found)
     }
     var documents = 0
     var bytes = 0
@@ -76,6 +78,13 @@ struct BenchCommand: ParsableCommand {
             let text = article.text.text
             stageBytes += text.utf8.count
             items += timer.measure { segmenter.sentences(in: text).reduce(0) { $0 + $1.words.count } }
+          }
+        case .entities:
+          for article in (try? reader.read(record.bytes)) ?? [] {
+            let text = article.text.text
+            stageBytes += text.utf8.count
+            let sentences = segmenter.sentences(in: text)
+            items += timer.measure { entities!.extract(from: text, sentences: sentences).count }
           }
         case .extract:
           for article in (try? reader.read(record.bytes)) ?? [] {

@@ -10,8 +10,9 @@
 #                 (kept in WORK/corpus-MB for the next run)
 #   --corpus DIR  take that folder of .jsonl files instead
 #   --runs N      runs of every command; figures are medians (default 3)
-#   --only LIST   comma-separated rows to run: wc, uconv, decode, article, segment, extract,
-#                 pipeline, batch, peers (default: all), e.g. --only batch,wc for a large corpus
+#   --only LIST   comma-separated rows to run: wc, uconv, decode, article, segment, entities,
+#                 extract, pipeline, batch, peers (default: all), e.g. --only batch,wc for a
+#                 large corpus
 #   --jobs LIST   the --jobs values of the batch rows (default "1,2")
 #   --work DIR    where corpora, outputs and logs go (default /tmp/vnx-bench)
 #   --peer-kb KB  size of the slice of article text for underthesea word_tokenize and pyvi
@@ -23,6 +24,8 @@
 #   decode    decode + normalize each page (input: the page, as uconv's)
 #   article   ArticleReader on each record: JSON, decode, normalize, boilerplate (input: the record)
 #   segment   sentences + tokens + words on the article text (input: article text)
+#   entities  entity extraction alone on the segmented article text (input: article text);
+#             its ratio column is its CPU time ÷ the segment row's (issue 5: ≤ 0.5)
 #   extract   entities + indicators on the segmented article text (input: article text)
 #   pipeline  all of `vnx extract` per record: Pipeline + SHA-256 + JSON encoding, no output
 #   batch     `vnx batch --jobs 1` and `--jobs 2` writing JSON Lines, CSV and SQLite; the whole
@@ -38,7 +41,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 size=50
 runs=3
 corpus=
-only=wc,uconv,decode,article,segment,extract,pipeline,batch,peers
+only=wc,uconv,decode,article,segment,entities,extract,pipeline,batch,peers
 work=/tmp/vnx-bench
 peer_kb=256
 batch_jobs=1,2
@@ -123,10 +126,11 @@ if wants uconv && command -v uconv >/dev/null; then
   time_command uconv "uconv -x any-nfc" pages "$(wc -c < "$pages")" "$documents" uconv -x any-nfc "$pages"
 fi
 
-declare -A stage_input=([decode]=pages [article]=records [segment]="article text" [extract]="article text" [pipeline]=records)
+declare -A stage_input=([decode]=pages [article]=records [segment]="article text" [entities]="article text"
+  [extract]="article text" [pipeline]=records)
 declare -A stage_tool=([decode]="vnx decode + normalize" [article]="vnx article" [segment]="vnx sentences + tokens + words"
-  [extract]="vnx entities + indicators" [pipeline]="vnx extract (no output)")
-for stage in decode article segment extract pipeline; do
+  [entities]="vnx entities" [extract]="vnx entities + indicators" [pipeline]="vnx extract (no output)")
+for stage in decode article segment entities extract pipeline; do
   wants "$stage" || continue
   echo "vnx bench $stage ..." >&2
   for i in $(seq "$runs"); do
@@ -245,7 +249,7 @@ def speed(row):
     return r["bytes"] / 1e6 / r["cpu"] if r["cpu"] > 0 else float("inf")
 ratios = {
     "decode": ["uconv", "wc"], "article": ["wc"], "segment": ["word_tokenize", "pyvi"],
-    "extract": ["ner"], "pipeline": ["wc", "ner"], "batch-j1": ["wc", "ner"], "batch-j2": ["wc"],
+    "entities": ["ner"], "extract": ["ner"], "pipeline": ["wc", "ner"], "batch-j1": ["wc", "ner"], "batch-j2": ["wc"],
 }
 names = {"wc": "wc -w", "uconv": "uconv", "word_tokenize": "word_tokenize", "pyvi": "pyvi", "ner": "ner"}
 print(f"| row | input | MB | documents | CPU s | MB/s (CPU) | documents/s (CPU) | MB/s (wall) | peak RSS MB | vnx ÷ baseline (CPU MB/s) |")
@@ -259,6 +263,12 @@ for row in order:
         docs_per_s = r["bytes"] / article_bytes / r["cpu"]
         note = "≈"
     versus = [f"{fmt(speed(row) / speed(b))}× {names[b]}" for b in ratios.get(row, []) if b in rows]
+    if row in ("entities", "extract") and "segment" in rows and rows["segment"]["cpu"] > 0:
+        # Issue 5: entity extraction adds at most half to the time of tokenization (same text).
+        versus.append(f"{r['cpu'] / rows['segment']['cpu']:.2f}× the CPU time of sentences + tokens + words")
+    if row == "extract" and "entities" in rows and rows["entities"]["cpu"] >= r["cpu"]:
+        print(f"note: entities alone ({rows['entities']['cpu']:.2f} s) not below entities + indicators "
+              f"({r['cpu']:.2f} s)", file=sys.stderr)
     if row == "batch-j2" and "batch-j1" in rows:
         j1 = rows["batch-j1"]
         versus.append(f"scaling 1→2 jobs: {j1['wall'] / r['wall']:.2f}× wall, "
