@@ -35,6 +35,9 @@ struct TrainSegmenterCommand: ParsableCommand {
   @Option(help: "Closed classes of syllables (a class a line: its name, then its syllables; # comments) for class features.")
   var classes: String?
 
+  @Flag(help: "Also score whether a syllable continues a word that joins the two syllables before it (tag-pair features).")
+  var tagPairs = false
+
   @Option(help: "Training epochs.")
   var epochs = WordSegmenterTrainer().epochs
 
@@ -67,6 +70,7 @@ struct TrainSegmenterCommand: ParsableCommand {
     trainer.tableBits = tableBits
     trainer.margin = margin
     trainer.runs = runs
+    trainer.tagPairs = tagPairs
     if let words {
       // Normalized like every input, so that tone placement matches the text at run time. The
       // normalizer turns the tab before the tier into a space; words hold letters only, so a

@@ -17,17 +17,35 @@ func viterbi() {
   #expect(starts == [true, false, true, false])
 }
 
-@Test("A trained model round-trips through its file format, byte for byte")
-func fileRoundTrip() throws {
+@Test("A tag-pair score decides whether a third syllable continues the word")
+func viterbiContinuations() {
+  // Every syllable would rather join the one before; a low I→I score at 2 cuts the word
+  // after two syllables instead of making one of three.
+  let scores: [Float] = [0, -1, -0.5]
+  let joins = [false, true, true]
+  let transitions: [Float] = [0, 0, 0, 0]
+  #expect(
+    WordSegmentationModel.viterbi(scores: scores, mayJoin: joins, transitions: transitions)
+      == [true, false, false])
+  #expect(
+    WordSegmentationModel.viterbi(
+      scores: scores, mayJoin: joins, transitions: transitions, continuations: [0, 0, -3])
+      == [true, false, true])
+}
+
+@Test("A trained model round-trips through its file format, byte for byte", arguments: [false, true])
+func fileRoundTrip(tagPairs: Bool) throws {
   let corpus = SegmentedCorpus(sentences: [
     .init(words: ["đảng viên", "tăng", "."]), .init(words: ["Lò Văn Phà", "là", "đảng viên"]),
   ])
   var trainer = WordSegmenterTrainer()
   trainer.tableBits = 12
   trainer.epochs = 3
+  trainer.tagPairs = tagPairs
   let model = trainer.train(corpus)
   let data = model.serialized()
   let loaded = try WordSegmentationModel(data: data)
+  #expect(loaded.tagPairs == tagPairs)
   #expect(loaded.serialized() == data)
   #expect(trainer.train(corpus).serialized() == data)
   #expect(throws: WordSegmentationModelError.self) { try WordSegmentationModel(data: Data("nope".utf8)) }

@@ -5,7 +5,9 @@
 /// (lowercase, Title, CAPITALS, number, punctuation…) around the syllable, the dictionary
 /// words that start or end around it, whether it echoes the syllable before
 /// (`Reduplication`), and, in models trained with them, the closed classes of the two
-/// syllables (`SyllableClasses`).
+/// syllables (`SyllableClasses`). Models trained with tag pairs also score, for each syllable,
+/// whether it continues a word that already joins the two syllables before it
+/// (`continuationScore`).
 struct WordFeatures {
   static let maximumCount = 48
 
@@ -295,6 +297,51 @@ struct WordFeatures {
     var sink = IndexSink(buffer: buffer)
     features(i, into: &sink, classes: usesClasses)
     return sink.count
+  }
+
+  /// Writes the weight-table indices of the tag-pair features of syllable `i` (`i >= 2`; see
+  /// `continuationScore`) into `buffer`; returns how many.
+  @inline(__always)
+  func continuationFeatures(_ i: Int, into buffer: UnsafeMutablePointer<UInt32>) -> Int {
+    var sink = IndexSink(buffer: buffer)
+    continuationFeatures(i, into: &sink)
+    return sink.count
+  }
+
+  /// The score of the tag pair I, I at syllables `i - 1` and `i`: syllables `i - 2`, `i - 1`
+  /// and `i` in one word, added to the I→I transition by the decoder. The decision for `i`
+  /// then depends on the one for `i - 1` ("Phạm Ngọc | Khang" or "Phạm Ngọc Khang").
+  @inline(__always)
+  func continuationScore(_ i: Int, weights: UnsafeBufferPointer<Int16>) -> Int32 {
+    var sink = WeightSink(weights: weights)
+    continuationFeatures(i, into: &sink)
+    return sink.sum
+  }
+
+  @inline(__always)
+  private func continuationFeatures<Sink: FeatureSink>(_ i: Int, into sink: inout Sink) {
+    let shift = UInt64(64 - bits + Self.lineBits)
+    let p = i + Self.padding
+    contexts.withUnsafeBufferPointer { c in
+      trigramLines.withUnsafeBufferPointer { t in
+        let first = c[p - 2]
+        let middle = c[p - 1]
+        let here = c[p]
+        // The three syllables themselves; the dictionary words that end at `i` and start at
+        // `i - 2` (any, then listed only) with the tiers of the listed words that join the two
+        // gaps.
+        let ends = here >> 8 & 0xFF
+        let starts = first & 0xFF
+        let listedEnds = here >> 24 & 0xFF
+        let listedStarts = first >> 16 & 0xFF
+        let joinTiers = (here >> 40 & 7) | (middle >> 40 & 7) << 3
+        sink.add(Self.index(70, 0, shift))
+        sink.add(Self.conjunction(line: t[p], 60, 1))
+        sink.add(Self.index(Self.pair(61, ends | starts << 8), 61, shift))
+        sink.add(
+          Self.index(Self.pair(62, listedEnds | listedStarts << 8 | joinTiers << 16), 62, shift))
+      }
+    }
   }
 
   /// The sum of the weights of the features of syllable `i`, read as they are computed.

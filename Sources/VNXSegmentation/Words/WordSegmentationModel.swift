@@ -8,7 +8,7 @@ import VNXLexicons
 /// the dictionary of multi-syllable words is stored with them. `vnx train-segmenter` trains
 /// it; the file format is little-endian binary:
 ///
-///     "VNXWSEG1"  u32 tableBits  f32×4 transitions (B→B B→I I→B I→I)
+///     "VNXWSEG1"  u32 tableBits (bit 16: tag pairs)  f32×4 transitions (B→B B→I I→B I→I)
 ///     u32 words   words × (u64 hash, u16 flags)
 ///     u32 weights weights × (u32 index, f32 weight)      (non-zero weights only)
 ///     then, in models with syllable classes only (`SyllableClasses`):
@@ -22,14 +22,20 @@ public final class WordSegmentationModel: Sendable {
   /// B→B, B→I, I→B, I→I.
   let transitions: [Float]
   let dictionary: WordDictionary
+  /// Whether the decoder adds `WordFeatures.continuationScore` to I→I transitions.
+  let tagPairs: Bool
 
   /// The weights as 16-bit integers (`weight ≈ quantized × scale`): half the memory, so the
   /// table stays in the core's cache while scoring.
   let quantized: [Int16]
   let scale: Float
 
-  init(tableBits: Int, weights: [Float], transitions: [Float], dictionary: WordDictionary) {
+  init(
+    tableBits: Int, weights: [Float], transitions: [Float], dictionary: WordDictionary,
+    tagPairs: Bool = false
+  ) {
     self.tableBits = tableBits
+    self.tagPairs = tagPairs
     self.weights = weights
     let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
     let scale = largest > 0 ? largest / Float(Int16.max) : 1
@@ -56,6 +62,7 @@ public final class WordSegmentationModel: Sendable {
   struct Scratch {
     var features = WordFeatures()
     var scores: [Float] = []
+    var continuations: [Float] = []
     var starts: [Bool] = []
     var back: [UInt8] = []
     var sink: Int32 = 0
@@ -75,9 +82,11 @@ public final class WordSegmentationModel: Sendable {
   func wordStarts(_ text: TokenSyllables, _ range: Range<Int>, scratch: inout Scratch) -> [Bool] {
     scratch.features.load(text, range, dictionary: dictionary, bits: tableBits)
     computeScores(&scratch.features, into: &scratch.scores, sink: &scratch.sink)
+    if tagPairs { computeContinuations(&scratch.features, into: &scratch.continuations) }
     Self.viterbi(
       scores: scratch.scores, mayJoin: scratch.features.sequence.joins, count: range.count,
-      transitions: transitions, into: &scratch.starts, back: &scratch.back)
+      transitions: transitions, continuations: tagPairs ? scratch.continuations : [],
+      into: &scratch.starts, back: &scratch.back)
     return scratch.starts
   }
 
@@ -126,19 +135,41 @@ public final class WordSegmentationModel: Sendable {
     }
   }
 
+  /// The score added to the I→I transition into each syllable (models with tag pairs).
+  private func computeContinuations(_ features: inout WordFeatures, into scores: inout [Float]) {
+    let count = features.sequence.count
+    WordFeatures.grow(&scores, to: count, with: 0)
+    let scale = scale
+    quantized.withUnsafeBufferPointer { weights in
+      scores.withUnsafeMutableBufferPointer { scores in
+        features.sequence.joins.withUnsafeBufferPointer { joins in
+          for index in 0..<count {
+            guard index >= 2, joins[index], joins[index - 1] else {
+              scores[index] = 0
+              continue
+            }
+            scores[index] = Float(features.continuationScore(index, weights: weights)) * scale
+          }
+        }
+      }
+    }
+  }
+
   func decode(_ features: WordFeatures) -> [Bool] {
     Self.viterbi(
       scores: scores(features), mayJoin: features.sequence.joins, transitions: transitions)
   }
 
   /// The best B/I sequence; a syllable that may not join the one before (`mayJoin[i]` false)
-  /// is always B.
-  static func viterbi(scores: [Float], mayJoin: [Bool], transitions: [Float]) -> [Bool] {
+  /// is always B. `continuations[i]`, when given, is added to the I→I transition into `i`.
+  static func viterbi(
+    scores: [Float], mayJoin: [Bool], transitions: [Float], continuations: [Float] = []
+  ) -> [Bool] {
     var starts: [Bool] = []
     var back: [UInt8] = []
     viterbi(
       scores: scores, mayJoin: mayJoin, count: scores.count, transitions: transitions,
-      into: &starts, back: &back)
+      continuations: continuations, into: &starts, back: &back)
     return starts
   }
 
@@ -146,8 +177,9 @@ public final class WordSegmentationModel: Sendable {
   /// kept from one sentence to the next (they only grow).
   static func viterbi(
     scores: [Float], mayJoin: [Bool], count: Int, transitions: [Float],
-    into starts: inout [Bool], back: inout [UInt8]
+    continuations: [Float] = [], into starts: inout [Bool], back: inout [UInt8]
   ) {
+    let hasContinuations = !continuations.isEmpty
     WordFeatures.grow(&starts, to: count, with: true)
     guard count > 0 else { return }
     // Back-pointers: bit 0 = best previous tag for B is I, bit 1 = best previous for I is I.
@@ -170,7 +202,7 @@ public final class WordSegmentationModel: Sendable {
               var newI = -Float.infinity
               if mayJoin[index] {
                 let fromBtoI = scoreB + bi
-                let fromItoI = scoreI + ii
+                let fromItoI = scoreI + ii + (hasContinuations ? continuations[index] : 0)
                 newI = max(fromBtoI, fromItoI)
                 if fromItoI > fromBtoI { pointers |= 2 }
               }
@@ -203,8 +235,10 @@ public final class WordSegmentationModel: Sendable {
   public convenience init(data: Data) throws {
     var reader = ByteReader(bytes: [UInt8](data))
     guard reader.take(8) == Self.magic else { throw WordSegmentationModelError.notAModel }
-    let bits = Int(try reader.u32())
-    guard (10...26).contains(bits) else { throw WordSegmentationModelError.corrupt("table bits") }
+    let header = try reader.u32()
+    let bits = Int(header & 0xFFFF)
+    let tagPairs = header & Self.tagPairsFlag != 0
+    guard (10...26).contains(bits), header & ~(0xFFFF | Self.tagPairsFlag) == 0 else { throw WordSegmentationModelError.corrupt("table bits") }
     var transitions = [Float]()
     for _ in 0..<4 { transitions.append(Float(bitPattern: try reader.u32())) }
     var dictionary = WordDictionary()
@@ -235,14 +269,18 @@ public final class WordSegmentationModel: Sendable {
       }
       dictionary.classes = SyllableClasses(entries)
     }
-    self.init(tableBits: bits, weights: weights, transitions: transitions, dictionary: dictionary)
+    self.init(
+      tableBits: bits, weights: weights, transitions: transitions, dictionary: dictionary,
+      tagPairs: tagPairs)
   }
+
+  static let tagPairsFlag: UInt32 = 1 << 16
 
   /// The model as file bytes.
   public func serialized() -> Data {
     var bytes = Self.magic
     func put32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
-    put32(UInt32(tableBits))
+    put32(UInt32(tableBits) | (tagPairs ? Self.tagPairsFlag : 0))
     for transition in transitions { put32(transition.bitPattern) }
     let entries = dictionary.entries.sorted { $0.key < $1.key }
     put32(UInt32(entries.count))

@@ -21,6 +21,9 @@ public struct WordSegmenterTrainer: Sendable {
   /// spaces (`lexicons/segmentation/syllable-classes.txt`); classes are numbered 1, 2, … in
   /// line order. Empty: no class features.
   public var syllableClasses: [String] = []
+  /// Whether the model scores tag pairs: whether a syllable continues a word that already
+  /// joins the two syllables before it (`WordFeatures.continuationScore`).
+  public var tagPairs = false
 
   public init() {}
 
@@ -31,6 +34,9 @@ public struct WordSegmenterTrainer: Sendable {
     /// Feature indices of each syllable that may join (`offsets[i]..<offsets[i + 1]`).
     var features: [UInt32]
     var offsets: [Int32]
+    /// Tag-pair feature indices of each syllable (`continuationOffsets[i]..<…[i + 1]`).
+    var continuations: [UInt32] = []
+    var continuationOffsets: [Int32] = [0]
   }
 
   /// Trains on `corpus`; `progress` receives one line per epoch (with the dev score when
@@ -106,6 +112,13 @@ public struct WordSegmenterTrainer: Sendable {
           example.features.append(contentsOf: buffer[0..<n])
         }
         example.offsets.append(Int32(example.features.count))
+        if tagPairs, index >= 2, example.mayJoin[index], example.mayJoin[index - 1] {
+          let n = buffer.withUnsafeMutableBufferPointer {
+            features.continuationFeatures(index, into: $0.baseAddress!)
+          }
+          example.continuations.append(contentsOf: buffer[0..<n])
+        }
+        example.continuationOffsets.append(Int32(example.continuations.count))
       }
       examples.append(example)
     }
@@ -154,8 +167,19 @@ public struct WordSegmenterTrainer: Sendable {
             // Cost-augmented decoding: the wrong tag gets a head start of `margin`.
             scores[index] = score + (example.starts[index] ? -margin : margin)
           }
+          var continuations: [Float] = []
+          if tagPairs {
+            continuations = (0..<count).map { index in
+              var score: Float = 0
+              for k in Int(example.continuationOffsets[index])..<Int(example.continuationOffsets[index + 1]) {
+                score += weights[Int(example.continuations[k])]
+              }
+              return score
+            }
+          }
           let predicted = WordSegmentationModel.viterbi(
-            scores: scores, mayJoin: example.mayJoin, transitions: transitions)
+            scores: scores, mayJoin: example.mayJoin, transitions: transitions,
+            continuations: continuations)
           total += count
           if predicted != example.starts {
             for index in 0..<count where predicted[index] != example.starts[index] {
@@ -163,6 +187,19 @@ public struct WordSegmenterTrainer: Sendable {
               let delta: Float = example.starts[index] ? 1 : -1
               for k in Int(example.offsets[index])..<Int(example.offsets[index + 1]) {
                 let feature = Int(example.features[k])
+                totals[feature] += Double(clock - stamps[feature]) * Double(weights[feature])
+                stamps[feature] = clock
+                weights[feature] += delta
+              }
+            }
+            // A word of three syllables or more: I, I at `index - 1`, `index`.
+            for index in 2..<max(2, count) {
+              let gold = !example.starts[index - 1] && !example.starts[index]
+              let guess = !predicted[index - 1] && !predicted[index]
+              guard gold != guess else { continue }
+              let delta: Float = gold ? 1 : -1
+              for k in Int(example.continuationOffsets[index])..<Int(example.continuationOffsets[index + 1]) {
+                let feature = Int(example.continuations[k])
                 totals[feature] += Double(clock - stamps[feature]) * Double(weights[feature])
                 stamps[feature] = clock
                 weights[feature] += delta
@@ -188,7 +225,7 @@ public struct WordSegmenterTrainer: Sendable {
           let model = WordSegmentationModel(
             tableBits: tableBits, weights: zip(w, sumWeights).map { ($0 + $1) / Float(run + 1) },
             transitions: zip(t, sumTransitions).map { ($0 + $1) / Float(run + 1) },
-            dictionary: dictionary)
+            dictionary: dictionary, tagPairs: tagPairs)
           let score = WordSegmentationScore.evaluate(
             Segmenter(abbreviations: abbreviations, model: model), on: dev)
           line += "; dev \(score)"
@@ -201,7 +238,8 @@ public struct WordSegmenterTrainer: Sendable {
     }
     return WordSegmentationModel(
       tableBits: tableBits, weights: sumWeights.map { $0 / Float(runs) },
-      transitions: sumTransitions.map { $0 / Float(runs) }, dictionary: dictionary)
+      transitions: sumTransitions.map { $0 / Float(runs) }, dictionary: dictionary,
+      tagPairs: tagPairs)
   }
 }
 
