@@ -83,7 +83,7 @@ public struct BatchRunner: Sendable {
     // takes its result: however large the window, results waiting to be written hold at most
     // `RecordSplitter.maximumBytes` of input (and what the pipeline made of it).
     let work = BoundedQueue<(Int, InputRecord, Int)>(capacity: window)
-    let permits = DispatchSemaphore(value: window)
+    let permits = RecordWindow(capacity: window, refill: window / 8)
     let budget = ByteBudget(limit: RecordSplitter.maximumBytes)
     let writer = BatchWriter(
       dataset: dataset, permits: permits, budget: budget, stop: stop, workers: jobs,
@@ -112,7 +112,7 @@ public struct BatchRunner: Sendable {
               if let reserved { budget.release(reserved) }
               throw CancellationError()
             }
-            permits.wait()
+            permits.acquire()
             let held = reserved ?? record.bytes.count
             if reserved == nil { budget.acquire(held) }
             reserved = nil

@@ -18,9 +18,9 @@ final class BatchWriter: @unchecked Sendable {
   private let dataset: Dataset
   /// Each result with the bytes it holds of `budget`.
   private let results = ReorderBuffer<(Result, held: Int)>()
-  /// Signalled for every result taken out: the reader waits on it, which bounds the records
-  /// between reading and writing.
-  private let permits: DispatchSemaphore
+  /// Given a slot back for every result taken out: the reader waits for slots, which bounds
+  /// the records between reading and writing.
+  private let permits: RecordWindow
   /// Given back the input bytes of every result taken out: bounds the bytes between reading
   /// and writing.
   private let budget: ByteBudget
@@ -50,7 +50,7 @@ final class BatchWriter: @unchecked Sendable {
   private var reported = 0
 
   init(
-    dataset: Dataset, permits: DispatchSemaphore, budget: ByteBudget, stop: StopFlag, workers: Int,
+    dataset: Dataset, permits: RecordWindow, budget: ByteBudget, stop: StopFlag, workers: Int,
     totalBytes: Int, commitCount: Int, commitInterval: Double, start: Date
   ) {
     self.dataset = dataset
@@ -120,7 +120,7 @@ final class BatchWriter: @unchecked Sendable {
     repeat {
       while let (result, held) = results.takeNext() {
         budget.release(held)
-        permits.signal()
+        permits.release()
         guard accepting else { continue }
         add(result)
         if rows.count + failures.count >= commitCount || Date().timeIntervalSince(lastCommit) >= commitInterval {

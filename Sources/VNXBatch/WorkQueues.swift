@@ -94,6 +94,53 @@ final class ReorderBuffer<Element>: @unchecked Sendable {
   }
 }
 
+/// The records between reading and writing, at most `capacity`: the reader takes a slot per
+/// record and the writer gives one back per result. Once the window is full the reader sleeps
+/// until `refill` slots are free, so it wakes once per `refill` results instead of once per
+/// result. With as many workers as cores every wake-up of the reader preempts a worker (with
+/// `--jobs 1` it runs on the idle core): a per-record semaphore cost two context switches per
+/// record in the middle of the pipeline's work.
+final class RecordWindow: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var free: Int
+  private var readerWaiting = false
+  let capacity: Int
+  let refill: Int
+
+  init(capacity: Int, refill: Int) {
+    self.capacity = max(1, capacity)
+    self.refill = min(max(1, refill), self.capacity)
+    free = self.capacity
+  }
+
+  /// True while the reader sleeps on a full window.
+  var readerIsWaiting: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return readerWaiting
+  }
+
+  /// For the reader: takes a slot, sleeping until `refill` slots are free if none is.
+  func acquire() {
+    condition.lock()
+    if free == 0 {
+      readerWaiting = true
+      while free < refill { condition.wait() }
+      readerWaiting = false
+    }
+    free -= 1
+    condition.unlock()
+  }
+
+  /// For the writer: gives a slot back; wakes the reader only once `refill` are free.
+  func release() {
+    condition.lock()
+    free += 1
+    if readerWaiting && free >= refill { condition.signal() }
+    condition.unlock()
+  }
+}
+
 /// The input bytes between reading and writing, capped: a record waits while others are in
 /// work or waiting to be written and it would take the total over `limit`. The pipeline takes
 /// several times a record's size in memory, so two huge pages processed side by side took

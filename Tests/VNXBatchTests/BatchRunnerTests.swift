@@ -163,7 +163,7 @@ struct BatchRunnerTests {
         db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name")
       #expect(
         indexes == [
-          "documents_id", "documents_published", "entities_type_text", "indicators_about",
+          "documents_id", "documents_published", "entities_text_type", "indicators_about",
           "indicators_place_year", "indicators_unit",
         ])
       #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == SQLiteDataset.version)
@@ -213,6 +213,29 @@ struct BatchRunnerTests {
     let entityRows = CSV.parse(String(decoding: contents(out, "entities.csv"), as: UTF8.self))
     #expect(entityRows.count - 1 == documents.reduce(0) { $0 + $1.entities.count })
     #expect(entityRows.dropFirst().allSatisfy { $0.count == DatasetColumns.entityCSV.count })
+  }
+
+  @Test(
+    "Lookups through the views use the indexes built at the end",
+    arguments: [
+      ("SELECT * FROM entities WHERE text = 'An Giang'", "entities_text_type"),
+      ("SELECT * FROM entities WHERE type = 'province' AND text = 'An Giang'", "entities_text_type"),
+      ("SELECT * FROM indicators WHERE unit = 'hộ'", "indicators_unit"),
+      ("SELECT * FROM indicators WHERE about = 'tỷ lệ hộ nghèo'", "indicators_about"),
+      ("SELECT * FROM indicators WHERE place = 'An Giang' AND year = 2024", "indicators_place_year"),
+      ("SELECT * FROM indicators WHERE place = 'An Giang'", "indicators_place_year"),
+      ("SELECT * FROM documents WHERE id = 'x'", "documents_id"),
+    ])
+  func lookupsUseIndexes(_ query: String, _ index: String) throws {
+    let corpus = try makeCorpus(articles: 2)
+    defer { try? FileManager.default.removeItem(atPath: corpus) }
+    let out = temporaryFolder("plan")
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    _ = try runBatch([corpus], out: out, jobs: 1)
+    let plan = try DatabaseQueue(path: out + "/vnx.sqlite").read { db in
+      try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + query).map { $0["detail"] as String }
+    }
+    #expect(plan.contains { $0.contains("USING INDEX \(index)") || $0.contains("USING COVERING INDEX \(index)") })
   }
 
   @Test("The README's query runs on the views, and the CSV columns are the views' columns")
