@@ -28,9 +28,10 @@ public struct Segmenter: Sendable {
 
   /// The tokens of `text`, in order.
   public func tokens(in text: String) -> [Token] {
-    let scalars = ScalarBuffer.scalars(of: text)
+    let (scalars, utf8Offsets) = ScalarBuffer.scalarsAndOffsets(of: text)
     return scalars.withUnsafeBufferPointer { buffer in
-      var scanner = TokenScanner(scalars: buffer, abbreviations: abbreviations)
+      var scanner = TokenScanner(
+        scalars: buffer, utf8Offsets: utf8Offsets, abbreviations: abbreviations)
       scanner.scan()
       return scanner.tokens
     }
@@ -38,9 +39,10 @@ public struct Segmenter: Sendable {
 
   /// The sentences of `text`, each with its tokens (and words, when `segmentsWords`).
   public func sentences(in text: String) -> [Sentence] {
-    let scalars = ScalarBuffer.scalars(of: text)
+    let (scalars, utf8Offsets) = ScalarBuffer.scalarsAndOffsets(of: text)
     return scalars.withUnsafeBufferPointer { buffer in
-      var scanner = TokenScanner(scalars: buffer, abbreviations: abbreviations)
+      var scanner = TokenScanner(
+        scalars: buffer, utf8Offsets: utf8Offsets, abbreviations: abbreviations)
       scanner.scan()
       let splitter = SentenceSplitter(
         scalars: buffer, tokens: scanner.tokens, breaksBefore: scanner.breaksBefore,
@@ -51,9 +53,10 @@ public struct Segmenter: Sendable {
 
   /// One sentence per non-blank line of `text` (for corpora that are already split).
   public func sentences(lines text: String) -> [Sentence] {
-    let scalars = ScalarBuffer.scalars(of: text)
+    let (scalars, utf8Offsets) = ScalarBuffer.scalarsAndOffsets(of: text)
     return scalars.withUnsafeBufferPointer { buffer in
-      var scanner = TokenScanner(scalars: buffer, abbreviations: abbreviations)
+      var scanner = TokenScanner(
+        scalars: buffer, utf8Offsets: utf8Offsets, abbreviations: abbreviations)
       scanner.scan()
       var ranges: [Range<Int>] = []
       var start = 0

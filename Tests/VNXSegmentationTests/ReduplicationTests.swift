@@ -31,3 +31,25 @@ func echoes(_ first: String, _ second: String, _ expected: UInt8) {
   }
   #expect(echo == expected)
 }
+
+@Test(
+  "The segmenter reads the same onset and rhyme as Reduplication.Parts, letter by letter",
+  arguments: [
+    "lấp lánh gia giữ gìn gì quê quốc qu q g gi giạ nghiêng ầm Đỏ ƯỚT GIA QUÊ Gìn",
+    "H'Mông F-16 Nga-Mỹ E&C đđ bcd ươi quyên quyết giếng gỉ gịt x ỵ Ƴ a1b 4K qưa guốc",
+  ])
+func segmenterReadsParts(_ text: String) {
+  let scalars = ScalarBuffer.scalars(of: text)
+  scalars.withUnsafeBufferPointer { buffer in
+    var scanner = TokenScanner(scalars: buffer, abbreviations: .standard)
+    scanner.scan()
+    let facts = TokenSyllables(scanner.tokens, buffer, offset: 0).facts
+    for (token, fact) in zip(scanner.tokens, facts) where token.kind == .word {
+      let word = String(String.UnicodeScalarView(
+        buffer[token.start..<token.end].map { Unicode.Scalar($0)! }))
+      let parts = Reduplication.parts(of: word)
+      #expect(fact.onset == parts.onset, "\(word)")
+      #expect(fact.rhyme == parts.rhyme, "\(word)")
+    }
+  }
+}

@@ -8,71 +8,111 @@
 struct TokenScanner {
   let scalars: UnsafeBufferPointer<UInt32>
   let abbreviations: AbbreviationTable
+  /// The UTF-8 offset of each scalar, and the byte count at `scalars.count`.
+  private let utf8Offsets: [Int]
 
   /// The tokens, and for each the number of line breaks in the blank before it.
   private(set) var tokens: [Token] = []
   private(set) var breaksBefore: [UInt8] = []
 
-  private var utf8Scalar = 0
-  private var utf8Offset = 0
-
-  init(scalars: UnsafeBufferPointer<UInt32>, abbreviations: AbbreviationTable) {
+  /// `utf8Offsets`: the UTF-8 offset of each scalar and the byte count after them
+  /// (`ScalarBuffer.scalarsAndOffsets`); computed from the scalars when not given.
+  init(
+    scalars: UnsafeBufferPointer<UInt32>, utf8Offsets: [Int]? = nil,
+    abbreviations: AbbreviationTable
+  ) {
     self.scalars = scalars
     self.abbreviations = abbreviations
-    // News text has a token every 4 to 5 scalars: a third is seldom exceeded, so the arrays
-    // are not copied to grow.
-    tokens.reserveCapacity(scalars.count / 3 + 16)
-    breaksBefore.reserveCapacity(scalars.count / 3 + 16)
+    self.utf8Offsets = utf8Offsets ?? ScalarBuffer.utf8Offsets(of: scalars)
   }
 
   mutating func scan() {
-    let count = scalars.count
-    var index = 0
-    var breaks = 0
-    while index < count {
-      let value = scalars[index]
-      if value == 0x20 {
-        index += 1
-        continue
-      }
-      switch ScalarClass(value) {
-      case .space:
-        index += 1
-      case .newline:
-        if !(value == 0x0D && index + 1 < count && scalars[index + 1] == 0x0A) { breaks += 1 }
-        index += 1
-      case .letter, .digit, .other:
-        let (end, kind) = token(at: index)
-        emit(kind, index, end, breaks: breaks)
-        breaks = 0
-        index = end
-      }
+    // News text has a token every 4 to 5 scalars: a third is seldom exceeded. A token takes
+    // at least one scalar, so a second try never overflows.
+    if let (tokens, breaks) = read(capacity: scalars.count / 3 + 16) {
+      self.tokens = tokens
+      breaksBefore = breaks
+    } else {
+      (tokens, breaksBefore) = read(capacity: scalars.count)!
     }
   }
 
-  @inline(__always)
-  private mutating func emit(_ kind: TokenKind, _ start: Int, _ end: Int, breaks: Int) {
-    var position = utf8Scalar
-    var offset = utf8Offset
-    while position < start {
-      offset &+= Self.utf8Length(scalars[position])
-      position &+= 1
+  /// The tokens and their line breaks, written straight into arrays of `capacity` elements;
+  /// nil when the text has more tokens.
+  private func read(capacity: Int) -> ([Token], [UInt8])? {
+    var fits = true
+    var breaksBefore: [UInt8] = []
+    let tokens = [Token](unsafeUninitializedCapacity: capacity) { tokens, tokenCount in
+      breaksBefore = [UInt8](unsafeUninitializedCapacity: capacity) { breaksBefore, breakCount in
+        utf8Offsets.withUnsafeBufferPointer { utf8Offsets in
+          var written = 0
+          @inline(__always) func emit(_ kind: TokenKind, _ start: Int, _ end: Int, _ breaks: Int)
+            -> Bool
+          {
+            guard written < capacity else { return false }
+            (tokens.baseAddress! + written).initialize(
+              to: Token(
+                kind: kind, start: start, end: end, utf8Start: utf8Offsets[start],
+                utf8End: utf8Offsets[end]))
+            breaksBefore[written] = UInt8(truncatingIfNeeded: min(breaks, 255))
+            written += 1
+            return true
+          }
+          let count = scalars.count
+          var index = 0
+          var breaks = 0
+          while index < count {
+            let value = scalars[index]
+            if value == 0x20 {
+              index += 1
+              continue
+            }
+            let kind: TokenKind
+            let end: Int
+            switch ScalarClass(value) {
+            case .letter:
+              // Most syllables are a run of letters that no dot, apostrophe or hyphen
+              // continues: the word `token(at:)` would find, without its checks.
+              var runEnd = index + 1
+              while runEnd < count, Self.isAlnumValue(scalars[runEnd]) { runEnd += 1 }
+              if runEnd < count, Self.continuesRun(scalars[runEnd]) {
+                (end, kind) = token(at: index)
+              } else {
+                (end, kind) = (runEnd, .word)
+              }
+            case .space:
+              index += 1
+              continue
+            case .newline:
+              if !(value == 0x0D && index + 1 < count && scalars[index + 1] == 0x0A) { breaks += 1 }
+              index += 1
+              continue
+            case .digit, .other:
+              (end, kind) = token(at: index)
+            }
+            guard emit(kind, index, end, breaks) else {
+              fits = false
+              break
+            }
+            breaks = 0
+            index = end
+          }
+          tokenCount = written
+          breakCount = written
+        }
+      }
     }
-    let utf8Start = offset
-    while position < end {
-      offset &+= Self.utf8Length(scalars[position])
-      position &+= 1
-    }
-    utf8Scalar = position
-    utf8Offset = offset
-    tokens.append(Token(kind: kind, start: start, end: end, utf8Start: utf8Start, utf8End: offset))
-    breaksBefore.append(UInt8(min(breaks, 255)))
+    return fits ? (tokens, breaksBefore) : nil
   }
 
-  /// The UTF-8 length of a scalar, without branches.
+  /// Whether a scalar after a run of letters and digits may make it more than a plain word
+  /// (see `token(at:)`).
   @inline(__always)
-  static func utf8Length(_ value: UInt32) -> Int {
-    1 &+ (value >= 0x80 ? 1 : 0) &+ (value >= 0x800 ? 1 : 0) &+ (value >= 0x10000 ? 1 : 0)
+  private static func continuesRun(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x2E, 0x3A, 0x2F, 0x40, 0x2D, 0x5F, 0x2B, 0x25, 0x27, 0x2019, 0x26: true
+    default: false
+    }
   }
 
   /// Whether a scalar is a letter or a digit (`ScalarClass`), ASCII by two comparisons.

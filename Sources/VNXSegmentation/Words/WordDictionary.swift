@@ -192,7 +192,9 @@ struct WordDictionary {
       for start in 0..<(count - 1) where syllable[start] && syllable[start + 1] {
         let key = mixHash(mixHash(Self.seed, hashes[start]), hashes[start + 1])
         keys[start] = key
-        if Self.mayHold(key, filter) { touched &+= slots[Int(truncatingIfNeeded: key) & mask] }
+        // Slot 0 for a key the filter stops: a select, not a branch on the filter's load.
+        let slot = Self.mayHold(key, filter) ? Int(truncatingIfNeeded: key) & mask : 0
+        touched &+= slots[slot]
       }
       sink = UInt64(touched)
       for start in 0..<count where keys[start] != 0 {

@@ -264,9 +264,63 @@ struct WordFeatures {
 
   /// A conjunction of the line `line` with a small context value, in slots 5…31 of the line.
   @inline(__always)
-  private static func conjunction(line: UInt32, _ template: UInt64, _ context: UInt64) -> UInt32 {
+  static func conjunction(line: UInt32, _ template: UInt64, _ context: UInt64) -> UInt32 {
     let mixed = ((context ^ (template &* 0x9E37_79B9_7F4A_7C15)) &* 0xC2B2_AE3D_27D4_EB4F) >> 40
     return line | UInt32(truncatingIfNeeded: 5 + (mixed &* 27) >> 24)
+  }
+
+  /// The shift that gives a line of a table of `2^bits` weights (see `line`).
+  static func shift(bits: Int) -> UInt64 { UInt64(64 - bits + lineBits) }
+
+  /// The weight index of context template `template` (a template that reads no syllable) for
+  /// the value it reads: each value has a line of its own, the template's slot in it.
+  @inline(__always)
+  static func contextIndex(_ template: UInt64, _ value: UInt64, _ shift: UInt64) -> UInt32 {
+    index(pair(template, value), template, shift)
+  }
+
+  /// What context template `template` reads of the contexts of the tokens `p - 2`, `p - 1`,
+  /// `p` and `p + 1` (see `contexts`) for the gap before token `p`. Each template reads only
+  /// the fields its `ContextWeights.Group` lists.
+  @inline(__always)
+  static func contextValue(
+    _ template: UInt64, _ before2: UInt64, _ before: UInt64, _ here: UInt64, _ after: UInt64
+  ) -> UInt64 {
+    @inline(__always) func start(_ c: UInt64) -> UInt64 { c & 0xFF }
+    @inline(__always) func end(_ c: UInt64) -> UInt64 { c >> 8 & 0xFF }
+    @inline(__always) func listed(_ c: UInt64) -> UInt64 { c >> 16 & 0xFFFF }
+    @inline(__always) func match(_ c: UInt64) -> UInt64 { c >> 32 & 0xFF }
+    @inline(__always) func tier(_ c: UInt64) -> UInt64 { c >> 40 & 0xFFF }
+    @inline(__always) func echo(_ c: UInt64) -> UInt64 { c >> 52 & 7 }
+    let shapes = (before2 >> 56) << 24 | (before >> 56) << 16 | (here >> 56) << 8 | after >> 56
+    let shapePair = shapes >> 8 & 0xFFFF
+    let dictionary = end(here) | start(here) << 8 | start(before) << 16 | end(before) << 24
+    let joinTier = tier(here) & 7
+    let tierContext = joinTier | (tier(before) >> 6 & 7) << 3 | (tier(here) >> 3 & 7) << 6
+    switch template {
+    case 14: return shapePair
+    case 15: return shapes & 0xFF_FFFF
+    case 16: return shapes >> 8
+    case 19: return end(here)
+    case 20: return start(here)
+    case 21: return start(before)
+    case 22: return end(before)
+    case 23: return dictionary & 0xFFFF | shapePair << 32
+    case 24: return dictionary
+    case 25: return 0  // the bias: pair(25, 0) is 25
+    case 28: return listed(here)
+    case 29: return listed(before) << 16 | listed(here)
+    case 30: return match(before) << 8 | match(here) | match(after) << 4
+    case 31: return match(here) | shapePair << 8
+    case 36: return tierContext
+    case 37: return joinTier | (tier(before) & 7) << 3 | (tier(after) & 7) << 6
+    case 40:
+      let corpus = tier(here) >> 9 & 7 | (tier(before) >> 11 & 1) << 3
+      return corpus | tierContext << 4
+    case 42: return echo(here) | shapePair << 8
+    case 43: return echo(here) | joinTier << 8 | (match(here) & 1) << 12
+    default: preconditionFailure("template \(template) reads a syllable")
+    }
   }
 
   /// Reads the first weight of every n-gram line of the sentence, so that the cache misses of
@@ -344,19 +398,121 @@ struct WordFeatures {
     }
   }
 
-  /// The sum of the weights of the features of syllable `i`, read as they are computed.
-  /// `classes` must be `usesClasses`; callers pass it as a constant in a loop of their own, so
-  /// that a model without classes scores with no test for them.
+  /// The score of B at every syllable of the sentence (`Float(sum of its weights) * scale`; 0
+  /// for a token that may not join the one before), into `scores[0..<sequence.count]`.
+  ///
+  /// The same sums as the templates of `features(_:into:)` one by one, read from the tables of
+  /// `context` for the templates that read no syllable; `weights` is the table the lines were
+  /// computed for. A model without syllable classes scores in a loop with no test for them.
+  func scores(
+    into scores: UnsafeMutablePointer<Float>, weights: UnsafePointer<Int16>,
+    context: ContextWeights, scale: Float
+  ) {
+    if usesClasses {
+      score(into: scores, weights: weights, context: context, scale: scale, classes: true)
+    } else {
+      score(into: scores, weights: weights, context: context, scale: scale, classes: false)
+    }
+  }
+
   @inline(__always)
-  func score(_ i: Int, weights: UnsafeBufferPointer<Int16>, classes: Bool) -> Int32 {
-    var sink = WeightSink(weights: weights)
-    features(i, into: &sink, classes: classes)
-    return sink.sum
+  private func score(
+    into scores: UnsafeMutablePointer<Float>, weights w: UnsafePointer<Int16>,
+    context: ContextWeights, scale: Float, classes: Bool
+  ) {
+    let count = sequence.count
+    let shift = Self.shift(bits: bits)
+    let sums = context.sums
+    let slots = context.slots
+    typealias Group = ContextWeights.Group
+    typealias Conjunction = ContextWeights.Conjunction
+    sequence.joins.withUnsafeBufferPointer { joins in
+    contexts.withUnsafeBufferPointer { c in
+    unigramLines.withUnsafeBufferPointer { u in
+    bigramLines.withUnsafeBufferPointer { b in
+    trigramLines.withUnsafeBufferPointer { t in
+    skipLines.withUnsafeBufferPointer { k in
+    syllableClasses.withUnsafeBufferPointer { syllableClasses in
+      @inline(__always) func weight(_ index: UInt32) -> Int32 { Int32(w[Int(index)]) }
+      for i in 0..<count {
+        guard joins[i] else {
+          scores[i] = 0
+          continue
+        }
+        let p = i + Self.padding
+        let before2 = c[p - 2]
+        let before = c[p - 1]
+        let here = c[p]
+        let after = c[p + 1]
+        // The fields of `contexts`, as `ContextWeights.Field` describes them.
+        let shapeBefore = before >> 56
+        let shapeHere = here >> 56
+        let masksHere = here & 0xF | here >> 4 & 0xF0
+        let masksBefore = before & 0xF | before >> 4 & 0xF0
+        let matchHere = here >> 32 & 3
+        let echoHere = here >> 52 & 7
+        let joinTier = here >> 40 & 7
+        let shapePair = shapeBefore | shapeHere << 4
+        // Syllables, bigrams and trigrams around the gap.
+        var sum = weight(u[p]) &+ weight(u[p - 1] | 1) &+ weight(u[p + 1] | 2)
+        sum &+= weight(u[p - 2] | 3) &+ weight(u[p + 2] | 4)
+        sum &+= weight(b[p]) &+ weight(b[p + 1] | 1) &+ weight(b[p - 1] | 2)
+        sum &+= weight(b[p + 2] | 3) &+ weight(t[p]) &+ weight(t[p + 1] | 1)
+        sum &+= weight(t[p + 2] | 2) &+ weight(k[p] | 3)
+        // The templates that read no syllable, a group per table entry.
+        @inline(__always) func group(_ group: Group, _ key: UInt64) -> Int32 {
+          sums[group.offset + Int(truncatingIfNeeded: key)]
+        }
+        sum &+= group(.shapes, before2 >> 56 | shapePair << 4 | (after >> 56) << 12)
+        sum &+= group(.shapePair, shapePair | matchHere << 8 | echoHere << 10)
+        sum &+= group(.dictionaryShapes, shapePair | masksHere << 8)
+        sum &+= group(.dictionary, masksHere | masksBefore << 8)
+        sum &+= group(
+          .listed, here >> 16 & 0xF | here >> 20 & 0xF0 | before >> 8 & 0xF00 | before >> 12 & 0xF000)
+        sum &+= group(
+          .matches,
+          before >> 32 & 3 | matchHere << 2 | (after >> 32 & 3) << 4 | echoHere << 6 | joinTier << 9)
+        let corpus = here >> 49 & 7 | (before >> 51 & 1) << 3
+        sum &+= group(.tiers, here >> 40 & 0x3F | (before >> 46 & 7) << 6 | corpus << 9)
+        sum &+= group(.joinTiers, joinTier | (before >> 40 & 7) << 3 | (after >> 40 & 7) << 6)
+        // The syllable and the one before it, with their context.
+        @inline(__always) func slot(_ conjunction: Conjunction, _ key: UInt64) -> UInt32 {
+          slots[conjunction.offset + Int(truncatingIfNeeded: key)]
+        }
+        let lineHere = u[p]
+        let lineBefore = u[p - 1]
+        let listedEnd = here >> 24 & 0xF
+        sum &+= weight(lineHere | slot(.shapeHere, shapePair))
+        sum &+= weight(lineBefore | slot(.shapeBefore, shapePair))
+        sum &+= weight(lineHere | slot(.masksHere, masksHere))
+        sum &+= weight(lineBefore | slot(.masksBefore, masksBefore))
+        sum &+= weight(lineHere | slot(.listedEndHere, listedEnd))
+        sum &+= weight(lineBefore | slot(.listedEndBefore, listedEnd))
+        sum &+= weight(lineHere | slot(.matchHere, matchHere & 1))
+        sum &+= weight(lineBefore | slot(.matchBefore, matchHere & 1))
+        sum &+= weight(lineHere | slot(.joinTierHere, joinTier))
+        sum &+= weight(lineBefore | slot(.joinTierBefore, joinTier))
+        sum &+= weight(b[p] | slot(.corpusBigram, corpus << 3 | joinTier))
+        if classes {
+          let classPair = UInt64(syllableClasses[p - 1]) | UInt64(syllableClasses[p]) << 5
+          let pairShapes = shapeBefore << 8 | shapeHere
+          sum &+= weight(Self.index(Self.pair(44, classPair | joinTier << 10), 44, shift))
+          sum &+= weight(Self.index(Self.pair(47, classPair | pairShapes << 10), 47, shift))
+        }
+        scores[i] = Float(sum) * scale
+      }
+    }
+    }
+    }
+    }
+    }
+    }
+    }
   }
 
   @inline(__always)
   private func features<Sink: FeatureSink>(_ i: Int, into sink: inout Sink, classes: Bool) {
-    let shift = UInt64(64 - bits + Self.lineBits)
+    let shift = Self.shift(bits: bits)
     let p = i + Self.padding
     @inline(__always) func add(_ index: UInt32) { sink.add(index) }
     contexts.withUnsafeBufferPointer { c in
@@ -374,9 +530,7 @@ struct WordFeatures {
       @inline(__always) func match(_ c: UInt64) -> UInt64 { c >> 32 & 0xFF }
       @inline(__always) func tier(_ c: UInt64) -> UInt64 { c >> 40 & 0xFFF }
       @inline(__always) func echo(_ c: UInt64) -> UInt64 { c >> 52 & 7 }
-      let shapes = (before2 >> 56) << 24 | (before >> 56) << 16 | (here >> 56) << 8 | after >> 56
-      let shapePair = shapes >> 8 & 0xFFFF
-      let dictionary = end(here) | start(here) << 8 | start(before) << 16 | end(before) << 24
+      let shapePair = (before >> 56) << 8 | here >> 56
       let listedHere = listed(here)
       let matchHere = match(here)
       // Syllables in a window of five: slot = position in the window.
@@ -395,28 +549,30 @@ struct WordFeatures {
       add(t[p + 2] | 2)
       add(k[p] | 3)
       // Shapes and dictionary matches: few distinct values, each a line of its own.
-      add(Self.index(Self.pair(14, shapePair), 14, shift))
-      add(Self.index(Self.pair(15, shapes & 0xFF_FFFF), 15, shift))
-      add(Self.index(Self.pair(16, shapes >> 8), 16, shift))
-      add(Self.index(Self.pair(19, end(here)), 19, shift))
-      add(Self.index(Self.pair(20, start(here)), 20, shift))
-      add(Self.index(Self.pair(21, start(before)), 21, shift))
-      add(Self.index(Self.pair(22, end(before)), 22, shift))
-      add(Self.index(Self.pair(23, dictionary & 0xFFFF | shapePair << 32), 23, shift))
-      add(Self.index(Self.pair(24, dictionary), 24, shift))
-      add(Self.index(25, 25, shift))
-      add(Self.index(Self.pair(28, listedHere), 28, shift))
-      add(Self.index(Self.pair(29, listed(before) << 16 | listedHere), 29, shift))
-      add(Self.index(Self.pair(30, match(before) << 8 | matchHere | match(after) << 4), 30, shift))
-      add(Self.index(Self.pair(31, matchHere | shapePair << 8), 31, shift))
+      @inline(__always) func context(_ template: UInt64) {
+        add(Self.contextIndex(
+          template, Self.contextValue(template, before2, before, here, after), shift))
+      }
+      context(14)
+      context(15)
+      context(16)
+      context(19)
+      context(20)
+      context(21)
+      context(22)
+      context(23)
+      context(24)
+      context(25)
+      context(28)
+      context(29)
+      context(30)
+      context(31)
       // How common the listed words around the gap are: the smaller word lists hold the more
       // lexicalized words.
+      context(36)
+      context(37)
       let tierHere = tier(here)
       let joinTier = tierHere & 7
-      let tierContext = joinTier | (tier(before) >> 6 & 7) << 3 | (tierHere >> 3 & 7) << 6
-      add(Self.index(Self.pair(36, tierContext), 36, shift))
-      let joinTiers = joinTier | (tier(before) & 7) << 3 | (tier(after) & 7) << 6
-      add(Self.index(Self.pair(37, joinTiers), 37, shift))
       // The syllable and the one before it, with their context. Function words ("với",
       // "như", "ra") stay apart even where the word list joins them.
       add(Self.conjunction(line: u[p], 17, shapePair))
@@ -431,12 +587,11 @@ struct WordFeatures {
       add(Self.conjunction(line: u[p - 1], 39, joinTier))
       // Whether the annotated corpus has the words the lists suggest.
       let corpus = tierHere >> 9 & 7 | (tier(before) >> 11 & 1) << 3
-      add(Self.index(Self.pair(40, corpus | tierContext << 4), 40, shift))
+      context(40)
       add(Self.conjunction(line: b[p], 41, corpus << 3 | joinTier))
       // Whether the syllable echoes the one before (reduplicative words, mostly unlisted).
-      let echoHere = echo(here)
-      add(Self.index(Self.pair(42, echoHere | shapePair << 8), 42, shift))
-      add(Self.index(Self.pair(43, echoHere | joinTier << 8 | (matchHere & 1) << 12), 43, shift))
+      context(42)
+      context(43)
       // The closed classes of the two syllables (classifier, directional co-verb,
       // demonstrative…), with the tier of the listed word that would join them (VTB keeps
       // these grammatical words apart where word lists join them: "bữa ăn", "trở về") and

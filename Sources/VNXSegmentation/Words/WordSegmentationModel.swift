@@ -27,8 +27,11 @@ public final class WordSegmentationModel: Sendable {
 
   /// The weights as 16-bit integers (`weight ≈ quantized × scale`): half the memory, so the
   /// table stays in the core's cache while scoring.
-  let quantized: [Int16]
+  var quantized: UnsafeBufferPointer<Int16> { weightTable.weights }
+  private let weightTable: WeightTable
   let scale: Float
+  /// The context templates' weight sums and the conjunctions' slots (`ContextWeights`).
+  let contextWeights: ContextWeights
 
   init(
     tableBits: Int, weights: [Float], transitions: [Float], dictionary: WordDictionary,
@@ -40,7 +43,8 @@ public final class WordSegmentationModel: Sendable {
     let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
     let scale = largest > 0 ? largest / Float(Int16.max) : 1
     self.scale = scale
-    quantized = weights.map { Int16(($0 / scale).rounded()) }
+    weightTable = WeightTable(weights.map { Int16(($0 / scale).rounded()) })
+    contextWeights = ContextWeights(weights: weightTable.weights, bits: tableBits)
     self.transitions = transitions
     self.dictionary = dictionary
   }
@@ -105,33 +109,14 @@ public final class WordSegmentationModel: Sendable {
   private func computeScores(
     _ features: inout WordFeatures, into scores: inout [Float], sink: inout Int32
   ) {
-    let count = features.sequence.count
-    WordFeatures.grow(&scores, to: count, with: 0)
-    let scale = scale
-    quantized.withUnsafeBufferPointer { weights in
-      scores.withUnsafeMutableBufferPointer { scores in
-        features.sequence.joins.withUnsafeBufferPointer { joins in
-          sink = features.touchLines(weights)
-          // One loop per kind of model, so that the class test is not made per syllable.
-          if features.usesClasses {
-            for index in 0..<count {
-              guard joins[index] else {
-                scores[index] = 0
-                continue
-              }
-              scores[index] = Float(features.score(index, weights: weights, classes: true)) * scale
-            }
-          } else {
-            for index in 0..<count {
-              guard joins[index] else {
-                scores[index] = 0
-                continue
-              }
-              scores[index] = Float(features.score(index, weights: weights, classes: false)) * scale
-            }
-          }
-        }
-      }
+    WordFeatures.grow(&scores, to: features.sequence.count, with: 0)
+    guard features.sequence.count > 0 else { return }
+    let weights = quantized
+    scores.withUnsafeMutableBufferPointer { scores in
+      sink = features.touchLines(weights)
+      features.scores(
+        into: scores.baseAddress!, weights: weights.baseAddress!, context: contextWeights,
+        scale: scale)
     }
   }
 
@@ -140,16 +125,15 @@ public final class WordSegmentationModel: Sendable {
     let count = features.sequence.count
     WordFeatures.grow(&scores, to: count, with: 0)
     let scale = scale
-    quantized.withUnsafeBufferPointer { weights in
-      scores.withUnsafeMutableBufferPointer { scores in
-        features.sequence.joins.withUnsafeBufferPointer { joins in
-          for index in 0..<count {
-            guard index >= 2, joins[index], joins[index - 1] else {
-              scores[index] = 0
-              continue
-            }
-            scores[index] = Float(features.continuationScore(index, weights: weights)) * scale
+    let weights = quantized
+    scores.withUnsafeMutableBufferPointer { scores in
+      features.sequence.joins.withUnsafeBufferPointer { joins in
+        for index in 0..<count {
+          guard index >= 2, joins[index], joins[index - 1] else {
+            scores[index] = 0
+            continue
           }
+          scores[index] = Float(features.continuationScore(index, weights: weights)) * scale
         }
       }
     }
