@@ -163,50 +163,69 @@ public final class WordSegmentationModel: Sendable {
     scores: [Float], mayJoin: [Bool], count: Int, transitions: [Float],
     continuations: [Float] = [], into starts: inout [Bool], back: inout [UInt8]
   ) {
-    let hasContinuations = !continuations.isEmpty
     WordFeatures.grow(&starts, to: count, with: true)
     guard count > 0 else { return }
     // Back-pointers: bit 0 = best previous tag for B is I, bit 1 = best previous for I is I.
     WordFeatures.grow(&back, to: count, with: 0)
-    let bb = transitions[0]
-    let bi = transitions[1]
-    let ib = transitions[2]
-    let ii = transitions[3]
     scores.withUnsafeBufferPointer { scores in
       mayJoin.withUnsafeBufferPointer { mayJoin in
-        back.withUnsafeMutableBufferPointer { back in
-          starts.withUnsafeMutableBufferPointer { starts in
-            var scoreB = scores[0]
-            var scoreI = -Float.infinity
-            for index in 1..<count {
-              let fromBtoB = scoreB + bb
-              let fromItoB = scoreI + ib
-              let newB = max(fromBtoB, fromItoB) + scores[index]
-              var pointers: UInt8 = fromItoB > fromBtoB ? 1 : 0
-              var newI = -Float.infinity
-              if mayJoin[index] {
-                let fromBtoI = scoreB + bi
-                let fromItoI = scoreI + ii + (hasContinuations ? continuations[index] : 0)
-                newI = max(fromBtoI, fromItoI)
-                if fromItoI > fromBtoI { pointers |= 2 }
+        continuations.withUnsafeBufferPointer { continuations in
+          back.withUnsafeMutableBufferPointer { back in
+            starts.withUnsafeMutableBufferPointer { starts in
+              // One loop per kind of model, so that a model without tag pairs makes no test
+              // for them per syllable.
+              let isInside =
+                continuations.isEmpty
+                ? forward(scores, mayJoin, continuations, false, count, transitions, back)
+                : forward(scores, mayJoin, continuations, true, count, transitions, back)
+              var inside = isInside
+              var index = count - 1
+              while index > 0 {
+                starts[index] = !inside
+                let pointers = back[index]
+                inside = inside ? pointers & 2 != 0 : pointers & 1 != 0
+                index -= 1
               }
-              back[index] = pointers
-              scoreB = newB
-              scoreI = newI
+              starts[0] = true
             }
-            var isInside = scoreI > scoreB
-            var index = count - 1
-            while index > 0 {
-              starts[index] = !isInside
-              let pointers = back[index]
-              isInside = isInside ? pointers & 2 != 0 : pointers & 1 != 0
-              index -= 1
-            }
-            starts[0] = true
           }
         }
       }
     }
+  }
+
+  /// The forward pass of `viterbi`: fills the back-pointers and tells whether the last
+  /// syllable is best tagged I. `withContinuations` is a constant at each call.
+  @inline(__always)
+  private static func forward(
+    _ scores: UnsafeBufferPointer<Float>, _ mayJoin: UnsafeBufferPointer<Bool>,
+    _ continuations: UnsafeBufferPointer<Float>, _ withContinuations: Bool, _ count: Int,
+    _ transitions: [Float], _ back: UnsafeMutableBufferPointer<UInt8>
+  ) -> Bool {
+    let bb = transitions[0]
+    let bi = transitions[1]
+    let ib = transitions[2]
+    let ii = transitions[3]
+    var scoreB = scores[0]
+    var scoreI = -Float.infinity
+    for index in 1..<count {
+      let fromBtoB = scoreB + bb
+      let fromItoB = scoreI + ib
+      let newB = max(fromBtoB, fromItoB) + scores[index]
+      var pointers: UInt8 = fromItoB > fromBtoB ? 1 : 0
+      var newI = -Float.infinity
+      if mayJoin[index] {
+        let fromBtoI = scoreB + bi
+        var fromItoI = scoreI + ii
+        if withContinuations { fromItoI += continuations[index] }
+        newI = max(fromBtoI, fromItoI)
+        if fromItoI > fromBtoI { pointers |= 2 }
+      }
+      back[index] = pointers
+      scoreB = newB
+      scoreI = newI
+    }
+    return scoreI > scoreB
   }
 
   // MARK: - File
