@@ -102,15 +102,25 @@ final class ContextWeights: @unchecked Sendable {
     /// The context words of the four tokens whose fields make `key`; nil when a field is out
     /// of its range (no token has such contexts).
     func contexts(_ key: Int) -> (UInt64, UInt64, UInt64, UInt64)? {
-      var words: [UInt64] = [0, 0, 0, 0]
+      Self.contexts(key, fields)
+    }
+
+    /// `contexts(_:)` for the fields of a group, read once for all its keys.
+    static func contexts(_ key: Int, _ fields: [Field]) -> (UInt64, UInt64, UInt64, UInt64)? {
+      var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
       var rest = UInt64(key)
       for field in fields {
         let value = rest & (1 << field.width - 1)
         guard value < field.limit else { return nil }
-        words[field.token] |= value << field.shift
+        switch field.token {
+        case 0: words.0 |= value << field.shift
+        case 1: words.1 |= value << field.shift
+        case 2: words.2 |= value << field.shift
+        default: words.3 |= value << field.shift
+        }
         rest >>= field.width
       }
-      return (words[0], words[1], words[2], words[3])
+      return words
     }
   }
 
@@ -192,8 +202,9 @@ final class ContextWeights: @unchecked Sendable {
     let shift = WordFeatures.shift(bits: bits)
     for group in Group.allCases {
       let templates = group.templates
+      let fields = group.fields
       for key in 0..<(1 << group.bits) {
-        guard let (before2, before, here, after) = group.contexts(key) else { continue }
+        guard let (before2, before, here, after) = Group.contexts(key, fields) else { continue }
         var sum: Int32 = 0
         for template in templates {
           let value = WordFeatures.contextValue(template, before2, before, here, after)

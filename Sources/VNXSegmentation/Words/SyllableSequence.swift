@@ -167,28 +167,50 @@ struct TokenSyllables {
         }
       return Fact(hash: hash.value, onset: 0, rhyme: 0, shape: shape, isSyllable: false)
     }
-    var parts = Reduplication.Parts()
+    // The onset is the letters before the first vowel, the rhyme the rest (toneless), both
+    // hashed in the same pass as the syllable; "gi" and "qu" before another vowel, where the
+    // vowel belongs to the onset, are read again by `Reduplication.Parts`.
+    var onset = ScalarHash()
+    var rhyme = ScalarHash()
+    var inRhyme = false
     var uppers = 0
-    var lowers = 0
     var digits = 0
-    var firstUpper = false
     for position in first..<end {
       let value = scalars[position]
       let entry = ScalarTable.entry(value, table)
       let lower = ScalarTable.lower(entry)
       hash.add(lower)
-      parts.add(
-        toneless: ScalarTable.toneless(entry), isVowel: entry & ScalarTable.vowelBit != 0)
-      if entry & ScalarTable.digitBit != 0 {
-        digits += 1
-      } else if lower != value {
-        if position == first { firstUpper = true }
-        uppers += 1
-      } else {
-        lowers += 1
+      let toneless = ScalarTable.toneless(entry)
+      inRhyme = inRhyme || entry & ScalarTable.vowelBit != 0
+      var nextOnset = onset
+      nextOnset.add(toneless)
+      var nextRhyme = rhyme
+      nextRhyme.add(toneless)
+      onset = inRhyme ? onset : nextOnset
+      rhyme = inRhyme ? nextRhyme : rhyme
+      let digit = entry & ScalarTable.digitBit != 0
+      digits &+= digit ? 1 : 0
+      uppers &+= !digit && lower != value ? 1 : 0
+    }
+    let firstEntry = ScalarTable.entry(scalars[first], table)
+    let firstUpper =
+      firstEntry & ScalarTable.digitBit == 0 && ScalarTable.lower(firstEntry) != scalars[first]
+    let lowers = end - first - uppers - digits
+    var parts = (onset: UInt32(truncatingIfNeeded: onset.value), rhyme: UInt32(truncatingIfNeeded: rhyme.value))
+    let initial = ScalarTable.toneless(firstEntry)
+    if initial == 0x67 || initial == 0x71, end - first >= 2 {
+      let second = ScalarTable.toneless(ScalarTable.entry(scalars[first + 1], table))
+      if (initial == 0x67 && second == 0x69) || (initial == 0x71 && second == 0x75) {
+        var reference = Reduplication.Parts()
+        for position in first..<end {
+          let entry = ScalarTable.entry(scalars[position], table)
+          reference.add(
+            toneless: ScalarTable.toneless(entry), isVowel: entry & ScalarTable.vowelBit != 0)
+        }
+        reference.finish()
+        parts = (reference.onset, reference.rhyme)
       }
     }
-    parts.finish()
     let shape: SyllableSequence.Shape
     if digits > 0 {
       shape = .mixed

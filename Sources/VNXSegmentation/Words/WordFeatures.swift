@@ -133,15 +133,17 @@ struct WordFeatures {
         bigramLines.withUnsafeMutableBufferPointer { b in
           trigramLines.withUnsafeMutableBufferPointer { t in
             skipLines.withUnsafeMutableBufferPointer { k in
-              // Token `j - padding` is at `h[j + 2]`.
+              // Token `j - padding` is at `h[j + 2]`; a trigram extends the bigram before it.
+              var previousBigram = mixHash(h[0], h[1])
               for j in 0..<total {
                 let here = h[j + 2]
                 let before = h[j + 1]
                 let bigram = mixHash(before, here)
                 u[j] = Self.line(here, shift)
                 b[j] = Self.line(bigram, shift)
-                t[j] = Self.line(Self.pair(mixHash(h[j], before), here) ^ trigramSalt, shift)
+                t[j] = Self.line(Self.pair(previousBigram, here) ^ trigramSalt, shift)
                 k[j] = Self.line(Self.pair(before, h[j + 3]) ^ trigramSalt, shift)
+                previousBigram = bigram
               }
             }
           }
