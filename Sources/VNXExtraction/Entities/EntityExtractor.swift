@@ -25,6 +25,9 @@ public struct EntityExtractor: Sendable {
   }
 
   /// The entities of `text`, given its sentences from `Segmenter.sentences(in:)`.
+  ///
+  /// Never inlined: callgrind counts the extraction by this symbol (Tests/BENCHMARKS.md).
+  @inline(never)
   public func extract(from text: String, sentences: [Sentence]) -> [Entity] {
     let scan = EntityScan(
       text: text, sentences: sentences, lexicon: lexicon, gazetteer: gazetteer, firstWords: firstWords)

@@ -4,7 +4,7 @@ extension EntityScan {
   func findDatesAndDocuments() {
     var index = 0
     while index < tokens.count {
-      switch tokens[index].kind {
+      switch facts[index].kind {
       case .documentCode: document(at: index)
       case .date: numericDate(at: index)
       case .word where `is`(index, Cue.tháng) || `is`(index, Cue.ngày): spelledDate(at: index)
@@ -95,7 +95,7 @@ extension EntityScan {
     // "…, ngày 22/9/2017" or "ngày 22/9/2017" right after the code.
     var next = index + 1
     if `is`(next, Cue.comma) { next += 1 }
-    if `is`(next, Cue.ngày), next + 1 < limit(index), tokens[next + 1].kind == .date,
+    if `is`(next, Cue.ngày), next + 1 < limit(index), facts[next + 1].kind == .date,
       let value = DateValue.numeric(string(next + 1..<next + 2)), value.count == 10
     {
       entities[entity].date = value

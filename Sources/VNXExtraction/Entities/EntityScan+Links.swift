@@ -43,7 +43,7 @@ extension EntityScan {
     var newIndex = Array(repeating: -1, count: entities.count)
     for (position, old) in order.enumerated() { newIndex[old] = position }
     return order.map { old in
-      var entity = entities[old]
+      var entity = entities.take(old)
       entity.parent = entity.parent.flatMap { parent in
         let target = newIndex[fuller[parent] >= 0 ? fuller[parent] : parent]
         return target >= 0 ? target : nil

@@ -29,7 +29,7 @@ extension EntityScan {
   /// without a prefix ("Huyện ủy Ia Grai").
   func organization(at index: Int) -> (end: Int, barePlace: BarePlace?)? {
     // A head is capitalized, or follows "trưởng" in a role ("Trưởng phòng Nông nghiệp…").
-    guard isWord(index), tokens[index].capitalized || tokens[index].allUpper || `is`(index - 1, Cue.trưởng)
+    guard isWord(index), facts[index].capitalized || facts[index].allUpper || `is`(index - 1, Cue.trưởng)
       || isSchool(index),
       let head = longest(lexicon.bodies, at: index)
     else { return nil }
@@ -37,7 +37,7 @@ extension EntityScan {
     // Sơn", "Trường Xuân" are places.
     if head.length == 1, hashes[index] == Cue.trường, !isSchool(index) { return nil }
     // Page headers in capitals ("ỦY BAN NHÂN DÂN HUYỆN…") are no running text.
-    if head.length > 1, tokens[index].allUpper, tokens[index + 1].allUpper { return nil }
+    if head.length > 1, facts[index].allUpper, facts[index + 1].allUpper { return nil }
     var end = index + head.length
     // "Huyện ủy viên", "Đảng ủy viên" are roles, not bodies.
     if `is`(end, Cue.viên) { return nil }
@@ -128,22 +128,22 @@ extension EntityScan {
   /// gazetteer name ("Huyện ủy Ia Grai").
   func placeComplement(at start: Int, bare: Bool) -> Int? {
     guard start < tokens.count, start < limit(start) else { return nil }
-    if let prefix = adminPrefix(at: start), !tokens[start].capitalized
-      || tokens[start].allUpper || prefix.value.kind == "thành phố"
+    if let prefix = adminPrefix(at: start), !facts[start].capitalized
+      || facts[start].allUpper || prefix.value.kind == "thành phố"
     {
       let nameStart = start + prefix.length
       if let place = place(startingAt: nameStart) { return spans[place].upperBound }
-      if prefix.value.kind == "thành phố", tokens[start].capitalized, !tokens[start].allUpper {
+      if prefix.value.kind == "thành phố", facts[start].capitalized, !facts[start].allUpper {
         return nil
       }
       return nameStart
     }
     // "Hội Nông dân Việt Nam": the national level.
-    if `is`(start, Cue.việt), `is`(start + 1, Cue.nam), start + 1 < limit(start), tokens[start].capitalized {
+    if `is`(start, Cue.việt), `is`(start + 1, Cue.nam), start + 1 < limit(start), facts[start].capitalized {
       return start + 2
     }
     // "Chi hội CCB thôn Suối Rua": a village the scan has found.
-    if let prefix = longest(lexicon.villagePrefixes, at: start), !tokens[start].capitalized,
+    if let prefix = longest(lexicon.villagePrefixes, at: start), !facts[start].capitalized,
       let village = place(startingAt: start + prefix.length), types[village] == .village
     {
       return spans[village].upperBound
@@ -162,7 +162,7 @@ extension EntityScan {
 
   /// "Trường"/"trường" before a school kind: "trường Mầm non xã Nậm Tăm".
   func isSchool(_ index: Int) -> Bool {
-    `is`(index, Cue.trường) && index + 1 < limit(index) && tokens[index + 1].capitalized
+    `is`(index, Cue.trường) && index + 1 < limit(index) && facts[index + 1].capitalized
       && longest(lexicon.schoolKinds, at: index + 1) != nil
   }
 
@@ -185,7 +185,7 @@ extension EntityScan {
     var end = start
     while end < min(limit(start), start + 12) {
       if adminPrefix(at: end) != nil { return end > start ? placeComplement(at: end, bare: false) : nil }
-      if isWord(end), !tokens[end].capitalized {
+      if isWord(end), !facts[end].capitalized {
         end += 1
       } else if isPhòngChống(end) {
         end += 1
@@ -205,12 +205,12 @@ extension EntityScan {
   /// lower-case words only when a place closes the name ("Hội Khuyến học huyện Mỹ Xuyên").
   func openName(after start: Int, lowercaseFirst: Bool = false, lowercaseToPlace: Bool = false) -> Int? {
     guard isWord(start), adminPrefix(at: start) == nil else { return nil }
-    if !tokens[start].capitalized {
+    if !facts[start].capitalized {
       // "Ban Quản lý rừng phòng hộ Đắk Glei": lower-case words closed by a proper name, or by
       // a place for a long head ("Ban Quản lý các khu công nghiệp tỉnh").
       guard lowercaseFirst else { return nil }
       var end = start
-      while end < min(limit(start), start + 5), isWord(end), !tokens[end].capitalized {
+      while end < min(limit(start), start + 5), isWord(end), !facts[end].capitalized {
         if lowercaseToPlace, adminPrefix(at: end) != nil { return placeComplement(at: end, bare: false) }
         end += 1
       }
@@ -221,7 +221,7 @@ extension EntityScan {
     var capitalEnd = start + 1
     while end < min(limit(start), start + 10) {
       if let body = longest(lexicon.bodies, at: end), body.value != .none, body.value != .open,
-        tokens[end].capitalized || tokens[end].allUpper
+        facts[end].capitalized || facts[end].allUpper
       {
         // "Phòng Giao dịch Ngân hàng Chính sách xã hội huyện Tuy Đức"
         end += body.length
@@ -248,8 +248,8 @@ extension EntityScan {
     }
     // "Viện Khoa học Nông nghiệp, …": the lower-case syllable of the last word before a stop.
     if capitalEnd < limit(start), capitalEnd == end || capitalEnd + 1 == end, isWord(capitalEnd),
-      !tokens[capitalEnd].capitalized,
-      capitalEnd + 1 >= limit(start) || tokens[capitalEnd + 1].kind == .punctuation
+      !facts[capitalEnd].capitalized,
+      capitalEnd + 1 >= limit(start) || facts[capitalEnd + 1].kind == .punctuation
     {
       return capitalEnd + 1
     }

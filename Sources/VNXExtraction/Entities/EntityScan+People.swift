@@ -7,7 +7,7 @@ extension EntityScan {
     let triggers = lexicon.honorifics.bit | lexicon.qualifications.bit
     var index = 0
     while index < tokens.count {
-      if claims[index] == .none, tokens[index].capitalized || masks[index] & triggers != 0,
+      if claims[index] == .none, facts[index].capitalized || masks[index] & triggers != 0,
         let end = person(at: index)
       {
         index = end
@@ -21,7 +21,7 @@ extension EntityScan {
   func nameEnd(at start: Int) -> Int? {
     guard isCapitalizedWord(start), claims[start] == .none else { return nil }
     var end = start
-    while end < min(limit(start), start + 5), isCapitalizedWord(end), !tokens[end].allUpper,
+    while end < min(limit(start), start + 5), isCapitalizedWord(end), !facts[end].allUpper,
       claims[end] == .none,
       end == start || (longest(lexicon.roles, at: end) == nil && longest(lexicon.bodies, at: end) == nil)
     {
@@ -47,7 +47,7 @@ extension EntityScan {
       }
     }
     // After a degree alone: "PGS.TS Trần Văn Minh".
-    if longest(lexicon.qualifications, at: index) != nil, tokens[index].capitalized {
+    if longest(lexicon.qualifications, at: index) != nil, facts[index].capitalized {
       var start = index
       while start < limit(index), let degree = longest(lexicon.qualifications, at: start) {
         start += degree.length
@@ -58,7 +58,7 @@ extension EntityScan {
       }
     }
     // After a role and its body: "Bí thư Huyện ủy Hướng Hóa Trần Đình Hòa".
-    if tokens[index].capitalized, let role = longest(lexicon.roles, at: index) {
+    if facts[index].capitalized, let role = longest(lexicon.roles, at: index) {
       var start = index + role.length
       while start < limit(index), claims[start] == .organization || claims[start] == .place
         || claims[start] == .cell
@@ -122,7 +122,7 @@ extension EntityScan {
 
   /// One role: its head and the bodies, cells and places right after it.
   func roleSegment(at start: Int) -> Int? {
-    guard start < tokens.count, start < limit(start), tokens[start].capitalized,
+    guard start < tokens.count, start < limit(start), facts[start].capitalized,
       let role = longest(lexicon.roles, at: start)
     else { return nil }
     var end = start + role.length
@@ -132,7 +132,7 @@ extension EntityScan {
       end += 1
     }
     // A role ends with the level it serves: "Bí thư Đảng ủy xã", "Trưởng bản Pú Súa".
-    if end < limit(start), !tokens[end].capitalized, claims[end] == .none,
+    if end < limit(start), !facts[end].capitalized, claims[end] == .none,
       let prefix = adminPrefix(at: end) ?? longest(lexicon.villagePrefixes, at: end)
         .map({ ($0.length, (AdminLevel.commune, $0.value)) })
     {

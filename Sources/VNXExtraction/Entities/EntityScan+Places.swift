@@ -44,9 +44,9 @@ extension EntityScan {
       end = next + 1
       while end < limit(index), let kind = longest(lexicon.schoolKinds, at: end) { end += kind.length }
       while end < limit(index), isCapitalizedWord(end) { end += 1 }
-      if end < limit(index), isNumber(end) || (isWord(end) && tokens[end].end - tokens[end].start == 1 && tokens[end].capitalized) { end += 1 }
+      if end < limit(index), isNumber(end) || (isWord(end) && tokens[end].end - tokens[end].start == 1 && facts[end].capitalized) { end += 1 }
       guard end > next + 1 else { return nil }
-    } else if isCapitalizedWord(next), !tokens[next].allUpper || longest(lexicon.bodies, at: next) != nil {
+    } else if isCapitalizedWord(next), !facts[next].allUpper || longest(lexicon.bodies, at: next) != nil {
       end = capitalizedRun(from: next, max: 4, allowNumber: true)
       // "Chi bộ Trạm Y tế xã": the cell of a body, named as the body is.
       if let body = organization(at: next), body.end > end { end = body.end }
@@ -60,7 +60,8 @@ extension EntityScan {
     let cell = emit(.cell, index..<end, claim: .cell)
     if let village {
       entities[cell].village = string(village.name)
-      entities[cell].parent = emit(.village, village.name, kind: village.kind, claim: .place)
+      let parent = emit(.village, village.name, kind: village.kind, claim: .place)
+      entities[cell].parent = parent
       for index in village.name.lowerBound - 1..<village.end where claims[index] == .none {
         claims[index] = .cell
       }
@@ -93,7 +94,7 @@ extension EntityScan {
     } else if `is`(index - 1, Cue.open) {
       // Inside parentheses a name may go on in lower case: "(bản Chăn nuôi)".
       var probe = end
-      while probe < min(end + 2, limit(index)), isWord(probe), !tokens[probe].capitalized {
+      while probe < min(end + 2, limit(index)), isWord(probe), !facts[probe].capitalized {
         probe += 1
       }
       if `is`(probe, Cue.close) { end = probe }
@@ -113,7 +114,7 @@ extension EntityScan {
     {
       return nil
     }
-    if tokens[index].capitalized {
+    if facts[index].capitalized {
       // "Bản Hon", "Buôn Triết" are commune names; a capitalized prefix leads a village only
       // at the start of a sentence or a bracket, and never when the whole is a known place.
       let sentenceStart = index == tokens[index].sentenceStart || `is`(index - 1, Cue.open)
@@ -122,7 +123,7 @@ extension EntityScan {
         return nil
       }
     }
-    if found.name.count == 1, isNumber(found.name.lowerBound), tokens[index].capitalized == false,
+    if found.name.count == 1, isNumber(found.name.lowerBound), facts[index].capitalized == false,
       `is`(index - 1, Cue.các)
     {
       return nil
@@ -258,7 +259,7 @@ extension EntityScan {
     let gazetteerBit = gazetteer.names.bit
     var index = 0
     while index < tokens.count {
-      guard masks[index] & gazetteerBit != 0, claims[index] == .none, isCapitalizedWord(index),
+      guard isCapitalizedWord(index), masks[index] & gazetteerBit != 0, claims[index] == .none,
         index == tokens[index].sentenceStart || !isCapitalizedWord(index - 1),
         let match = longest(gazetteer.names, at: index)
       else {
@@ -350,7 +351,7 @@ extension EntityScan {
     for start in max(0, index - 3)...index where masks[start] & lexicon.notPrefixes.bit != 0 {
       if let word = longest(lexicon.notPrefixes, at: start), start + word.length > index {
         // "xã Hội An": a capitalized word after the prefix starts a name.
-        if start == index, index + 1 < tokens.count, tokens[index + 1].capitalized { continue }
+        if start == index, index + 1 < tokens.count, facts[index + 1].capitalized { continue }
         return nil
       }
     }

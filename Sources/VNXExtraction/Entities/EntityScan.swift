@@ -61,14 +61,8 @@ enum Cue {
 /// A class because it owns the working buffers of one run, which every recognizer reads and
 /// extends; a struct would be copied into each helper call in unoptimized builds.
 final class EntityScan {
+  /// Where a token is.
   struct TokenInfo {
-    var kind: TokenKind
-    /// A word or an abbreviation.
-    var isWord: Bool
-    var capitalized: Bool
-    var allUpper: Bool
-    /// A number token of ASCII digits only.
-    var isDigits: Bool
     var start: Int
     var end: Int
     var utf8Start: Int
@@ -78,6 +72,18 @@ final class EntityScan {
     var sentenceStart: Int
   }
 
+  /// What a token is, five bytes apart: the passes over every token read these, not the
+  /// 48-byte `TokenInfo` (one cache line per token).
+  struct TokenFacts {
+    var kind: TokenKind
+    /// A word or an abbreviation.
+    var isWord: Bool
+    var capitalized: Bool
+    var allUpper: Bool
+    /// A number token of ASCII digits only.
+    var isDigits: Bool
+  }
+
   enum Claim: UInt8 { case none, place, cell, organization, person, other }
 
   let lexicon: EntityLexicon
@@ -85,6 +91,7 @@ final class EntityScan {
   /// The text's UTF-8; tokens address it by `utf8Start..<utf8End`.
   let bytes: [UInt8]
   let tokens: [TokenInfo]
+  let facts: [TokenFacts]
   let hashes: [UInt64]
   /// For each token, the tables with an entry starting there (`FirstWordMask`).
   let masks: [UInt16]
@@ -94,7 +101,7 @@ final class EntityScan {
   // The buffers below are read and extended by one thread, one recognizer at a time, and
   // none is passed `inout` while another access to it is open: the dynamic exclusivity
   // checks (two runtime calls per access, about a tenth of the scan) are left out.
-  @exclusivity(unchecked) var entities: [Entity] = []
+  @exclusivity(unchecked) var entities: EntityBuffer
   /// The type of each entity, read without copying the entity (`entities[i].type` may).
   @exclusivity(unchecked) var types: [EntityType] = []
   /// Gazetteer candidates of each admin entity (by entity index).
@@ -115,47 +122,57 @@ final class EntityScan {
     let bytes = Array(text.utf8)
     self.bytes = bytes
     let count = sentences.reduce(0) { $0 + $1.tokens.count }
-    // Filled through their buffers: no uniqueness check or capacity test per token.
-    var tokens = Array(
-      repeating: TokenInfo(
-        kind: .word, isWord: false, capitalized: false, allUpper: false, isDigits: false, start: 0,
-        end: 0, utf8Start: 0, utf8End: 0, sentenceEnd: 0, sentenceStart: 0),
-      count: count)
-    var hashes = Array(repeating: UInt64(0), count: count)
-    var masks = Array(repeating: UInt16(0), count: count)
+    // Filled through their buffers, every slot written once by `scanTokens`: no zeroing
+    // first, no uniqueness check or capacity test per token.
+    func uninitialized<T>(_ body: (UnsafeMutableBufferPointer<T>) -> Void) -> [T] {
+      [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        body(buffer)
+        initialized = count
+      }
+    }
+    var tokens: [TokenInfo] = []
+    var facts: [TokenFacts] = []
+    var hashes: [UInt64] = []
+    var masks: [UInt16] = []
     PhraseKey.lowerTable.withUnsafeBufferPointer { lowerTable in
       bytes.withUnsafeBufferPointer { buffer in
-        tokens.withUnsafeMutableBufferPointer { tokens in
-          hashes.withUnsafeMutableBufferPointer { hashes in
-            masks.withUnsafeMutableBufferPointer { masks in
-              Self.scanTokens(
-                sentences, buffer, lowerTable, firstWords, into: tokens, hashes, masks)
+        tokens = uninitialized { tokens in
+          facts = uninitialized { facts in
+            hashes = uninitialized { hashes in
+              masks = uninitialized { masks in
+                Self.scanTokens(
+                  sentences, buffer, lowerTable, firstWords, into: tokens, facts, hashes, masks)
+              }
             }
           }
         }
       }
     }
     self.tokens = tokens
+    self.facts = facts
     self.hashes = hashes
     self.masks = masks
     claims = .allocate(capacity: tokens.count)
     claims.initialize(repeating: .none)
     placeAt = Array(repeating: -1, count: tokens.count)
-    entities.reserveCapacity(tokens.count / 8)
+    entities = EntityBuffer(capacity: tokens.count / 8)
     spans.reserveCapacity(tokens.count / 8)
     types.reserveCapacity(tokens.count / 8)
     candidates.reserveCapacity(tokens.count / 8)
   }
 
-  deinit { claims.deallocate() }
+  deinit {
+    claims.deallocate()
+    entities.deallocate()
+  }
 
   /// One pass over the tokens' UTF-8: each token's features, case-folded hash and first-word
   /// mask, written into buffers of exactly one slot per token.
   private static func scanTokens(
     _ sentences: [Sentence], _ buffer: UnsafeBufferPointer<UInt8>,
     _ lowerTable: UnsafeBufferPointer<UInt32>, _ firstWords: FirstWordMask,
-    into tokens: UnsafeMutableBufferPointer<TokenInfo>, _ hashes: UnsafeMutableBufferPointer<UInt64>,
-    _ masks: UnsafeMutableBufferPointer<UInt16>
+    into tokens: UnsafeMutableBufferPointer<TokenInfo>, _ facts: UnsafeMutableBufferPointer<TokenFacts>,
+    _ hashes: UnsafeMutableBufferPointer<UInt64>, _ masks: UnsafeMutableBufferPointer<UInt16>
   ) {
     var count = 0
     for sentence in sentences {
@@ -218,10 +235,11 @@ final class EntityScan {
           hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
         }
         tokens[count] = TokenInfo(
-          kind: token.kind, isWord: token.kind == .word || token.kind == .abbreviation,
-          capitalized: capitalized, allUpper: upper >= 2 && lower == 0, isDigits: digits,
           start: token.start, end: token.end, utf8Start: token.utf8Start, utf8End: token.utf8End,
           sentenceEnd: last, sentenceStart: first)
+        facts[count] = TokenFacts(
+          kind: token.kind, isWord: token.kind == .word || token.kind == .abbreviation,
+          capitalized: capitalized, allUpper: upper >= 2 && lower == 0, isDigits: digits)
         hashes[count] = hash
         count += 1
       }
@@ -264,12 +282,12 @@ final class EntityScan {
     index < placeAt.count && placeAt[index] >= 0 ? Int(placeAt[index]) : nil
   }
 
-  func isWord(_ index: Int) -> Bool { index < tokens.count && tokens[index].isWord }
+  func isWord(_ index: Int) -> Bool { index < facts.count && facts[index].isWord }
 
-  func isCapitalizedWord(_ index: Int) -> Bool { isWord(index) && tokens[index].capitalized }
+  func isCapitalizedWord(_ index: Int) -> Bool { isWord(index) && facts[index].capitalized }
 
   /// A number of ASCII digits only.
-  func isNumber(_ index: Int) -> Bool { index < tokens.count && tokens[index].isDigits }
+  func isNumber(_ index: Int) -> Bool { index < facts.count && facts[index].isDigits }
 
   func isUnclaimed(_ range: Range<Int>) -> Bool {
     for index in range where claims[index] != .none { return false }
@@ -335,7 +353,7 @@ final class EntityScan {
   func capitalizedRun(from start: Int, max length: Int = 6, allowNumber: Bool = false) -> Int {
     var end = start
     let stop = start < tokens.count ? min(limit(start), start + length) : start
-    while end < stop, isCapitalizedWord(end), !tokens[end].allUpper {
+    while end < stop, isCapitalizedWord(end), !facts[end].allUpper {
       end += 1
     }
     if allowNumber, end > start, end < limit(start), isNumber(end),

@@ -1,0 +1,76 @@
+/// The entities one scan has found so far, in memory the scan owns: each built in place,
+/// changed in place (`buffer[i].role = …` touches one field, copies no entity) and moved out
+/// at the end, so an entity's strings are neither retained again nor released twice.
+///
+///     var found = EntityBuffer()
+///     found.append(Entity(type: .village, text: "Đông Pao", start: 54, end: 62))
+///     found[0].kind = "bản"
+///     let entity = found.take(0)   // the buffer no longer holds it
+///
+/// Not a collection: `deallocate()` must be called once, and an entity taken out is not read
+/// or taken again (the scan's `finish` takes each entity at most once, then destroys the rest).
+struct EntityBuffer {
+  private var base: UnsafeMutablePointer<Entity>
+  private var capacity: Int
+  private(set) var count = 0
+  /// Which entities have been taken out (allocated at the first `take`).
+  private var taken: UnsafeMutableBufferPointer<Bool>?
+
+  init(capacity: Int = 16) {
+    self.capacity = max(capacity, 1)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  var indices: Range<Int> { 0..<count }
+
+  subscript(index: Int) -> Entity {
+    unsafeAddress {
+      precondition(index >= 0 && index < count, "entity index out of range")
+      return UnsafePointer(base + index)
+    }
+    // Mutating, so that `buffer[i].parent = f()` starts its access after `f` ran: `f` may
+    // append and move the storage.
+    unsafeMutableAddress {
+      precondition(index >= 0 && index < count, "entity index out of range")
+      return base + index
+    }
+  }
+
+  mutating func append(_ entity: __owned Entity) {
+    if count == capacity {
+      let grown = UnsafeMutablePointer<Entity>.allocate(capacity: capacity * 2)
+      grown.moveInitialize(from: base, count: count)
+      base.deallocate()
+      base = grown
+      capacity *= 2
+    }
+    (base + count).initialize(to: entity)
+    count += 1
+  }
+
+  /// Moves entity `index` out of the buffer.
+  mutating func take(_ index: Int) -> Entity {
+    precondition(index >= 0 && index < count, "entity index out of range")
+    if taken == nil {
+      let flags = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
+      flags.initialize(repeating: false)
+      taken = flags
+    }
+    precondition(!taken![index], "entity taken twice")
+    taken![index] = true
+    return (base + index).move()
+  }
+
+  /// Destroys the entities still held and frees the memory.
+  mutating func deallocate() {
+    if let taken {
+      for index in 0..<count where !taken[index] { (base + index).deinitialize(count: 1) }
+      taken.deallocate()
+    } else {
+      base.deinitialize(count: count)
+    }
+    base.deallocate()
+    count = 0
+    taken = nil
+  }
+}
