@@ -14,16 +14,18 @@ enum LetterCase {
     static let uppercase = Class(rawValue: 2)
   }
 
-  private static let tableLimit: UInt32 = 0x2000
+  static let tableLimit: UInt32 = 0x2000
   /// A lowercase mapping to more than one scalar ("İ" → "i̇") is marked with this value.
-  private static let several: UInt32 = 0xFFFF_FFFF
+  static let several: UInt32 = 0xFFFF_FFFF
 
-  private struct Table: Sendable {
+  /// Lowercase mappings and classes of every scalar below `tableLimit`; a hot loop fetches
+  /// it once (each read of a global checks that it is initialized).
+  struct Table: Sendable {
     var lower: [UInt32]
     var classes: [Class]
   }
 
-  private static let table: Table = {
+  static let table: Table = {
     var lower = [UInt32](repeating: 0, count: Int(tableLimit))
     var classes = [Class](repeating: [], count: Int(tableLimit))
     for value in 0..<tableLimit {
@@ -56,6 +58,13 @@ enum LetterCase {
     if value < tableLimit { return table.classes[Int(value)] }
     guard let scalar = Unicode.Scalar(value) else { return [] }
     return classify(properties: scalar)
+  }
+
+  /// The lowercase of a scalar: its single-scalar mapping, or `several`.
+  static func lower(_ value: UInt32) -> UInt32 {
+    if value < tableLimit { return table.lower[Int(value)] }
+    guard let scalar = Unicode.Scalar(value) else { return value }
+    return single(scalar.properties.lowercaseMapping) ?? several
   }
 
   /// Appends the lowercase form of one scalar, given by value and its UTF-8 bytes.

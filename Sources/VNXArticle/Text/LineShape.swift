@@ -24,7 +24,10 @@ struct LineShape: Sendable {
   let wordCount: Int
 
   /// Measures a line in one pass over its UTF-8 bytes (plus one over its lowercased words);
-  /// letter classes and lowercase forms come from `LetterCase`'s tables.
+  /// letter classes and lowercase forms come from `LetterCase`'s tables. The lowercase form is
+  /// a copy of the line changed in place, scalar by scalar: a Vietnamese capital and its small
+  /// letter have UTF-8 forms of one length. A line with a scalar whose lowercase is longer or
+  /// shorter ("İ", "K") is lowercased again by `LetterCase.lowercased`.
   init(_ text: String, lexicon: ArticleLexicon = .shared) {
     self.text = text
     var scalars = 0
@@ -37,33 +40,57 @@ struct LineShape: Sendable {
     var endsSentence = false
     var copy = text
     copy.withUTF8 { bytes in
-      lowered.reserveCapacity(bytes.count)
-      var index = 0
-      var inWord = false
-      while index < bytes.count {
-        let (value, length) = UTF8Scalars.decode(bytes, at: index)
-        scalars += 1
-        switch value {
-        case 0x30...0x39: digits += 1
-        case 0x41...0x5A:
-          letters += 1
-          uppercase += 1
-        case 0x61...0x7A: letters += 1
-        case 0x7C, 0xBB, 0x203A, 0x2022, 0xB7, 0x3E: separators += 1
-        case 0x80...:
-          let kind = LetterCase.of(value)
-          if kind.contains(.letter) {
-            letters += 1
-            if kind.contains(.uppercase) { uppercase += 1 }
+      let table = LetterCase.table
+      var sameLengths = true
+      lowered = [UInt8](unsafeUninitializedCapacity: bytes.count) { output, initialized in
+        _ = output.initialize(from: bytes)
+        initialized = bytes.count
+        var index = 0
+        var inWord = false
+        while index < bytes.count {
+          let byte = bytes[index]
+          scalars += 1
+          if byte < 0x80 {
+            switch byte {
+            case 0x30...0x39: digits += 1
+            case 0x41...0x5A:
+              letters += 1
+              uppercase += 1
+              output[index] = byte | 0x20
+            case 0x61...0x7A: letters += 1
+            case 0x7C, 0x3E: separators += 1
+            default: break
+            }
+            let isSpace = byte == 0x20
+            if !isSpace, !inWord { spaceWords += 1 }
+            inWord = !isSpace
+            index += 1
+            continue
           }
-        default: break
+          let (value, length) = UTF8Scalars.decode(bytes, at: index)
+          switch value {
+          case 0xBB, 0x203A, 0x2022, 0xB7: separators += 1
+          default:
+            let kind = value < LetterCase.tableLimit ? table.classes[Int(value)] : LetterCase.of(value)
+            if kind.contains(.letter) {
+              letters += 1
+              if kind.contains(.uppercase) { uppercase += 1 }
+            }
+          }
+          if !inWord { spaceWords += 1 }
+          inWord = true
+          let mapped = value < LetterCase.tableLimit ? table.lower[Int(value)] : LetterCase.lower(value)
+          if mapped != value, sameLengths {
+            if mapped != LetterCase.several, Self.utf8Length(mapped) == length {
+              _ = UTF8Scalars.write(mapped, to: output.baseAddress! + index)
+            } else {
+              sameLengths = false
+            }
+          }
+          index += length
         }
-        let isSpace = value == 0x20
-        if !isSpace, !inWord { spaceWords += 1 }
-        inWord = !isSpace
-        LetterCase.appendLowercase(value, bytes, index, length, to: &lowered)
-        index += length
       }
+      if !sameLengths { lowered = LetterCase.lowercased(bytes) }
       endsSentence = Self.endsSentence(bytes)
     }
     self.scalars = scalars
@@ -86,6 +113,10 @@ struct LineShape: Sendable {
   }
 
   static let wordLimit = 400
+
+  @inline(__always) private static func utf8Length(_ value: UInt32) -> Int {
+    value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+  }
 
   /// Stop words per word (over the first words); prose sits around 0.2–0.35, menus near 0.
   var stopWordDensity: Double { words.isEmpty ? 0 : Double(stopWords) / Double(words.count) }

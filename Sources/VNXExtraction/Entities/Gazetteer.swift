@@ -36,21 +36,25 @@ public struct Gazetteer: Sendable {
     "places/divisions-2024.tsv", "places/former-names-2024.tsv", "places/divisions-2025.tsv",
   ])
 
+  /// Reads the lexicon lines at the bytes: the fields cut at tabs, each name's keys built
+  /// from its words' (`PhraseKeyCache`), parents found through a table of hashed codes.
   public init(files: [String]) {
+    var keys = PhraseKeyCache()
     for file in files {
       let structure: Division.Structure = file.contains("2025") ? .after2025 : .before2025
       for line in (try? LexiconDirectory.lines(file)) ?? [] {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        let fields = Self.fields(line)
         guard fields.count >= 5, let level = Division.Level(rawValue: String(fields[0])) else {
           continue
         }
+        let name = fields[3]
         let division = Division(
-          level: level, code: String(fields[1]), kind: String(fields[2]), name: String(fields[3]),
+          level: level, code: String(fields[1]), kind: String(fields[2]), name: String(name),
           parent: String(fields[4]), structure: structure)
         let index = divisions.count
         divisions.append(division)
-        for name in Self.spellings(division.name) {
-          for key in EntityLexicon.keys(name) {
+        for spelling in Self.spellings(name) {
+          for key in keys.keys(spelling) {
             names.insert(key, [Int32(index)]) { $0.append(contentsOf: $1) }
           }
         }
@@ -59,34 +63,100 @@ public struct Gazetteer: Sendable {
     levels = divisions.map(\.level)
     structures = divisions.map(\.structure)
     kinds = divisions.map(\.kind)
-    var byCode: [String: Int32] = [:]
+    parents = Self.parents(divisions)
+  }
+
+  /// The fields of a TAB-separated line, empty ones included.
+  private static func fields(_ line: Substring) -> [Substring] {
+    var fields: [Substring] = []
+    fields.reserveCapacity(5)
+    var start = line.startIndex
+    let utf8 = line.utf8
+    var index = start
+    while index < utf8.endIndex {
+      if utf8[index] == 0x09 {
+        fields.append(line[start..<index])
+        start = utf8.index(after: index)
+      }
+      index = utf8.index(after: index)
+    }
+    fields.append(line[start...])
+    return fields
+  }
+
+  /// The index of each division's parent (same structure), -1 for provinces or when missing.
+  private static func parents(_ divisions: [Division]) -> [Int32] {
+    // Keyed by a hash of structure, level and code; the division found confirms a hit.
+    func key(_ structure: Division.Structure, _ level: Division.Level, _ code: String) -> UInt64 {
+      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in code.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      let levelTag: UInt64
+      switch level {
+      case .province: levelTag = 1
+      case .district: levelTag = 2
+      case .commune: levelTag = 3
+      }
+      let structureTag: UInt64 = structure == .after2025 ? 1 : 0
+      return hash ^ (levelTag << 56) ^ (structureTag << 60)
+    }
+    var byCode: [UInt64: Int32] = [:]
+    byCode.reserveCapacity(divisions.count)
     for (index, division) in divisions.enumerated() {
-      byCode["\(division.structure.rawValue):\(division.level.rawValue):\(division.code)"] = Int32(index)
+      byCode[key(division.structure, division.level, division.code)] = Int32(index)
     }
-    parents = divisions.map { division in
-      let level: Division.Level? =
-        switch division.level {
-        case .province: nil
-        case .district: .province
-        case .commune: division.structure == .after2025 ? .province : .district
-        }
-      guard let level else { return -1 }
-      return byCode["\(division.structure.rawValue):\(level.rawValue):\(division.parent)"] ?? -1
+    var parents: [Int32] = []
+    parents.reserveCapacity(divisions.count)
+    for division in divisions {
+      let level: Division.Level
+      switch division.level {
+      case .province:
+        parents.append(-1)
+        continue
+      case .district: level = .province
+      case .commune: level = division.structure == .after2025 ? .province : .district
+      }
+      func matches(_ other: Division) -> Bool {
+        other.structure == division.structure && other.level == level
+          && other.code == division.parent
+      }
+      guard let found = byCode[key(division.structure, level, division.parent)] else {
+        parents.append(-1)
+        continue
+      }
+      if matches(divisions[Int(found)]) {
+        parents.append(found)
+      } else if let last = divisions.lastIndex(where: matches) {
+        // Two keys with one hash: the last match, as a table keyed by the code itself keeps.
+        parents.append(Int32(last))
+      } else {
+        parents.append(-1)
+      }
     }
+    return parents
   }
 
   /// A name and its variant with the final number in the other numeral system, as the press
   /// writes both: "Hòa Tú II" / "Hòa Tú 2", "Phường 3" / "Phường III"; "NT" (nông trường)
   /// written out.
-  static func spellings(_ name: String) -> [String] {
+  static func spellings(_ name: Substring) -> [Substring] {
     // "NT Mộc Châu" is written out in running text: "thị trấn Nông trường Mộc Châu".
-    if name.hasPrefix("NT ") { return [name, "Nông trường " + name.dropFirst(3)] }
+    if name.utf8.starts(with: "NT ".utf8) {
+      let written: Substring = "Nông trường " + name.dropFirst(3)
+      return [name, written]
+    }
+    guard let space = name.utf8.lastIndex(of: 0x20) else { return [name] }
+    let last = name[name.utf8.index(after: space)...]
+    // Only a numeral (I, V, X) or a number (a digit or a sign first) is read below.
+    let numeralStarts: [UInt8] = Array("IVX+-0123456789".utf8)
+    guard let first = last.utf8.first, numeralStarts.contains(first) else { return [name] }
     let romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-    guard let space = name.lastIndex(of: " ") else { return [name] }
-    let last = String(name[name.index(after: space)...])
-    let stem = name[..<space]
-    if let number = romans.firstIndex(of: last) { return [name, "\(stem) \(number + 1)"] }
-    if let number = Int(last), (1...10).contains(number) { return [name, "\(stem) \(romans[number - 1])"] }
+    let stem = String(name[..<space])
+    if let number = romans.firstIndex(where: { $0 == last }) {
+      return [name, Substring(stem + " " + String(number + 1))]
+    }
+    if let number = Int(last), (1...10).contains(number) {
+      return [name, Substring(stem + " " + romans[number - 1])]
+    }
     return [name]
   }
 
