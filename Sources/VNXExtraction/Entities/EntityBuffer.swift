@@ -37,6 +37,7 @@ struct EntityBuffer {
   }
 
   mutating func append(_ entity: __owned Entity) {
+    precondition(taken == nil, "entity appended after one was taken")
     if count == capacity {
       let grown = UnsafeMutablePointer<Entity>.allocate(capacity: capacity * 2)
       grown.moveInitialize(from: base, count: count)
