@@ -281,6 +281,14 @@ struct WordFeatures {
     index(pair(template, value), template, shift)
   }
 
+  // The fields of a token's packed context (see `contexts`).
+  @inline(__always) static func start(_ c: UInt64) -> UInt64 { c & 0xFF }
+  @inline(__always) static func end(_ c: UInt64) -> UInt64 { c >> 8 & 0xFF }
+  @inline(__always) static func listed(_ c: UInt64) -> UInt64 { c >> 16 & 0xFFFF }
+  @inline(__always) static func match(_ c: UInt64) -> UInt64 { c >> 32 & 0xFF }
+  @inline(__always) static func tier(_ c: UInt64) -> UInt64 { c >> 40 & 0xFFF }
+  @inline(__always) static func echo(_ c: UInt64) -> UInt64 { c >> 52 & 7 }
+
   /// What context template `template` reads of the contexts of the tokens `p - 2`, `p - 1`,
   /// `p` and `p + 1` (see `contexts`) for the gap before token `p`. Each template reads only
   /// the fields its `ContextWeights.Group` lists.
@@ -288,12 +296,6 @@ struct WordFeatures {
   static func contextValue(
     _ template: UInt64, _ before2: UInt64, _ before: UInt64, _ here: UInt64, _ after: UInt64
   ) -> UInt64 {
-    @inline(__always) func start(_ c: UInt64) -> UInt64 { c & 0xFF }
-    @inline(__always) func end(_ c: UInt64) -> UInt64 { c >> 8 & 0xFF }
-    @inline(__always) func listed(_ c: UInt64) -> UInt64 { c >> 16 & 0xFFFF }
-    @inline(__always) func match(_ c: UInt64) -> UInt64 { c >> 32 & 0xFF }
-    @inline(__always) func tier(_ c: UInt64) -> UInt64 { c >> 40 & 0xFFF }
-    @inline(__always) func echo(_ c: UInt64) -> UInt64 { c >> 52 & 7 }
     let shapes = (before2 >> 56) << 24 | (before >> 56) << 16 | (here >> 56) << 8 | after >> 56
     let shapePair = shapes >> 8 & 0xFFFF
     let dictionary = end(here) | start(here) << 8 | start(before) << 16 | end(before) << 24
@@ -526,15 +528,9 @@ struct WordFeatures {
       let before = c[p - 1]
       let here = c[p]
       let after = c[p + 1]
-      @inline(__always) func start(_ c: UInt64) -> UInt64 { c & 0xFF }
-      @inline(__always) func end(_ c: UInt64) -> UInt64 { c >> 8 & 0xFF }
-      @inline(__always) func listed(_ c: UInt64) -> UInt64 { c >> 16 & 0xFFFF }
-      @inline(__always) func match(_ c: UInt64) -> UInt64 { c >> 32 & 0xFF }
-      @inline(__always) func tier(_ c: UInt64) -> UInt64 { c >> 40 & 0xFFF }
-      @inline(__always) func echo(_ c: UInt64) -> UInt64 { c >> 52 & 7 }
       let shapePair = (before >> 56) << 8 | here >> 56
-      let listedHere = listed(here)
-      let matchHere = match(here)
+      let listedHere = Self.listed(here)
+      let matchHere = Self.match(here)
       // Syllables in a window of five: slot = position in the window.
       add(u[p] | 0)
       add(u[p - 1] | 1)
@@ -573,14 +569,14 @@ struct WordFeatures {
       // lexicalized words.
       context(36)
       context(37)
-      let tierHere = tier(here)
+      let tierHere = Self.tier(here)
       let joinTier = tierHere & 7
       // The syllable and the one before it, with their context. Function words ("với",
       // "như", "ra") stay apart even where the word list joins them.
       add(Self.conjunction(line: u[p], 17, shapePair))
       add(Self.conjunction(line: u[p - 1], 18, shapePair))
-      add(Self.conjunction(line: u[p], 26, end(here) << 8 | start(here)))
-      add(Self.conjunction(line: u[p - 1], 27, start(before) << 8 | end(before)))
+      add(Self.conjunction(line: u[p], 26, Self.end(here) << 8 | Self.start(here)))
+      add(Self.conjunction(line: u[p - 1], 27, Self.start(before) << 8 | Self.end(before)))
       add(Self.conjunction(line: u[p], 32, listedHere >> 8))
       add(Self.conjunction(line: u[p - 1], 33, listedHere >> 8))
       add(Self.conjunction(line: u[p], 34, matchHere & 1))
@@ -588,7 +584,7 @@ struct WordFeatures {
       add(Self.conjunction(line: u[p], 38, joinTier))
       add(Self.conjunction(line: u[p - 1], 39, joinTier))
       // Whether the annotated corpus has the words the lists suggest.
-      let corpus = tierHere >> 9 & 7 | (tier(before) >> 11 & 1) << 3
+      let corpus = tierHere >> 9 & 7 | (Self.tier(before) >> 11 & 1) << 3
       context(40)
       add(Self.conjunction(line: b[p], 41, corpus << 3 | joinTier))
       // Whether the syllable echoes the one before (reduplicative words, mostly unlisted).
