@@ -37,7 +37,7 @@ public struct Gazetteer: Sendable {
   ])
 
   /// Reads the lexicon lines at the bytes: the fields cut at tabs, each name's keys built
-  /// from its words' (`PhraseKeyCache`), parents found through a table of hashed codes.
+  /// from its words' (`PhraseKeyCache`).
   public init(files: [String]) {
     var keys = PhraseKeyCache()
     for file in files {
@@ -86,53 +86,26 @@ public struct Gazetteer: Sendable {
 
   /// The index of each division's parent (same structure), -1 for provinces or when missing.
   private static func parents(_ divisions: [Division]) -> [Int32] {
-    // Keyed by a hash of structure, level and code; the division found confirms a hit.
-    func key(_ structure: Division.Structure, _ level: Division.Level, _ code: String) -> UInt64 {
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-      for byte in code.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-      let levelTag: UInt64
-      switch level {
-      case .province: levelTag = 1
-      case .district: levelTag = 2
-      case .commune: levelTag = 3
-      }
-      let structureTag: UInt64 = structure == .after2025 ? 1 : 0
-      return hash ^ (levelTag << 56) ^ (structureTag << 60)
+    struct Key: Hashable {
+      let structure: Division.Structure
+      let level: Division.Level
+      let code: String
     }
-    var byCode: [UInt64: Int32] = [:]
+    var byCode: [Key: Int32] = [:]
     byCode.reserveCapacity(divisions.count)
     for (index, division) in divisions.enumerated() {
-      byCode[key(division.structure, division.level, division.code)] = Int32(index)
+      byCode[Key(structure: division.structure, level: division.level, code: division.code)] =
+        Int32(index)
     }
-    var parents: [Int32] = []
-    parents.reserveCapacity(divisions.count)
-    for division in divisions {
+    return divisions.map { division in
       let level: Division.Level
       switch division.level {
-      case .province:
-        parents.append(-1)
-        continue
+      case .province: return -1
       case .district: level = .province
       case .commune: level = division.structure == .after2025 ? .province : .district
       }
-      func matches(_ other: Division) -> Bool {
-        other.structure == division.structure && other.level == level
-          && other.code == division.parent
-      }
-      guard let found = byCode[key(division.structure, level, division.parent)] else {
-        parents.append(-1)
-        continue
-      }
-      if matches(divisions[Int(found)]) {
-        parents.append(found)
-      } else if let last = divisions.lastIndex(where: matches) {
-        // Two keys with one hash: the last match, as a table keyed by the code itself keeps.
-        parents.append(Int32(last))
-      } else {
-        parents.append(-1)
-      }
+      return byCode[Key(structure: division.structure, level: level, code: division.parent)] ?? -1
     }
-    return parents
   }
 
   /// A name and its variant with the final number in the other numeral system, as the press

@@ -10,17 +10,14 @@
 ///     var cache = PhraseKeyCache()
 ///     cache.keys("Hòa Bình")   // [[h("hòa"), h("bình")], [h("hoà"), h("bình")]]
 struct PhraseKeyCache {
-  /// A word's UTF-8 bytes and its token hashes in each tone-mark style (`new` is empty when
-  /// both spell it alike).
+  /// A word's token hashes in each tone-mark style (`new` is empty when both spell it alike).
   private struct Word {
-    var bytes: [UInt8]
     var old: [UInt64]
     var new: [UInt64]
   }
 
-  private var words: [Word] = []
-  /// FNV-1a of a word's bytes → its index in `words` (the bytes decide on a hit).
-  private var index: [UInt64: Int] = [:]
+  /// Each word seen, by its UTF-8 bytes.
+  private var words: [[UInt8]: Word] = [:]
 
   /// The token hashes of `phrase` in each tone-mark style, as `EntityLexicon.keys` gives them.
   mutating func keys(_ phrase: Substring) -> [[UInt64]] {
@@ -50,15 +47,11 @@ struct PhraseKeyCache {
   }
 
   private mutating func word(_ bytes: UnsafeBufferPointer<UInt8>) -> Word {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    if let found = index[hash], words[found].bytes.elementsEqual(bytes) { return words[found] }
+    let key = Array(bytes)
+    if let found = words[key] { return found }
     let keys = EntityLexicon.keys(String(decoding: bytes, as: UTF8.self))
-    let word = Word(bytes: Array(bytes), old: keys.first ?? [], new: keys.count > 1 ? keys[1] : [])
-    if index[hash] == nil {
-      index[hash] = words.count
-      words.append(word)
-    }
+    let word = Word(old: keys.first ?? [], new: keys.count > 1 ? keys[1] : [])
+    words[key] = word
     return word
   }
 
