@@ -28,22 +28,12 @@ public struct Segmenter: Sendable {
 
   /// The tokens of `text`, in order.
   public func tokens(in text: String) -> [Token] {
-    let (scalars, utf8Offsets) = ScalarBuffer.scalarsAndOffsets(of: text)
-    return scalars.withUnsafeBufferPointer { buffer in
-      var scanner = TokenScanner(
-        scalars: buffer, utf8Offsets: utf8Offsets, abbreviations: abbreviations)
-      scanner.scan()
-      return scanner.tokens
-    }
+    withScannedTokens(of: text) { _, scanner in scanner.tokens }
   }
 
   /// The sentences of `text`, each with its tokens (and words, when `segmentsWords`).
   public func sentences(in text: String) -> [Sentence] {
-    let (scalars, utf8Offsets) = ScalarBuffer.scalarsAndOffsets(of: text)
-    return scalars.withUnsafeBufferPointer { buffer in
-      var scanner = TokenScanner(
-        scalars: buffer, utf8Offsets: utf8Offsets, abbreviations: abbreviations)
-      scanner.scan()
+    withScannedTokens(of: text) { buffer, scanner in
       let splitter = SentenceSplitter(
         scalars: buffer, tokens: scanner.tokens, breaksBefore: scanner.breaksBefore,
         abbreviations: abbreviations)
@@ -53,11 +43,7 @@ public struct Segmenter: Sendable {
 
   /// One sentence per non-blank line of `text` (for corpora that are already split).
   public func sentences(lines text: String) -> [Sentence] {
-    let (scalars, utf8Offsets) = ScalarBuffer.scalarsAndOffsets(of: text)
-    return scalars.withUnsafeBufferPointer { buffer in
-      var scanner = TokenScanner(
-        scalars: buffer, utf8Offsets: utf8Offsets, abbreviations: abbreviations)
-      scanner.scan()
+    withScannedTokens(of: text) { buffer, scanner in
       var ranges: [Range<Int>] = []
       var start = 0
       for index in scanner.tokens.indices where index > start && scanner.breaksBefore[index] > 0 {
@@ -66,6 +52,19 @@ public struct Segmenter: Sendable {
       }
       if start < scanner.tokens.count { ranges.append(start..<scanner.tokens.count) }
       return sentences(ranges, of: scanner.tokens, buffer)
+    }
+  }
+
+  /// Runs `body` with the scalars of `text` and a scanner that has read its tokens.
+  private func withScannedTokens<Result>(
+    of text: String, _ body: (UnsafeBufferPointer<UInt32>, TokenScanner) -> Result
+  ) -> Result {
+    let (scalars, utf8Offsets) = ScalarBuffer.scalarsAndOffsets(of: text)
+    return scalars.withUnsafeBufferPointer { buffer in
+      var scanner = TokenScanner(
+        scalars: buffer, utf8Offsets: utf8Offsets, abbreviations: abbreviations)
+      scanner.scan()
+      return body(buffer, scanner)
     }
   }
 

@@ -1,3 +1,5 @@
+import VNXText
+
 /// `EntityLexicon.keys` for many phrases built from few words, each word normalized, scanned
 /// and hashed once.
 ///
@@ -67,13 +69,7 @@ struct PhraseKeyCache {
         position += 1
         continue
       }
-      var value = UInt32(lead)
-      var length = 1
-      if lead >= 0x80 {
-        length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        value &= length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[position + offset] & 0x3F) }
-      }
+      let (value, length) = UTF8Scalars.decode(bytes, at: position)
       let isMark = value >= 0x300 && value <= 0x36F
       guard isLetter(value), !(previousIsSpace && isMark) else { return false }
       previousIsSpace = false
