@@ -97,6 +97,56 @@ func tiers() throws {
   #expect(loaded.dictionary.entries == dictionary.entries)
 }
 
+@Test("A model file's word list loads the same in key order, out of order and with a repeat")
+func wordListOrder() throws {
+  var dictionary = WordDictionary()
+  for (index, word) in ["đảng viên", "nông thôn mới", "Lò Văn Phà", "sản lượng"].enumerated() {
+    let hashes = word.lowercased().split(separator: " ").map { syllable in
+      var hash = ScalarHash()
+      for scalar in syllable.unicodeScalars { hash.add(scalar.value) }
+      return hash.value
+    }
+    dictionary.insert(hashes, fold: nil, tier: index + 1)
+  }
+  dictionary.seal()
+  let model = WordSegmentationModel(
+    tableBits: 10, weights: [Float](repeating: 0, count: 1 << 10), transitions: [0, 0, 0, 0],
+    dictionary: dictionary)
+  let data = model.serialized()
+  let sorted = try WordSegmentationModel(data: data)
+  #expect(sorted.dictionary.entries == dictionary.entries)
+  #expect(sorted.dictionary.sortedEntries.map(\.key) == dictionary.entries.keys.sorted())
+  // The words are 10-byte records after the magic, the header, the transitions and a count.
+  var bytes = [UInt8](data)
+  let start = 8 + 4 + 16 + 4
+  let count = dictionary.entries.count
+  var records = (0..<count).map { Array(bytes[(start + 10 * $0)..<(start + 10 * $0 + 10)]) }
+  records.reverse()
+  bytes.replaceSubrange(start..<(start + 10 * count), with: records.joined())
+  let reversed = try WordSegmentationModel(data: Data(bytes))
+  #expect(reversed.dictionary.entries == dictionary.entries)
+  #expect(reversed.serialized() == data)
+  // A repeated key keeps its last flags, as a hash map filled in file order would.
+  var repeated = bytes
+  repeated.replaceSubrange(start..<(start + 10), with: records[1])
+  let withRepeat = try WordSegmentationModel(data: Data(repeated))
+  #expect(withRepeat.dictionary.entries.count == count - 1)
+  let text = "Đảng viên về nông thôn mới, Lò Văn Phà tăng sản lượng"
+  func masks(_ model: WordSegmentationModel) -> [UInt8] {
+    let scalars = ScalarBuffer.scalars(of: text)
+    return scalars.withUnsafeBufferPointer { buffer in
+      var scanner = TokenScanner(scalars: buffer, abbreviations: .standard)
+      scanner.scan()
+      let features = WordFeatures(
+        SyllableSequence(scanner.tokens, buffer, offset: 0), dictionary: model.dictionary,
+        bits: model.tableBits)
+      return features.starts
+    }
+  }
+  #expect(masks(sorted) == [1, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 1, 0])
+  #expect(masks(reversed) == masks(sorted))
+}
+
 @Test("Scores count exact spans")
 func score() {
   var score = WordSegmentationScore()

@@ -203,14 +203,38 @@ final class ContextWeights: @unchecked Sendable {
     for group in Group.allCases {
       let templates = group.templates
       let fields = group.fields
-      for key in 0..<(1 << group.bits) {
-        guard let (before2, before, here, after) = Group.contexts(key, fields) else { continue }
+      // Only the keys whose fields are all in range (a third of them), counted like an
+      // odometer: field values, key and context words change a field at a time.
+      var values = [UInt64](repeating: 0, count: fields.count)
+      var keyShifts: [UInt64] = []
+      var position: UInt64 = 0
+      for field in fields {
+        keyShifts.append(position)
+        position += field.width
+      }
+      var words: [UInt64] = [0, 0, 0, 0]
+      var key = 0
+      counting: while true {
         var sum: Int32 = 0
         for template in templates {
-          let value = WordFeatures.contextValue(template, before2, before, here, after)
+          let value = WordFeatures.contextValue(template, words[0], words[1], words[2], words[3])
           sum &+= Int32(weights[Int(WordFeatures.contextIndex(template, value, shift))])
         }
         sums[group.offset + key] = sum
+        var digit = 0
+        while true {
+          let field = fields[digit]
+          let old = values[digit]
+          let new = old + 1 == field.limit ? 0 : old + 1
+          values[digit] = new
+          key = key & ~(Int(1 << field.width - 1) << keyShifts[digit])
+            | Int(new << keyShifts[digit])
+          words[field.token] = words[field.token] & ~((1 << field.width - 1) << field.shift)
+            | new << field.shift
+          if new != 0 { break }
+          digit += 1
+          if digit == fields.count { break counting }
+        }
       }
     }
     for conjunction in Conjunction.allCases {

@@ -11,9 +11,25 @@ struct WordDictionary {
   /// Bit 0: a prefix of a longer word; bits 1…10: the folds the word was seen in (bit 1 alone
   /// when folds are not tracked); bits 12…14: the tier of a listed word (1 for the most
   /// common words … 4); bit 15: listed.
-  private(set) var entries: [UInt64: UInt16] = [:] {
+  ///
+  /// A dictionary read from a model file keeps the file's list instead (`init(sorted:)`):
+  /// `entries` is then made from it only when asked (writing the model back, tests).
+  var entries: [UInt64: UInt16] {
+    stored.isEmpty
+      ? inserted : Dictionary(uniqueKeysWithValues: stored.lazy.map { ($0.key, $0.value) })
+  }
+  private var inserted: [UInt64: UInt16] = [:] {
     didSet { sealed = false }
   }
+  /// The entries of a dictionary read from a model file, in increasing key order.
+  private var stored: [(key: UInt64, value: UInt16)] = []
+
+  /// The entries in increasing key order, as a model file lists them.
+  var sortedEntries: [(key: UInt64, value: UInt16)] {
+    stored.isEmpty ? inserted.sorted { $0.key < $1.key } : stored
+  }
+
+  var isEmpty: Bool { inserted.isEmpty && stored.isEmpty }
 
   /// The entries in an open-addressing table built by `seal()`, one 32-bit slot each: the top
   /// 24 bits of the hash above 8 bits of compact flags (`Compact`; 0 marks an empty slot:
@@ -57,18 +73,36 @@ struct WordDictionary {
     return compact | UInt8(tier(flags)) << Compact.tierShift
   }
 
+  init() {}
+
+  /// A sealed dictionary of the entries of a model file, `sorted` by increasing key (as
+  /// `sortedEntries` gives them), each key once: no hash map is built and nothing is sorted,
+  /// so loading the model costs one pass over its words.
+  init(sorted: [(key: UInt64, value: UInt16)]) {
+    stored = sorted
+    seal(sorted)
+  }
+
   /// Builds the lookup table; call after the last insertion.
   mutating func seal() {
+    seal(sortedEntries)
+  }
+
+  private mutating func seal(_ sorted: [(key: UInt64, value: UInt16)]) {
     var capacity = 16
-    while capacity < entries.count + entries.count / 2 { capacity <<= 1 }
+    while capacity < sorted.count + sorted.count / 2 { capacity <<= 1 }
     slots = [UInt32](repeating: 0, count: capacity)
     filter = [UInt64](repeating: 0, count: 1 << (Self.filterBits - 6))
     let mask = capacity - 1
-    for (key, value) in entries.sorted(by: { $0.key < $1.key }) {
-      var slot = Int(truncatingIfNeeded: key) & mask
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = Self.fingerprint(key) | UInt32(Self.compact(value))
-      filter[Self.filterWord(key)] |= Self.filterBit(key)
+    slots.withUnsafeMutableBufferPointer { slots in
+      filter.withUnsafeMutableBufferPointer { filter in
+        for (key, value) in sorted {
+          var slot = Int(truncatingIfNeeded: key) & mask
+          while slots[slot] != 0 { slot = (slot + 1) & mask }
+          slots[slot] = Self.fingerprint(key) | UInt32(Self.compact(value))
+          filter[Self.filterWord(key)] |= Self.filterBit(key)
+        }
+      }
     }
     sealed = true
   }
@@ -120,27 +154,25 @@ struct WordDictionary {
   mutating func insert<Hashes: Collection>(_ syllables: Hashes, fold: Int? = 0, tier: Int = 4)
   where Hashes.Element == UInt64 {
     precondition(fold.map { $0 < Self.maximumFolds } ?? true, "at most 10 folds")
+    precondition(stored.isEmpty, "a dictionary read from a model file takes no new words")
     let bits: UInt16 = fold.map { UInt16(1) << (1 + $0) } ?? Self.listed
     guard syllables.count >= 2, syllables.count <= Self.maximumLength else { return }
     var hash = mixHash(Self.seed, syllables.first!)
     for (position, syllable) in syllables.dropFirst().enumerated() {
       hash = mixHash(hash, syllable)
       if position == syllables.count - 2 {
-        var flags = entries[hash, default: 0] | bits
+        var flags = inserted[hash, default: 0] | bits
         if fold == nil {
           let old = Self.tier(flags)
           let new = UInt16(min(max(tier, 1), 7))
           flags = flags & ~Self.tierMask | (old == 0 ? new : min(old, new)) << 12
         }
-        entries[hash] = flags
+        inserted[hash] = flags
       } else {
-        entries[hash, default: 0] |= 1
+        inserted[hash, default: 0] |= 1
       }
     }
   }
-
-  /// Adds a word hash and its flags as stored in a model file.
-  mutating func insertRaw(hash: UInt64, flags: UInt16) { entries[hash] = flags }
 
   /// Bit 15: the word is in the word list (seen by every fold).
   static let listed: UInt16 = 0x8000
@@ -171,7 +203,9 @@ struct WordDictionary {
     WordFeatures.reset(&listedMasks, count: count)
     WordFeatures.reset(&listedEnds, count: count)
     WordFeatures.reset(&tiers, count: count)
-    guard !entries.isEmpty, count > 1 else { return }
+    guard !isEmpty, count > 1 else { return }
+    // Training's dictionaries, which have folds, are looked up in the map itself.
+    let foldEntries = excludedFold == nil ? [:] : entries
     precondition(sealed, "WordDictionary.seal() must be called before lookups")
     WordFeatures.reset(&keys, count: count)
     slots.withUnsafeBufferPointer { slots in
@@ -204,7 +238,7 @@ struct WordDictionary {
           if end > start + 1 { hash = mixHash(hash, hashes[end]) }
           let flags: UInt8
           if let excludedFold {
-            guard let found = entries[hash] else { break }
+            guard let found = foldEntries[hash] else { break }
             flags = Self.compact(found, excludedFold: excludedFold)
           } else {
             guard let found = Self.lookup(hash, in: slots, filter: filter) else { break }

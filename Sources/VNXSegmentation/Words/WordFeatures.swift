@@ -296,11 +296,19 @@ struct WordFeatures {
   static func contextValue(
     _ template: UInt64, _ before2: UInt64, _ before: UInt64, _ here: UInt64, _ after: UInt64
   ) -> UInt64 {
-    let shapes = (before2 >> 56) << 24 | (before >> 56) << 16 | (here >> 56) << 8 | after >> 56
-    let shapePair = shapes >> 8 & 0xFFFF
-    let dictionary = end(here) | start(here) << 8 | start(before) << 16 | end(before) << 24
-    let joinTier = tier(here) & 7
-    let tierContext = joinTier | (tier(before) >> 6 & 7) << 3 | (tier(here) >> 3 & 7) << 6
+    // Each template computes only what it reads (the context tables evaluate every template
+    // for every value of its fields when a model loads).
+    var shapes: UInt64 {
+      (before2 >> 56) << 24 | (before >> 56) << 16 | (here >> 56) << 8 | after >> 56
+    }
+    var shapePair: UInt64 { (before >> 56) << 8 | here >> 56 }
+    var dictionary: UInt64 {
+      end(here) | start(here) << 8 | start(before) << 16 | end(before) << 24
+    }
+    var joinTier: UInt64 { tier(here) & 7 }
+    var tierContext: UInt64 {
+      joinTier | (tier(before) >> 6 & 7) << 3 | (tier(here) >> 3 & 7) << 6
+    }
     switch template {
     case 14: return shapePair
     case 15: return shapes & 0xFF_FFFF

@@ -244,14 +244,26 @@ public final class WordSegmentationModel: Sendable {
     guard (10...26).contains(bits), header & ~(0xFFFF | Self.tagPairsFlag) == 0 else { throw WordSegmentationModelError.corrupt("table bits") }
     var transitions = [Float]()
     for _ in 0..<4 { transitions.append(Float(bitPattern: try reader.u32())) }
-    var dictionary = WordDictionary()
     let words = Int(try reader.u32())
+    guard words <= (reader.bytes.count - reader.position) / 10 else {
+      throw WordSegmentationModelError.truncated
+    }
+    var entries: [(key: UInt64, value: UInt16)] = []
+    entries.reserveCapacity(words)
+    var increasing = true
     for _ in 0..<words {
       let hash = try reader.u64()
       let flags = UInt16(truncatingIfNeeded: try reader.u16())
-      dictionary.insertRaw(hash: hash, flags: flags)
+      if let last = entries.last, last.key >= hash { increasing = false }
+      entries.append((hash, flags))
     }
-    dictionary.seal()
+    if !increasing {
+      // `serialized()` writes the words in key order; any other order loads as before, the
+      // last flags of a key winning.
+      entries = Dictionary(entries.lazy.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+        .sorted { $0.key < $1.key }
+    }
+    var dictionary = WordDictionary(sorted: entries)
     var weights = [Float](repeating: 0, count: 1 << bits)
     let count = Int(try reader.u32())
     for _ in 0..<count {
@@ -285,7 +297,7 @@ public final class WordSegmentationModel: Sendable {
     func put32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
     put32(UInt32(tableBits) | (tagPairs ? Self.tagPairsFlag : 0))
     for transition in transitions { put32(transition.bitPattern) }
-    let entries = dictionary.entries.sorted { $0.key < $1.key }
+    let entries = dictionary.sortedEntries
     put32(UInt32(entries.count))
     for (hash, flags) in entries {
       withUnsafeBytes(of: hash.littleEndian) { bytes += $0 }
@@ -345,13 +357,17 @@ struct ByteReader {
 
   mutating func u32() throws -> UInt32 {
     guard position + 4 <= bytes.count else { throw WordSegmentationModelError.truncated }
-    var value: UInt32 = 0
-    for k in 0..<4 { value |= UInt32(bytes[position + k]) << (8 * k) }
-    position += 4
-    return value
+    defer { position += 4 }
+    return UInt32(littleEndian: bytes.withUnsafeBytes {
+      $0.loadUnaligned(fromByteOffset: position, as: UInt32.self)
+    })
   }
 
   mutating func u64() throws -> UInt64 {
-    UInt64(try u32()) | UInt64(try u32()) << 32
+    guard position + 8 <= bytes.count else { throw WordSegmentationModelError.truncated }
+    defer { position += 8 }
+    return UInt64(littleEndian: bytes.withUnsafeBytes {
+      $0.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+    })
   }
 }
