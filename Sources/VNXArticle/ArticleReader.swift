@@ -49,7 +49,8 @@ public struct ArticleReader: Sendable {
       } catch {
         throw .notText(error)
       }
-      return try readJSONLines(Array(decoded.text.utf8))
+      var text = decoded.text
+      return try text.withUTF8 { readJSONLines($0) }.get()
     }
     var warnings: [String] = []
     var input = bytes
@@ -223,13 +224,23 @@ public struct ArticleReader: Sendable {
   }
 
   /// One article per JSON Lines record; a line that is not a record gives a warning article.
-  private func readJSONLines(_ bytes: [UInt8]) throws(ArticleError) -> [Article] {
+  /// The bytes are those of a decoded string: valid UTF-8, read in place.
+  private func readJSONLines(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<[Article], ArticleError> {
     var articles: [Article] = []
     var lineNumber = 0
-    for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+    var lineStart = 0
+    while lineStart <= bytes.count {
+      var lineEnd = bytes.count
+      if lineStart < bytes.count, let base = bytes.baseAddress,
+        let found = memchr(base + lineStart, 0x0A, bytes.count - lineStart)
+      {
+        lineEnd = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+      }
+      let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+      lineStart = lineEnd + 1
       lineNumber += 1
       guard line.contains(where: { $0 > 0x20 }) else { continue }
-      guard let record = try? ScrapedRecord(json: Array(line)) else {
+      guard let record = try? ScrapedRecord(validUTF8: line) else {
         articles.append(Article(format: .jsonl, warnings: ["line \(lineNumber): not a JSON object"]))
         continue
       }
@@ -258,7 +269,7 @@ public struct ArticleReader: Sendable {
       if article.title == nil, let title = record.title { article.title = title }
       articles.append(article)
     }
-    guard !articles.isEmpty else { throw .noRecords }
-    return articles
+    guard !articles.isEmpty else { return .failure(.noRecords) }
+    return .success(articles)
   }
 }

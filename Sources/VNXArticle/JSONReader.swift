@@ -5,8 +5,14 @@ import VNXText
 struct JSONReader {
   let bytes: UnsafeBufferPointer<UInt8>
   var index = 0
+  /// The bytes are known to be valid UTF-8: strings are copied without validating them again
+  /// (a string cut at quotes and backslashes, ASCII bytes, of valid UTF-8 is valid UTF-8).
+  let isValidUTF8: Bool
 
-  init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+  init(bytes: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool = false) {
+    self.bytes = bytes
+    self.isValidUTF8 = isValidUTF8
+  }
 
   var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
@@ -122,14 +128,14 @@ struct JSONReader {
     guard skipPlainRun() else { return nil }
     if bytes[index] == UInt8(ascii: "\"") {
       index += 1
-      return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index - 1]), as: UTF8.self)
+      return string(UnsafeBufferPointer(rebasing: bytes[start..<index - 1]))
     }
     // Escapes: plain runs are copied whole between them.
     var unescaped = Array(bytes[start..<index])
     while true {
       if bytes[index] == UInt8(ascii: "\"") {
         index += 1
-        return String(validating: unescaped, as: UTF8.self)
+        return unescaped.withUnsafeBufferPointer { string($0) }
       }
       index += 1
       guard let escaped = peek else { return nil }
@@ -150,6 +156,10 @@ struct JSONReader {
       guard skipPlainRun() else { return nil }
       unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
     }
+  }
+
+  private func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    isValidUTF8 ? UTF8Validation.string(ofValid: bytes) : UTF8Validation.string(validating: bytes)
   }
 
   /// Moves the cursor to the next quote or backslash inside a string (whole words first, then

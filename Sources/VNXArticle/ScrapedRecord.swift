@@ -1,3 +1,5 @@
+import VNXText
+
 /// One line of a JSON Lines file of scraped pages: `{"url": …, "html"|"text"|"content": …,
 /// "title": …}`; other members are checked and skipped.
 ///
@@ -25,19 +27,29 @@ public struct ScrapedRecord: Sendable, Equatable {
 
   /// Reads one JSON value that must be an object; whitespace may surround it.
   public init(json bytes: [UInt8]) throws(Problem) {
-    var record = ScrapedRecord()
-    let result: Result<Void, Problem> = bytes.withUnsafeBufferPointer { buffer in
-      var reader = JSONReader(bytes: buffer)
-      reader.skipSpace()
-      guard reader.peek == UInt8(ascii: "{") else {
-        // A valid value that is not an object is a different problem from broken JSON.
-        return reader.skipValue(depth: 0) && reader.atEndAfterSpace ? .failure(.notObject) : .failure(.notJSON)
-      }
-      guard reader.readObject(into: &record), reader.atEndAfterSpace else { return .failure(.notJSON) }
-      return .success(())
+    // One validation of the whole line instead of one per string: outside its strings a
+    // JSON text is ASCII, so the line is valid UTF-8 when every string of it is.
+    let result = bytes.withUnsafeBufferPointer { buffer in
+      Self.read(buffer, isValidUTF8: UTF8Validation.isValid(buffer))
     }
-    try result.get()
-    self = record
+    self = try result.get()
+  }
+
+  /// `init(json:)` over bytes known to be valid UTF-8 (a line of a decoded string).
+  init(validUTF8 bytes: UnsafeBufferPointer<UInt8>) throws(Problem) {
+    self = try Self.read(bytes, isValidUTF8: true).get()
+  }
+
+  private static func read(_ bytes: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool) -> Result<Self, Problem> {
+    var record = ScrapedRecord()
+    var reader = JSONReader(bytes: bytes, isValidUTF8: isValidUTF8)
+    reader.skipSpace()
+    guard reader.peek == UInt8(ascii: "{") else {
+      // A valid value that is not an object is a different problem from broken JSON.
+      return reader.skipValue(depth: 0) && reader.atEndAfterSpace ? .failure(.notObject) : .failure(.notJSON)
+    }
+    guard reader.readObject(into: &record), reader.atEndAfterSpace else { return .failure(.notJSON) }
+    return .success(record)
   }
 
   private init() {}

@@ -65,3 +65,28 @@ func recordAgreesWithFoundation() throws {
     #expect(record.html == object["html"] as? String)
   }
 }
+
+@Test(
+  "Lines known to be valid UTF-8 read the same as lines validated string by string",
+  arguments: [
+    #"{"url": "https://x.vn/1", "text": "Xã Bản Hon\nThan Uyên"}"#,
+    #"{"html": "<p class=\"a\">Lai Châu<\/p>", "title": "Tin \u1EA1 \ud83d\ude00", "n": [1, {"k": "v"}]}"#,
+    #"{"text": "\ud800"}"#,
+    #"{"text": "a"#,
+    #"["text"]"#,
+    "{\"text\": \"tab\u{09}inside\"}",
+  ])
+func validLinesReadAlike(_ line: String) {
+  let bytes = Array(line.utf8)
+  let checked = Result { () throws(ScrapedRecord.Problem) in try ScrapedRecord(json: bytes) }
+  let trusted = bytes.withUnsafeBufferPointer { buffer in
+    Result { () throws(ScrapedRecord.Problem) in try ScrapedRecord(validUTF8: buffer) }
+  }
+  #expect(checked == trusted)
+}
+
+@Test("Invalid UTF-8 inside a string makes the line no JSON")
+func invalidUTF8Refused() {
+  let bytes = Array(#"{"text": ""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
+  #expect(throws: ScrapedRecord.Problem.notJSON) { try ScrapedRecord(json: bytes) }
+}

@@ -59,3 +59,28 @@ func emptyInput() throws {
   #expect(decoded.text == "")
   #expect(decoded.encoding == .utf8)
 }
+
+/// The sniffer's verdict counted byte by byte, as it was before words were skipped whole.
+private func sniffedByteByByte(_ bytes: [UInt8]) -> String? {
+  let sample = bytes.prefix(8192)
+  var controls = 0
+  for byte in sample {
+    if byte == 0 { return "binary data (NUL bytes)" }
+    if byte < 0x09 || (byte > 0x0D && byte < 0x20 && byte != 0x1B) { controls += 1 }
+  }
+  return controls * 10 > sample.count && sample.count >= 16 ? "binary data" : nil
+}
+
+@Test(
+  "Control bytes are counted over the first 8 KB wherever they sit in a word",
+  arguments: [0, 1, 7, 8, 15, 16, 17, 100, 8191, 8192, 8193, 9000])
+func controlBytesCounted(_ length: Int) {
+  let text = Array("Xã Tân Hòa\tcó 187 hộ\r\n".utf8)
+  for every in [3, 5, 9, 10, 11, 64] {
+    for control: UInt8 in [0x00, 0x01, 0x08, 0x09, 0x0A, 0x0E, 0x1B, 0x1F, 0x20] {
+      var bytes = (0..<length).map { text[$0 % text.count] }
+      for index in stride(from: every / 2, to: length, by: every) { bytes[index] = control }
+      #expect(BinarySniffer.format(of: bytes) == sniffedByteByByte(bytes), "\(length) \(every) \(control)")
+    }
+  }
+}

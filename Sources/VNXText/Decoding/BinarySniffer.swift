@@ -17,12 +17,44 @@ enum BinarySniffer {
     for (signature, format) in signatures where bytes.starts(with: signature) { return format }
     // UTF-16 text has NUL bytes in every other position; it is announced by a BOM.
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
-    let sample = bytes.prefix(8192)
+    let count = min(bytes.count, 8192)
+    let controls = bytes.withUnsafeBufferPointer { controlBytes(in: UnsafeBufferPointer(rebasing: $0[..<count])) }
+    guard let controls else { return "binary data (NUL bytes)" }
+    return controls * 10 > count && count >= 16 ? "binary data" : nil
+  }
+
+  /// How many control bytes other than tab, line ends and escape `bytes` hold; nil when one is
+  /// NUL. Eight-byte words with no byte below 0x20 (text's usual case) are skipped whole.
+  private static func controlBytes(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     var controls = 0
-    for byte in sample {
-      if byte == 0 { return "binary data (NUL bytes)" }
-      if byte < 0x09 || (byte > 0x0D && byte < 0x20 && byte != 0x1B) { controls += 1 }
+    var index = 0
+    if let base = bytes.baseAddress {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      while bytes.count - index >= 8 {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        // Some byte below 0x20 (exact as a test for the whole word).
+        if (word &- ones &* 0x20) & ~word & (ones &* 0x80) == 0 {
+          index += 8
+          continue
+        }
+        for offset in index..<(index + 8) {
+          guard let counted = count(bytes[offset]) else { return nil }
+          controls += counted
+        }
+        index += 8
+      }
     }
-    return controls * 10 > sample.count && sample.count >= 16 ? "binary data" : nil
+    while index < bytes.count {
+      guard let counted = count(bytes[index]) else { return nil }
+      controls += counted
+      index += 1
+    }
+    return controls
+  }
+
+  /// 1 for a control byte that text does not hold, 0 for any other byte, nil for NUL.
+  @inline(__always) private static func count(_ byte: UInt8) -> Int? {
+    if byte == 0 { return nil }
+    return byte < 0x09 || (byte > 0x0D && byte < 0x20 && byte != 0x1B) ? 1 : 0
   }
 }

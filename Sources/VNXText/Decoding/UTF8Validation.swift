@@ -8,7 +8,7 @@
 ///
 ///     UTF8Validation.string(validating: Array("Việt".utf8))   // "Việt"
 ///     UTF8Validation.string(validating: [0xC3])               // nil
-enum UTF8Validation {
+public enum UTF8Validation {
   /// One row per byte: for each state s (0-8), the next state times 6 in bits 6s to 6s+5.
   /// States: 0 accept, 1 error (absorbing), 2 one continuation byte left, 3 two left,
   /// 4 after E0 (A0-BF next), 5 after ED (80-9F next), 6 three left, 7 after F0 (90-BF
@@ -50,7 +50,7 @@ enum UTF8Validation {
   }()
 
   /// Whether `bytes` are well-formed UTF-8.
-  static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress else { return true }
     let table = transitions
     let count = bytes.count
@@ -83,14 +83,14 @@ enum UTF8Validation {
   }
 
   /// The string of `bytes` when they are valid UTF-8, else nil.
-  static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
+  public static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
     guard isValid(bytes) else { return nil }
     return string(ofValid: bytes)
   }
 
   /// The string of bytes the caller knows to be valid UTF-8 (checked in debug builds): one
   /// copy, no validation.
-  static func string(ofValid bytes: UnsafeBufferPointer<UInt8>) -> String {
+  public static func string(ofValid bytes: UnsafeBufferPointer<UInt8>) -> String {
     assert(String(validating: bytes, as: UTF8.self) != nil, "invalid UTF-8")
     return String(copying: UTF8Span(unchecked: bytes.span))
   }

@@ -90,7 +90,9 @@ public struct TextNormalizer: Sendable {
     }
     if let prefix {
       if prefix < text.utf8.count {
-        text.unicodeScalars.removeSubrange(text.utf8.index(text.utf8.startIndex, offsetBy: prefix)...)
+        // On the string, not its scalar view: the view's removal rebuilds the whole string
+        // scalar by scalar.
+        text.removeSubrange(text.utf8.index(text.utf8.startIndex, offsetBy: prefix)...)
       }
       result.text = text
     }
