@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import VNXText
 
 @testable import VNXArticle
 
@@ -55,4 +57,41 @@ func readsSources(_ text: String, _ source: String) {
 func nameLinesAgreeOnBothPaths(_ text: String) {
   #expect(UTF8Search.scalarsAreCharacters(text.utf8))
   #expect(Byline.name(text, readsBytes: true) == Byline.name(text, readsBytes: false))
+}
+
+/// The lines of every text page of `corpus/`, normalized, as the assembler sees them.
+enum CorpusLines {
+  static let all: [String] = {
+    let corpus = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("corpus")
+    let files = FileManager.default.enumerator(atPath: corpus.path)?.compactMap { $0 as? String } ?? []
+    return files.filter { $0.hasSuffix(".txt") }.sorted().flatMap { name -> [String] in
+      guard let text = try? String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8) else { return [] }
+      return ArticleReader.lines(of: TextNormalizer().normalize(text).text).map(\.text)
+    }
+  }()
+}
+
+@Test("Every corpus line, and its parts after each separator, reads alike by bytes and by Characters")
+func corpusLinesAgreeOnBothPaths() {
+  let lines = CorpusLines.all.filter { UTF8Search.scalarsAreCharacters($0.utf8) }
+  #expect(lines.count > 1_000)
+  for line in lines + lines.map({ $0 + " - Ban Dân tộc tỉnh" }) + lines.map({ "Minh Anh, " + $0 + " (TTXVN)." }) {
+    #expect(Byline.name(line, readsBytes: true) == Byline.name(line, readsBytes: false), "\(line)")
+    #expect(Byline.withoutAffiliation(line, readsBytes: true) == Byline.withoutAffiliation(line, readsBytes: false), "\(line)")
+    #expect(ArticleAssembler.isTitleCased(line, readsBytes: true) == ArticleAssembler.isTitleCased(line, readsBytes: false), "\(line)")
+    let shape = LineShape(line)
+    #expect(ArticleAssembler.isTitleCased(line, shape) == (!shape.isUppercase && ArticleAssembler.isTitleCased(line, readsBytes: false)))
+  }
+}
+
+@Test(
+  "Offices after a separator are cut on both paths",
+  arguments: [
+    "Hà Nguyễn - Phòng Văn hóa huyện Mường Tè", "Lò Thị Sơn, Trung tâm Y tế huyện", "Bríu Quân (TTVH huyện)", "Thu Hà – Báo Lai Châu.",
+    "- Ban Dân tộc", "Minh Anh -", "Minh Anh – ", "(Ban Dân tộc)", "Thu Hà - TTXVN (Hà Nội)", "Thu Hà -- Báo Lai Châu", "Thu Hà -Báo Lai Châu",
+  ])
+func affiliationsCutAlike(_ text: String) {
+  #expect(Byline.withoutAffiliation(text, readsBytes: true) == Byline.withoutAffiliation(text, readsBytes: false))
 }

@@ -1,3 +1,5 @@
+import VNXText
+
 /// Builds an article out of the blocks of a page, text dump or HTML alike.
 ///
 /// 1. Each block is classified by its shape (`BoilerplateFilter`); a block repeated right
@@ -245,6 +247,7 @@ struct ArticleAssembler: Sendable {
       return heading
     }
     var best: Int?
+    var bestIsMenu = false
     var index = end - 1
     var seen = 0
     while index >= 0, seen < 5 {
@@ -258,21 +261,19 @@ struct ArticleAssembler: Sendable {
       }
       seen += 1
       let shape = shapes[index]
-      if shape.wordCount < 3 || shape.isUppercase && shape.wordCount > 3 && best != nil { continue }
+      if shape.wordCount < 3 || shape.isUppercase && best != nil { continue }
       if Byline.name(blocks[index].text) != nil { continue }
-      if shape.isUppercase, best != nil { continue }
       // Vietnamese headlines are in sentence case; a line with most words capitalized is a
       // menu whose separators were only spaces ("Thời sự  Kinh tế  Xã hội  Pháp luật").
+      let menu = Self.isTitleCased(blocks[index].text, shape)
       if let current = best {
-        let menu = Self.isTitleCased(blocks[index].text, shape)
-        let currentMenu = Self.isTitleCased(blocks[current].text, shapes[current])
-        if menu != currentMenu, min(shape.wordCount, shapes[current].wordCount) >= 6 {
-          if currentMenu { best = index }
+        if menu != bestIsMenu, min(shape.wordCount, shapes[current].wordCount) >= 6 {
+          if bestIsMenu { (best, bestIsMenu) = (index, menu) }
         } else if shape.scalars > shapes[current].scalars {
-          best = index
+          (best, bestIsMenu) = (index, menu)
         }
       } else {
-        best = index
+        (best, bestIsMenu) = (index, menu)
       }
     }
     return best
@@ -281,7 +282,56 @@ struct ArticleAssembler: Sendable {
   /// A navigation bar's shape: more than half of 14 or more words capitalized, the line not in
   /// capitals (headlines with many names are shorter).
   static func isTitleCased(_ text: String, _ shape: LineShape) -> Bool {
-    guard !shape.isUppercase else { return false }
+    // Fewer than 14 words in the shape is fewer than 14 words with a letter.
+    guard !shape.isUppercase, shape.wordCount >= 14 else { return false }
+    return isTitleCased(text, readsBytes: UTF8Search.scalarsAreCharacters(text.utf8))
+  }
+
+  /// `isTitleCased(_:_:)`'s count of words, over the scalars of the space-separated words
+  /// when `readsBytes` (the text's scalars are characters), else over `Character` splits;
+  /// both give the same answer.
+  static func isTitleCased(_ text: String, readsBytes: Bool) -> Bool {
+    guard readsBytes else { return isTitleCasedByCharacters(text) }
+    var words = 0
+    var capitalized = 0
+    var copy = text
+    copy.withUTF8 { bytes in
+      var index = 0
+      var found = false  // the word's first letter was seen
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == 0x20 {
+          found = false
+          index += 1
+          continue
+        }
+        if found {
+          index += byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+          continue
+        }
+        let (value, length) = UTF8Scalars.decode(bytes, at: index)
+        index += length
+        let letter: Bool
+        let uppercase: Bool
+        if value < 0x80 {
+          letter = (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A
+          uppercase = value >= 0x41 && value <= 0x5A
+        } else {
+          let properties = Unicode.Scalar(value)!.properties
+          letter = properties.isAlphabetic
+          uppercase = letter && properties.isUppercase
+        }
+        if letter {
+          found = true
+          words += 1
+          if uppercase { capitalized += 1 }
+        }
+      }
+    }
+    return words >= 14 && capitalized * 2 > words
+  }
+
+  private static func isTitleCasedByCharacters(_ text: String) -> Bool {
     var words = 0
     var capitalized = 0
     for word in text.split(separator: " ") {

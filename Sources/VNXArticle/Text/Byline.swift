@@ -92,7 +92,7 @@ enum Byline {
       // ("Thạch Sô Phal", "Ksor Bloh"): most, not all, words must be Vietnamese syllables,
       // and all of them in a line written in capitals (where site names hide).
       var syllables = 0
-      let uppercase = part.unicodeScalars.filter(\.properties.isAlphabetic).allSatisfy(\.properties.isUppercase)
+      let uppercase = part.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic || $0.properties.isUppercase }
       for word in words where !signatures.contains(word.uppercased()) {
         guard let first = word.unicodeScalars.first, first.properties.isUppercase,
           word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "'" || $0 == "’" || $0 == "." })
@@ -125,7 +125,7 @@ enum Byline {
       end = utf8.index(before: end)
     }
     guard !hasSeparator, end == utf8.startIndex || utf8[utf8.index(before: end)] != 0x29 else {
-      return withoutAffiliation(text).trimming(" .")
+      return withoutAffiliation(text, readsBytes: true).trimming(" .")
     }
     var start = utf8.startIndex
     while start < end, utf8[start] == 0x20 || utf8[start] == 0x2E { start = utf8.index(after: start) }
@@ -155,7 +155,10 @@ enum Byline {
 
   /// "Theo baolaichau.vn", "Nguồn: Báo Lai Châu" → the source, when the line is only that.
   static func source(_ text: String) -> String? {
-    guard text.utf8.count <= 160 else { return nil }
+    // Only "T" and "N" lowercase to the first letters of the prefixes: most lines stop here,
+    // before lowercasing.
+    guard text.utf8.count <= 160, let first = text.utf8.first, first | 0x20 == 0x74 || first | 0x20 == 0x6E
+    else { return nil }
     let lowered = text.lowercased()
     for prefix in ["theo ", "nguồn:", "nguồn "] where lowered.hasPrefix(prefix) {
       let rest = String(text.dropFirst(prefix.count)).trimming(" .:")
@@ -172,6 +175,44 @@ enum Byline {
   /// "Hoàng Thu (TTXVN)" → "Hoàng Thu", "Điểu Thị Hạnh - Ban Dân tộc tỉnh" → "Điểu Thị Hạnh":
   /// the newsroom or office after a name, in brackets or after a dash or comma.
   static func withoutAffiliation(_ text: String) -> String {
+    withoutAffiliation(text, readsBytes: UTF8Search.scalarsAreCharacters(text.utf8))
+  }
+
+  /// `withoutAffiliation(_:)`, on the bytes when `readsBytes` (the text's scalars are
+  /// characters: its marks are ASCII bytes, its dash one scalar), else on `Character`s; both
+  /// give the same answer.
+  static func withoutAffiliation(_ text: String, readsBytes: Bool) -> String {
+    guard readsBytes else { return withoutAffiliationByCharacters(text) }
+    let utf8 = text.utf8
+    func offset(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+    var copy = text
+    // Byte offsets of the name's end and of the separator an office's name follows, if any.
+    let (end, cut): (Int, Int?) = copy.withUTF8 { bytes in
+      var end = bytes.count
+      while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x2E { end -= 1 }
+      if end > 0, bytes[end - 1] == 0x29, let open = bytes[..<end].lastIndex(of: 0x28), open > 0 {
+        end = open
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+      }
+      var index = 1
+      while index < end {
+        let byte = bytes[index]
+        var after = 0
+        if byte == 0x2D || byte == 0x2C {
+          after = index + 1
+        } else if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 {
+          after = index + 3  // "–"
+        }
+        if after > 0, isAffiliation(text[offset(after)..<offset(end)]) { return (end, index) }
+        index += 1
+      }
+      return (end, nil)
+    }
+    if let cut { return String(text[..<offset(cut)]).trimming(" ") }
+    return String(text[..<offset(end)])
+  }
+
+  private static func withoutAffiliationByCharacters(_ text: String) -> String {
     var text = Substring(text)
     while let last = text.last, last == " " || last == "." { text.removeLast() }
     if text.last == ")", let open = text.lastIndex(of: "("), open > text.startIndex {
@@ -190,16 +231,23 @@ enum Byline {
   /// "Ban Dân tộc tỉnh", "Báo Lai Châu", "TTVH huyện": an office's name — an office word
   /// first, then a lowercase word, three words or more, or an acronym. "Văn Miên" is a name.
   static func isAffiliation(_ part: Substring) -> Bool {
-    let words = part.split(separator: " ")
-    guard let first = words.first, ArticleLexicon.shared.affiliationWords.contains(first.lowercased()) else {
+    // The first word decides most parts: split the rest only when it is an office word.
+    guard let first = part.split(separator: " ", maxSplits: 1).first,
+      ArticleLexicon.shared.affiliationWords.contains(first.lowercased())
+    else {
       return false
     }
+    let words = part.split(separator: " ")
     if words.count >= 3 { return true }
     return words.contains { word in
       guard let initial = word.unicodeScalars.first else { return false }
-      let letters = word.unicodeScalars.filter(\.properties.isAlphabetic)
-      return initial.properties.isLowercase
-        || letters.count >= 2 && letters.allSatisfy(\.properties.isUppercase)
+      if initial.properties.isLowercase { return true }
+      var letters = 0
+      for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
+        guard scalar.properties.isUppercase else { return false }
+        letters += 1
+      }
+      return letters >= 2
     }
   }
 
@@ -210,8 +258,12 @@ enum Byline {
 
   /// "TRẦN DUNG" → "Trần Dung"; names already mixed-case are kept as written.
   static func titleCased(_ name: String) -> String {
-    let letters = name.unicodeScalars.filter { $0.properties.isAlphabetic }
-    guard !letters.isEmpty, letters.allSatisfy({ $0.properties.isUppercase }) else { return name }
+    var hasLetters = false
+    for scalar in name.unicodeScalars where scalar.properties.isAlphabetic {
+      guard scalar.properties.isUppercase else { return name }
+      hasLetters = true
+    }
+    guard hasLetters else { return name }
     if signatures.contains(name.uppercased()) { return name }
     return name.split(separator: " ", omittingEmptySubsequences: false).map { word in
       let lowered = word.lowercased()
