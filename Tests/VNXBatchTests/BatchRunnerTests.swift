@@ -164,7 +164,7 @@ struct BatchRunnerTests {
       #expect(
         indexes == [
           "documents_id", "documents_published", "entities_text_type", "indicators_about",
-          "indicators_place_year", "indicators_unit",
+          "indicators_place_year",
         ])
       #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == SQLiteDataset.version)
       let rows = try Row.fetchAll(db, sql: "SELECT * FROM documents ORDER BY rowid")
@@ -220,7 +220,6 @@ struct BatchRunnerTests {
     arguments: [
       ("SELECT * FROM entities WHERE text = 'An Giang'", "entities_text_type"),
       ("SELECT * FROM entities WHERE type = 'province' AND text = 'An Giang'", "entities_text_type"),
-      ("SELECT * FROM indicators WHERE unit = 'hộ'", "indicators_unit"),
       ("SELECT * FROM indicators WHERE about = 'tỷ lệ hộ nghèo'", "indicators_about"),
       ("SELECT * FROM indicators WHERE place = 'An Giang' AND year = 2024", "indicators_place_year"),
       ("SELECT * FROM indicators WHERE place = 'An Giang'", "indicators_place_year"),
@@ -292,6 +291,30 @@ struct BatchRunnerTests {
     } throws: { error in
       "\(error)".contains("earlier vnx batch") && "\(error)".contains("another --out")
     }
+  }
+
+  @Test("A folder of schema 2 resumes: same tables, and its unit index goes when the run finishes")
+  func secondSchemaResumes() throws {
+    let corpus = try makeCorpus(articles: 2)
+    defer { try? FileManager.default.removeItem(atPath: corpus) }
+    let out = temporaryFolder("schema2")
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    _ = try runBatch([corpus], out: out, jobs: 1)
+    let queue = try DatabaseQueue(path: out + "/vnx.sqlite")
+    try queue.write { db in
+      try db.execute(sql: "CREATE INDEX indicators_unit ON indicator_rows(unit); PRAGMA user_version = 2")
+    }
+    try queue.close()
+    let rerun = try runBatch([corpus], out: out, jobs: 1)
+    #expect(rerun.documents == 0)
+    let (version, unitIndexes) = try DatabaseQueue(path: out + "/vnx.sqlite").read { db in
+      (
+        try Int.fetchOne(db, sql: "PRAGMA user_version"),
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'indicators_unit'")
+      )
+    }
+    #expect(version == SQLiteDataset.version)
+    #expect(unitIndexes == 0)
   }
 
   @Test("An output folder written with other formats is refused, not mixed")
