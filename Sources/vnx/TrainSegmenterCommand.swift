@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import VNX
 
+extension WordSegmenterTrainer.Learner: ExpressibleByArgument {}
+
 /// `vnx train-segmenter`: trains the word segmentation model on CoNLL-U files, or scores one.
 struct TrainSegmenterCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -10,7 +12,9 @@ struct TrainSegmenterCommand: ParsableCommand {
     discussion: """
       Trains an averaged perceptron over syllable B/I tags and writes the model file. With \
       --dev, prints the dev word-boundary P/R/F1 after each epoch. Without --train, scores the \
-      model given by --model (default: the shipped one) on the --dev files.
+      model given by --model (default: the shipped one) on the --dev files. --learner crf \
+      trains the same features as a linear-chain CRF (--l2, --iterations, --margin), for the \
+      same decoder and model file.
 
         vnx train-segmenter --train ../shared/data/ud-vi-vtb/vi_vtb-ud-train.conllu \\
           --output lexicons/segmentation/wordseg.model
@@ -38,7 +42,16 @@ struct TrainSegmenterCommand: ParsableCommand {
   @Flag(help: "Also score whether a syllable continues a word that joins the two syllables before it (tag-pair features).")
   var tagPairs = false
 
-  @Option(help: "Training epochs.")
+  @Option(help: "How the weights are learned: perceptron (averaged structured perceptron) or crf (linear-chain CRF, L2-regularized, trained by L-BFGS; --margin > 0 makes it softmax-margin).")
+  var learner = WordSegmenterTrainer.Learner.perceptron
+
+  @Option(help: "The CRF's L2 penalty (l2/2 × squared norm of the weights).")
+  var l2 = WordSegmenterTrainer().l2
+
+  @Option(help: "The CRF's L-BFGS iterations.")
+  var iterations = WordSegmenterTrainer().iterations
+
+  @Option(help: "Training epochs (perceptron).")
   var epochs = WordSegmenterTrainer().epochs
 
   @Option(help: "The margin by which gold tags must win while training.")
@@ -71,6 +84,9 @@ struct TrainSegmenterCommand: ParsableCommand {
     trainer.margin = margin
     trainer.runs = runs
     trainer.tagPairs = tagPairs
+    trainer.learner = learner
+    trainer.l2 = l2
+    trainer.iterations = iterations
     if let words {
       // Normalized like every input, so that tone placement matches the text at run time. The
       // normalizer turns the tab before the tier into a space; words hold letters only, so a

@@ -24,11 +24,28 @@ public struct WordSegmenterTrainer: Sendable {
   /// Whether the model scores tag pairs: whether a syllable continues a word that already
   /// joins the two syllables before it (`WordFeatures.continuationScore`).
   public var tagPairs = false
+  /// How the weights are learned.
+  public var learner = Learner.perceptron
+  /// The L2 penalty of the CRF: `l2 / 2 × ‖w‖²` is added to the negative log-likelihood of the
+  /// training sentences.
+  public var l2 = 0.3
+  /// L-BFGS iterations of the CRF.
+  public var iterations = 300
+
+  /// The learners `train` can use; both give weights for the same features and decoder.
+  public enum Learner: String, Sendable, CaseIterable {
+    /// Averaged structured perceptron, cost-augmented by `margin`, `runs` orders averaged.
+    case perceptron
+    /// Linear-chain conditional random field over the same tags and tag pairs, L2-regularized
+    /// (`l2`), trained by L-BFGS (`iterations`); `margin` > 0 makes it softmax-margin (every
+    /// wrong tag gets `margin` added to its score while training).
+    case crf
+  }
 
   public init() {}
 
   /// One training sentence, tokenized, with features and gold tags precomputed.
-  private struct Example {
+  struct Example {
     var starts: [Bool]
     var mayJoin: [Bool]
     /// Feature indices of each syllable that may join (`offsets[i]..<offsets[i + 1]`).
@@ -44,6 +61,18 @@ public struct WordSegmenterTrainer: Sendable {
   public func train(
     _ corpus: SegmentedCorpus, dev: SegmentedCorpus? = nil, progress: (String) -> Void = { _ in }
   ) -> WordSegmentationModel {
+    let (examples, dictionary) = examples(corpus)
+    switch learner {
+    case .perceptron:
+      return perceptron(examples, dictionary: dictionary, dev: dev, progress: progress)
+    case .crf:
+      return crf(examples, dictionary: dictionary, dev: dev, progress: progress)
+    }
+  }
+
+  /// The dictionary (word lists and the corpus words, each training sentence leaving out the
+  /// words of its own fold) and the features and gold tags of every sentence.
+  func examples(_ corpus: SegmentedCorpus) -> ([Example], WordDictionary) {
     // Tokens and gold tags.
     var tokenized: [(SyllableSequence, [Bool])] = []
     var dictionary = WordDictionary()
@@ -122,7 +151,13 @@ public struct WordSegmenterTrainer: Sendable {
       }
       examples.append(example)
     }
+    return (examples, dictionary)
+  }
 
+  private func perceptron(
+    _ examples: [Example], dictionary: WordDictionary, dev: SegmentedCorpus?,
+    progress: (String) -> Void
+  ) -> WordSegmentationModel {
     // Several perceptrons that see the sentences in different orders, averaged: the model
     // depends less on the order of the training data.
     var sumWeights = [Float](repeating: 0, count: 1 << tableBits)
