@@ -95,8 +95,7 @@ func lowercasedEqualsFollowsLowercased(
   var segmenter = VNXSegmentation.Segmenter(abbreviations: .standard, model: nil)
   segmenter.segmentsWords = false
   let scan = EntityScan(
-    text: sentence, sentences: segmenter.sentences(in: sentence), lexicon: .standard,
-    gazetteer: .standard, firstWords: .standard)
+    text: sentence, sentences: segmenter.sentences(in: sentence), tables: .standard)
   #expect(scan.lowercasedEquals(text, range) == equal)
   #expect((text.lowercased() == scan.lowercased(range)) == equal)
 }

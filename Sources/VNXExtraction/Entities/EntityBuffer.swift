@@ -37,6 +37,22 @@ struct EntityBuffer {
   }
 
   mutating func append(_ entity: __owned Entity) {
+    nextSlot().initialize(to: entity)
+    count += 1
+  }
+
+  /// Appends an entity built from these fields in its slot (the others nil): no entity is
+  /// built elsewhere and copied in.
+  @inline(__always)
+  mutating func append(
+    type: EntityType, text: __owned String, start: Int, end: Int, kind: __owned String?
+  ) {
+    nextSlot().initialize(to: Entity(type: type, text: text, start: start, end: end, kind: kind))
+    count += 1
+  }
+
+  /// The uninitialized slot after the last entity, room made.
+  private mutating func nextSlot() -> UnsafeMutablePointer<Entity> {
     precondition(taken == nil, "entity appended after one was taken")
     if count == capacity {
       let grown = UnsafeMutablePointer<Entity>.allocate(capacity: capacity * 2)
@@ -45,8 +61,7 @@ struct EntityBuffer {
       base = grown
       capacity *= 2
     }
-    (base + count).initialize(to: entity)
-    count += 1
+    return base + count
   }
 
   /// Moves entity `index` out of the buffer.

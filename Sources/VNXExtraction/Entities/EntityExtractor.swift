@@ -13,15 +13,12 @@ import VNXSegmentation
 /// token. Entities come back in text order, one per mention, except that an organization
 /// named more fully elsewhere in the text is listed only in its fullest form (SAMPLES.md).
 public struct EntityExtractor: Sendable {
-  let lexicon: EntityLexicon
-  public let gazetteer: Gazetteer
-  let firstWords: FirstWordMask
+  let tables: EntityTables
+  public var gazetteer: Gazetteer { tables.gazetteer }
 
   /// An extractor with the lexicons and gazetteers in `lexicons/` (loaded once per process).
   public init() {
-    self.lexicon = .standard
-    self.gazetteer = .standard
-    self.firstWords = .standard
+    self.tables = .standard
   }
 
   /// The entities of `text`, given its sentences from `Segmenter.sentences(in:)`.
@@ -29,9 +26,7 @@ public struct EntityExtractor: Sendable {
   /// Never inlined: callgrind counts the extraction by this symbol (Tests/BENCHMARKS.md).
   @inline(never)
   public func extract(from text: String, sentences: [Sentence]) -> [Entity] {
-    let scan = EntityScan(
-      text: text, sentences: sentences, lexicon: lexicon, gazetteer: gazetteer, firstWords: firstWords)
-    return scan.run()
+    EntityScan(text: text, sentences: sentences, tables: tables).run()
   }
 
   /// The entities of `text`, segmenting it first (tokens only).
@@ -41,4 +36,20 @@ public struct EntityExtractor: Sendable {
     plain.segmentsWords = false
     return extract(from: text, sentences: plain.sentences(in: text))
   }
+}
+
+/// The lexicons, the gazetteer and their first-word masks, loaded once and shared by
+/// reference: each scan holds one reference instead of copies of the tables.
+final class EntityTables: Sendable {
+  let lexicon: EntityLexicon
+  let gazetteer: Gazetteer
+  let firstWords: FirstWordMask
+
+  init(lexicon: EntityLexicon, gazetteer: Gazetteer, firstWords: FirstWordMask) {
+    self.lexicon = lexicon
+    self.gazetteer = gazetteer
+    self.firstWords = firstWords
+  }
+
+  static let standard = EntityTables(lexicon: .standard, gazetteer: .standard, firstWords: .standard)
 }

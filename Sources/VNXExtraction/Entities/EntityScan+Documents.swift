@@ -2,7 +2,7 @@
 /// common styles ("22/9/2017", "25-10-2017", "tháng 5/2019", "05 tháng 12 năm 2023", "chiều 21/8").
 extension EntityScan {
   func findDatesAndDocuments() {
-    var index = 0
+    var index = next(Interest.dates, from: 0)
     while index < tokens.count {
       switch facts[index].kind {
       case .documentCode: document(at: index)
@@ -10,7 +10,15 @@ extension EntityScan {
       case .word where `is`(index, Cue.tháng) || `is`(index, Cue.ngày): spelledDate(at: index)
       default: break
       }
-      index += 1
+      index = next(Interest.dates, from: index + 1)
+    }
+  }
+
+  /// `DateValue.numeric` of a token, read from the text's bytes.
+  func dateValue(_ index: Int) -> String? {
+    bytes.withUnsafeBufferPointer { buffer in
+      DateValue.numeric(
+        utf8: UnsafeBufferPointer(rebasing: buffer[tokens[index].utf8Start..<tokens[index].utf8End]))
     }
   }
 
@@ -25,7 +33,7 @@ extension EntityScan {
   }
 
   func numericDate(at index: Int) {
-    guard claims[index] == .none, let value = DateValue.numeric(string(index..<index + 1)) else {
+    guard claims[index] == .none, let value = dateValue(index) else {
       return
     }
     let first = tokens[index].sentenceStart
@@ -96,7 +104,7 @@ extension EntityScan {
     var next = index + 1
     if `is`(next, Cue.comma) { next += 1 }
     if `is`(next, Cue.ngày), next + 1 < limit(index), facts[next + 1].kind == .date,
-      let value = DateValue.numeric(string(next + 1..<next + 2)), value.count == 10
+      let value = dateValue(next + 1), value.count == 10
     {
       entities[entity].date = value
     } else if `is`(next, Cue.ngày), let day = integer(next + 1), `is`(next + 2, Cue.tháng),

@@ -8,13 +8,22 @@ extension EntityScan {
     // Abbreviations count as the words they stand for: "Hội CCB huyện" after "Hội Cựu chiến
     // binh huyện Bác Ái", "BHXH" after "Bảo hiểm xã hội huyện Bình Sơn".
     let organizations = entities.indices.filter { types[$0] == .organization }
-    let words = organizations.map { expandedWords(spans[$0]) }
+    // Every organization's words in one array, `words[bounds[i]]` those of the i-th.
+    var words: [UInt64] = []
+    var bounds: [Range<Int>] = []
+    bounds.reserveCapacity(organizations.count)
+    for organization in organizations {
+      let start = words.count
+      appendExpandedWords(spans[organization], to: &words)
+      bounds.append(start..<words.count)
+    }
     for (position, short) in organizations.enumerated() {
-      let a = words[position]
+      let a = bounds[position]
       // Fuller as written too: "NHCSXH huyện" is no fuller form of "Ngân hàng Chính sách xã hội".
       for (other, long) in organizations.enumerated()
-      where words[other].count > a.count && spans[long].count > spans[short].count {
-        if zip(a, words[other]).allSatisfy({ $0.0 == $0.1 }) {
+      where bounds[other].count > a.count && spans[long].count > spans[short].count {
+        let b = bounds[other].lowerBound
+        if a.allSatisfy({ words[$0] == words[b + $0 - a.lowerBound] }) {
           keep[short] = false
           fuller[short] = long
           break
@@ -52,10 +61,9 @@ extension EntityScan {
     }
   }
 
-  /// The token hashes of a span with each abbreviation replaced by the words it stands for.
-  func expandedWords(_ span: Range<Int>) -> [UInt64] {
-    var words: [UInt64] = []
-    words.reserveCapacity(span.count)
+  /// Appends the token hashes of a span with each abbreviation replaced by the words it
+  /// stands for.
+  func appendExpandedWords(_ span: Range<Int>, to words: inout [UInt64]) {
     for index in span {
       if let long = lexicon.abbreviations[hashes[index]] {
         words.append(contentsOf: long)
@@ -63,7 +71,6 @@ extension EntityScan {
         words.append(hashes[index])
       }
     }
-    return words
   }
 
   func linkPeople() {

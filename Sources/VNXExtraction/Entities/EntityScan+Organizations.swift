@@ -3,7 +3,7 @@
 /// and its place ("UBND" + "huyện Lắk", "Huyện ủy" + "Ia Grai").
 extension EntityScan {
   func findOrganizations() {
-    var index = 0
+    var index = next(Interest.organizations, from: 0)
     while index < tokens.count {
       // A head word inside a place's name is no head: "xã Trường Sơn".
       if masks[index] & lexicon.bodies.bit != 0, claims[index] != .cell,
@@ -16,9 +16,9 @@ extension EntityScan {
           candidates[entities.count - 1] = place.matches
         }
         emit(.organization, index..<found.end, claim: .organization)
-        index = found.end
+        index = next(Interest.organizations, from: found.end)
       } else {
-        index += 1
+        index = next(Interest.organizations, from: index + 1)
       }
     }
   }

@@ -5,14 +5,14 @@ extension EntityScan {
   func findPeople() {
     // A name follows an honorific or a degree, or starts capitalized (after a role or bare).
     let triggers = lexicon.honorifics.bit | lexicon.qualifications.bit
-    var index = 0
+    var index = next(Interest.people, from: 0)
     while index < tokens.count {
       if claims[index] == .none, facts[index].capitalized || masks[index] & triggers != 0,
         let end = person(at: index)
       {
-        index = end
+        index = next(Interest.people, from: end)
       } else {
-        index += 1
+        index = next(Interest.people, from: index + 1)
       }
     }
   }

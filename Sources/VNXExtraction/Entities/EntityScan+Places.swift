@@ -5,14 +5,14 @@ extension EntityScan {
   func findPlaces() {
     // Every place here starts at a prefix ("Chi bộ", a village or an admin prefix).
     let triggers = lexicon.villagePrefixes.bit | lexicon.adminPrefixes.bit
-    var index = 0
+    var index = next(Interest.places, from: 0)
     while index < tokens.count {
       if claims[index] == .none, masks[index] & triggers != 0 || hashes[index] == Cue.chi {
-        if let end = cell(at: index) { index = end; continue }
-        if let end = adminPlace(at: index) { index = end; continue }
-        if let end = village(at: index) { index = end; continue }
+        if let end = cell(at: index) { index = next(Interest.places, from: end); continue }
+        if let end = adminPlace(at: index) { index = next(Interest.places, from: end); continue }
+        if let end = village(at: index) { index = next(Interest.places, from: end); continue }
       }
-      index += 1
+      index = next(Interest.places, from: index + 1)
     }
   }
 
@@ -257,19 +257,19 @@ extension EntityScan {
       if named[key] == nil { named[key] = place }
     }
     let gazetteerBit = gazetteer.names.bit
-    var index = 0
+    var index = next(Interest.contextPlaces, from: 0)
     while index < tokens.count {
       guard isCapitalizedWord(index), masks[index] & gazetteerBit != 0, claims[index] == .none,
         index == tokens[index].sentenceStart || !isCapitalizedWord(index - 1),
         let match = longest(gazetteer.names, at: index)
       else {
-        index += 1
+        index = next(Interest.contextPlaces, from: index + 1)
         continue
       }
       let end = index + match.length
       let run = capitalizedRun(from: index, max: 6, allowNumber: true)
       guard run == end, isUnclaimed(index..<end), !followsNameNoun(index) else {
-        index = max(end, index + 1)
+        index = next(Interest.contextPlaces, from: max(end, index + 1))
         continue
       }
       var same: Int?
@@ -314,7 +314,7 @@ extension EntityScan {
           candidates[entity] = inContext
         }
       }
-      index = max(end, index + 1)
+      index = next(Interest.contextPlaces, from: max(end, index + 1))
     }
   }
 
@@ -388,6 +388,11 @@ extension EntityScan {
         if candidates[entity].count == 1 {
           // One candidate stays one whatever the filters keep.
           resolved = candidates[entity][0]
+          if appliedDivision[entity] == resolved {
+            // Code and name were given before (a later round or call gives the same).
+            addLineage(resolved, to: &context)
+            continue
+          }
         } else {
           var pool = candidates[entity]
           if let kind = entities[entity].kind {
@@ -406,17 +411,23 @@ extension EntityScan {
           resolved = pool[0]
           candidates[entity] = [resolved]
         }
-        let name = gazetteer.divisions[Int(resolved)].name
-        entities[entity].code = gazetteer.divisions[Int(resolved)].code
+        let name = gazetteer.divisionNames[Int(resolved)]
+        entities[entity].code = gazetteer.codes[Int(resolved)]
         if name != entities[entity].text, !name.isEmpty {
           entities[entity].canonical = name
         }
-        var member = resolved
-        while member >= 0 {
-          if !context.contains(member) { context.append(member) }
-          member = gazetteer.parents[Int(member)]
-        }
+        appliedDivision[entity] = resolved
+        addLineage(resolved, to: &context)
       }
+    }
+  }
+
+  /// Adds a division and its ancestors to `context`, each once.
+  private func addLineage(_ division: Int32, to context: inout [Int32]) {
+    var member = division
+    while member >= 0 {
+      if !context.contains(member) { context.append(member) }
+      member = gazetteer.parents[Int(member)]
     }
   }
 }

@@ -57,6 +57,55 @@ enum Cue {
     ["đồng", "ông", "bà", "già", "quần", "đại", "thượng", "hòa", "hoà", "nghệ", "người"].map(hash))
 }
 
+/// Each scalar below U+2020 as the token pass reads it, in one load: its case-folded form
+/// (`PhraseKey.lower`: "Ấ" → "ấ", ’ → '), whether folding changed it (an uppercase letter),
+/// and whether it is a lowercase letter of the Latin blocks (a–z, U+00DF…U+1EFF).
+///
+///     UInt32(truncatingIfNeeded: TokenFold.entries[0x1EA4])   // 0x1EA5
+enum TokenFold {
+  static let count: UInt32 = 0x2020
+  /// An uppercase letter's and a lowercase letter's mark: a token's letter counts are the sum
+  /// of its entries' high 32 bits, uppercase letters in the low 20 bits of the sum (a token
+  /// of more than a million capitals would overflow them), lowercase ones above.
+  static let upper: UInt64 = 1 << 32
+  static let lower: UInt64 = 1 << 52
+
+  /// In memory that is never freed: a pointer read once per text.
+  nonisolated(unsafe) static let entries: UnsafePointer<UInt64> = {
+    let table = UnsafeMutablePointer<UInt64>.allocate(capacity: Int(count))
+    for value in 0..<count { table[Int(value)] = entry(value) }
+    return UnsafePointer(table)
+  }()
+
+  /// The folded scalar in the low 32 bits, `upper` or `lower` above it.
+  @inline(__always)
+  static func entry(_ value: UInt32, _ table: UnsafePointer<UInt64>) -> UInt64 {
+    value < count ? table[Int(value)] : UInt64(value)
+  }
+
+  static func entry(_ value: UInt32) -> UInt64 {
+    let folded = PhraseKey.lower(value)
+    if folded != value { return UInt64(folded) | upper }
+    let isLower = value &- 0x61 < 26 || (value >= 0xDF && value < 0x1F00)
+    return isLower ? UInt64(value) | lower : UInt64(value)
+  }
+}
+
+/// Which recognizers' passes may start at a token, one bit each: a pass visits only the tokens
+/// with its bit (`EntityScan.next(_:from:)`), found eight at a time.
+enum Interest {
+  /// A date's or a document code's token, "tháng", "ngày".
+  static let dates: UInt8 = 1 << 0
+  /// A village or admin prefix, "chi".
+  static let places: UInt8 = 1 << 1
+  /// A body's first word.
+  static let organizations: UInt8 = 1 << 2
+  /// A capitalized token, an honorific's or a degree's first word.
+  static let people: UInt8 = 1 << 3
+  /// A capitalized word that starts a gazetteer name.
+  static let contextPlaces: UInt8 = 1 << 4
+}
+
 /// One extraction over one text: token features, claims and the entities found so far.
 /// A class because it owns the working buffers of one run, which every recognizer reads and
 /// extends; a struct would be copied into each helper call in unoptimized builds.
@@ -86,6 +135,8 @@ final class EntityScan {
 
   enum Claim: UInt8 { case none, place, cell, organization, person, other }
 
+  // Copies of the shared tables: a stored `let` lends its tables to every recognizer without
+  // a copy (read through the shared object, each use copied the table it named).
   let lexicon: EntityLexicon
   let gazetteer: Gazetteer
   /// The text's UTF-8; tokens address it by `utf8Start..<utf8End`.
@@ -95,6 +146,9 @@ final class EntityScan {
   let hashes: [UInt64]
   /// For each token, the tables with an entry starting there (`FirstWordMask`).
   let masks: [UInt16]
+  /// For each token, which recognizers' passes may start at it (`Interest`), and eight bytes
+  /// with every bit set after the last token.
+  let interest: UnsafeMutablePointer<UInt8>
   /// What each token already belongs to. A buffer this scan owns, so that the recognizers'
   /// many reads and writes cost no exclusivity checks.
   let claims: UnsafeMutableBufferPointer<Claim>
@@ -106,6 +160,8 @@ final class EntityScan {
   @exclusivity(unchecked) var types: [EntityType] = []
   /// Gazetteer candidates of each admin entity (by entity index).
   @exclusivity(unchecked) var candidates: [[Int32]] = []
+  /// The division whose code and name `resolvePlaces` gave each entity, -1 for none yet.
+  @exclusivity(unchecked) var appliedDivision: [Int32] = []
   /// Each person with a role and the role's token span, for person → organization links.
   @exclusivity(unchecked) var roleSpans: [(person: Int, role: Range<Int>)] = []
   /// Token spans of entities (by entity index).
@@ -113,12 +169,9 @@ final class EntityScan {
   /// Communes, districts and provinces by the token their name starts at.
   @exclusivity(unchecked) var placeAt: [Int32] = []
 
-  init(
-    text: String, sentences: [Sentence], lexicon: EntityLexicon, gazetteer: Gazetteer,
-    firstWords: FirstWordMask
-  ) {
-    self.lexicon = lexicon
-    self.gazetteer = gazetteer
+  init(text: String, sentences: [Sentence], tables: EntityTables) {
+    self.lexicon = tables.lexicon
+    self.gazetteer = tables.gazetteer
     let bytes = Array(text.utf8)
     self.bytes = bytes
     let count = sentences.reduce(0) { $0 + $1.tokens.count }
@@ -134,15 +187,17 @@ final class EntityScan {
     var facts: [TokenFacts] = []
     var hashes: [UInt64] = []
     var masks: [UInt16] = []
-    PhraseKey.lowerTable.withUnsafeBufferPointer { lowerTable in
-      bytes.withUnsafeBufferPointer { buffer in
-        tokens = uninitialized { tokens in
-          facts = uninitialized { facts in
-            hashes = uninitialized { hashes in
-              masks = uninitialized { masks in
-                Self.scanTokens(
-                  sentences, buffer, lowerTable, firstWords, into: tokens, facts, hashes, masks)
-              }
+    // Eight bytes past the end with every bit set: `next(_:from:)` reads eight at a time and
+    // stops there.
+    let interest = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 8)
+    (interest + count).initialize(repeating: 0xFF, count: 8)
+    bytes.withUnsafeBufferPointer { buffer in
+      tokens = uninitialized { tokens in
+        facts = uninitialized { facts in
+          hashes = uninitialized { hashes in
+            masks = uninitialized { masks in
+              Self.scanTokens(
+                sentences, buffer, tables, into: tokens, facts, hashes, masks, interest)
             }
           }
         }
@@ -152,6 +207,7 @@ final class EntityScan {
     self.facts = facts
     self.hashes = hashes
     self.masks = masks
+    self.interest = interest
     claims = .allocate(capacity: tokens.count)
     claims.initialize(repeating: .none)
     placeAt = Array(repeating: -1, count: tokens.count)
@@ -163,76 +219,86 @@ final class EntityScan {
 
   deinit {
     claims.deallocate()
+    interest.deallocate()
     entities.deallocate()
   }
 
-  /// One pass over the tokens' UTF-8: each token's features, case-folded hash and first-word
-  /// mask, written into buffers of exactly one slot per token.
+  /// One pass over the tokens' UTF-8: each token's features and case-folded hash, written
+  /// into buffers of exactly one slot per token; then each token's first-word mask and
+  /// interest bits.
+  ///
+  /// Each scalar costs one load of `TokenFold.entries` (its folded form and letter case
+  /// together) and one multiply; the digits of a number token are read apart, and the gap
+  /// before a token is searched for a line break only when it is more than one space.
   private static func scanTokens(
-    _ sentences: [Sentence], _ buffer: UnsafeBufferPointer<UInt8>,
-    _ lowerTable: UnsafeBufferPointer<UInt32>, _ firstWords: FirstWordMask,
+    _ sentences: [Sentence], _ buffer: UnsafeBufferPointer<UInt8>, _ tables: EntityTables,
     into tokens: UnsafeMutableBufferPointer<TokenInfo>, _ facts: UnsafeMutableBufferPointer<TokenFacts>,
-    _ hashes: UnsafeMutableBufferPointer<UInt64>, _ masks: UnsafeMutableBufferPointer<UInt16>
+    _ hashes: UnsafeMutableBufferPointer<UInt64>, _ masks: UnsafeMutableBufferPointer<UInt16>,
+    _ interest: UnsafeMutablePointer<UInt8>
   ) {
+    let fold = TokenFold.entries
     var count = 0
+    var previousEnd = -1
     for sentence in sentences {
       var first = count
       let last = first + sentence.tokens.count
       for token in sentence.tokens {
         // A line break ends a name as surely as a full stop does (titles, captions).
-        if count > first, Self.hasLineBreak(buffer, tokens[count - 1].utf8End..<token.utf8Start) {
+        if count > first, token.utf8Start > previousEnd,
+          token.utf8Start - previousEnd > 1 || buffer[previousEnd] != 0x20,
+          Self.hasLineBreak(buffer, previousEnd..<token.utf8Start)
+        {
           for index in first..<count { tokens[index].sentenceEnd = count }
           first = count
         }
+        previousEnd = token.utf8End
         var hash = PhraseKey.seed
-        var upper = 0
-        var lower = 0
-        var capitalized = false
-        var digits = token.kind == .number
         var offset = token.utf8Start
         let end = min(token.utf8End, buffer.count)
-        while offset < end {
+        /// The fold entry of the scalar at `offset`; moves `offset` past it.
+        @inline(__always) func next() -> UInt64 {
           let byte = buffer[offset]
-          let folded: UInt32
+          let value: UInt32
           if byte < 0x80 {
-            // ASCII: no decoding, no table.
+            value = UInt32(byte)
             offset += 1
-            let value = UInt32(byte)
-            if value &- 0x30 >= 10 { digits = false }
-            if value &- 0x41 < 26 {
-              folded = value | 0x20
-              if offset == token.utf8Start + 1 { capitalized = true }
-              upper += 1
-            } else {
-              folded = value
-              if value &- 0x61 < 26 { lower += 1 }
-            }
-          } else {
-            let isFirst = offset == token.utf8Start
+          } else if byte < 0xE0, offset + 2 <= end {
             // Vietnamese letters take two or three bytes; a sequence cut by the token's end
             // (no valid token is) goes through the bounded decoder.
-            let value: UInt32
-            if byte < 0xE0, offset + 2 <= end {
-              value = UInt32(byte & 0x1F) << 6 | UInt32(buffer[offset + 1] & 0x3F)
-              offset += 2
-            } else if byte >= 0xE0, byte < 0xF0, offset + 3 <= end {
-              value =
-                UInt32(byte & 0x0F) << 12 | UInt32(buffer[offset + 1] & 0x3F) << 6
-                | UInt32(buffer[offset + 2] & 0x3F)
-              offset += 3
-            } else {
-              value = Self.decode(buffer, &offset)
-            }
-            digits = false
-            folded = PhraseKey.lower(value, lowerTable)
-            if folded != value {
-              if isFirst { capitalized = true }
-              upper += 1
-            } else if value >= 0xDF && value < 0x1F00 {
-              lower += 1
-            }
+            value = UInt32(byte & 0x1F) << 6 | UInt32(buffer[offset + 1] & 0x3F)
+            offset += 2
+          } else if byte >= 0xE0, byte < 0xF0, offset + 3 <= end {
+            value =
+              UInt32(byte & 0x0F) << 12 | UInt32(buffer[offset + 1] & 0x3F) << 6
+              | UInt32(buffer[offset + 2] & 0x3F)
+            offset += 3
+          } else {
+            value = Self.decode(buffer, &offset)
           }
-          hash = (hash ^ UInt64(folded)) &* 0x100_0000_01b3
+          return TokenFold.entry(value, fold)
+        }
+        // The letter counts (`TokenFold.upper`, `TokenFold.lower`).
+        var counts: UInt64 = 0
+        var capitalized = false
+        if offset < end {
+          let entry = next()
+          hash = (hash ^ UInt64(UInt32(truncatingIfNeeded: entry))) &* 0x100_0000_01b3
+          counts = entry >> 32
+          capitalized = entry & TokenFold.upper != 0
+        }
+        while offset < end {
+          let entry = next()
+          hash = (hash ^ UInt64(UInt32(truncatingIfNeeded: entry))) &* 0x100_0000_01b3
+          counts &+= entry >> 32
+        }
+        let upper = counts & 0xF_FFFF
+        let lower = counts >> 20
+        var digits = token.kind == .number
+        if digits {
+          for offset in token.utf8Start..<end where buffer[offset] &- 0x30 >= 10 {
+            digits = false
+            break
+          }
         }
         tokens[count] = TokenInfo(
           start: token.start, end: token.end, utf8Start: token.utf8Start, utf8End: token.utf8End,
@@ -246,7 +312,27 @@ final class EntityScan {
     }
     // The masks in a pass of their own: the table is too large for the first-level cache,
     // and here its loads do not wait on one another (in the token loop each waited in turn).
-    for index in 0..<count { masks[index] = firstWords.mask(hashes[index]) }
+    let places = tables.lexicon.villagePrefixes.bit | tables.lexicon.adminPrefixes.bit
+    let people = tables.lexicon.honorifics.bit | tables.lexicon.qualifications.bit
+    let bodies = tables.lexicon.bodies.bit
+    let names = tables.gazetteer.names.bit
+    for index in 0..<count {
+      let hash = hashes[index]
+      let mask = tables.firstWords.mask(hash)
+      masks[index] = mask
+      let fact = facts[index]
+      var bits: UInt8 = 0
+      if mask & places != 0 || hash == Cue.chi { bits |= Interest.places }
+      if mask & bodies != 0 { bits |= Interest.organizations }
+      if fact.capitalized || mask & people != 0 { bits |= Interest.people }
+      if fact.capitalized, fact.isWord, mask & names != 0 { bits |= Interest.contextPlaces }
+      switch fact.kind {
+      case .documentCode, .date: bits |= Interest.dates
+      case .word where hash == Cue.tháng || hash == Cue.ngày: bits |= Interest.dates
+      default: break
+      }
+      interest[index] = bits
+    }
   }
 
   /// The scalar whose UTF-8 starts at `offset`; moves `offset` past it.
@@ -262,6 +348,21 @@ final class EntityScan {
       return true
     }
     return false
+  }
+
+  /// The first token from `start` on whose interest has `bit` (`Interest`), or the token
+  /// count: eight tokens per load.
+  @inline(__always)
+  func next(_ bit: UInt8, from start: Int) -> Int {
+    var index = start
+    let pattern = UInt64(bit) &* 0x0101_0101_0101_0101
+    while true {
+      let word = UnsafeRawPointer(interest + index).loadUnaligned(as: UInt64.self) & pattern
+      if word != 0 {
+        return min(index + UInt64(littleEndian: word).trailingZeroBitCount >> 3, tokens.count)
+      }
+      index += 8
+    }
   }
 
   func run() -> [Entity] {
@@ -344,6 +445,9 @@ final class EntityScan {
     return equal ?? (text.lowercased() == lowercased(range))
   }
 
+  /// The longest entry of `table` at token `index`; the mask test inline, so that most calls
+  /// end without a call.
+  @inline(__always)
   func longest<V>(_ table: PhraseTable<V>, at index: Int) -> (length: Int, value: V)? {
     guard index < tokens.count, masks[index] & table.bit != 0 else { return nil }
     return table.longestMatch(hashes, at: index, limit: tokens[index].sentenceEnd)
@@ -412,11 +516,11 @@ final class EntityScan {
     let text = bytes.withUnsafeBufferPointer {
       String(decoding: $0[utf8Start..<utf8End], as: UTF8.self)
     }
-    entities.append(
-      Entity(type: type, text: text, start: tokens[range.lowerBound].start, end: end, kind: kind))
+    entities.append(type: type, text: text, start: tokens[range.lowerBound].start, end: end, kind: kind)
     types.append(type)
     spans.append(range)
     candidates.append([])
+    appliedDivision.append(-1)
     if type == .village || type == .commune || type == .district || type == .province {
       placeAt[range.lowerBound] = Int32(entities.count - 1)
     }

@@ -31,6 +31,9 @@ public struct Gazetteer: Sendable {
   private(set) var levels: [Division.Level] = []
   private(set) var structures: [Division.Structure] = []
   private(set) var kinds: [String] = []
+  /// Each division's code and name, read as `kinds` is.
+  private(set) var codes: [String] = []
+  private(set) var divisionNames: [String] = []
 
   public static let standard = Gazetteer(files: [
     "places/divisions-2024.tsv", "places/former-names-2024.tsv", "places/divisions-2025.tsv",
@@ -63,6 +66,8 @@ public struct Gazetteer: Sendable {
     levels = divisions.map(\.level)
     structures = divisions.map(\.structure)
     kinds = divisions.map(\.kind)
+    codes = divisions.map(\.code)
+    divisionNames = divisions.map(\.name)
     parents = Self.parents(divisions)
   }
 
