@@ -95,3 +95,15 @@ func corpusLinesAgreeOnBothPaths() {
 func affiliationsCutAlike(_ text: String) {
   #expect(Byline.withoutAffiliation(text, readsBytes: true) == Byline.withoutAffiliation(text, readsBytes: false))
 }
+
+@Test("Every corpus line measures the same in one pass and with a second pass over its words")
+func lineShapesAgreeOnBothPaths() {
+  let lines = CorpusLines.all
+  let odd = [
+    "a\tb  c\t\td", "\t", " x ", "İSTANBUL và Kelvin K", "„Nguồn” — «tin» · 12 | 3 › 4 • 5", "\u{0}của\u{0}",
+    String(repeating: "của và là ", count: 500), String(repeating: "a\tb ", count: 450),
+  ]
+  for line in lines + odd {
+    #expect(LineShape(line) == LineShape(line, lexicon: .shared, inOnePass: false), "\(line)")
+  }
+}

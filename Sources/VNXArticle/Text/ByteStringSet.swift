@@ -3,36 +3,95 @@
 ///
 ///     let stopWords = ByteStringSet(["của", "và", "là"])
 ///     stopWords.contains(Array("và".utf8)[...])   // true
-struct ByteStringSet: Sendable {
-  private var pool: [UInt8] = []
+///
+/// A class that owns its tables as raw buffers, read without bounds checks or reference
+/// counting (`LineShape` asks it about every word of a page); immutable once built.
+final class ByteStringSet: @unchecked Sendable {
+  private let pool: UnsafeMutableBufferPointer<UInt8>
   /// Start and end of each key in `pool`.
-  private var keys: [(start: Int32, end: Int32)] = []
+  private let keys: UnsafeMutableBufferPointer<(start: Int32, end: Int32)>
   /// Key index + 1 per slot, 0 when empty.
-  private var slots: [Int32]
-  private var mask: Int
+  private let slots: UnsafeMutableBufferPointer<Int32>
+  private let mask: Int
+  /// The longest key's length: longer words are no key, without hashing them.
+  private let maximumLength: Int
+  /// Keys of up to 8 bytes packed in a word (`packed`), by multiplicative hash, 0 when empty:
+  /// a lookup of a short word is one multiplication and a compare or two.
+  private let shortKeys: UnsafeMutableBufferPointer<UInt64>
+  private let shortShift: UInt64
 
   init(_ words: some Sequence<String>) {
     let unique = Array(Set(words))
     var capacity = 16
     while capacity < unique.count * 2 { capacity <<= 1 }
-    slots = [Int32](repeating: 0, count: capacity)
     mask = capacity - 1
-    for word in unique {
-      let start = pool.count
-      pool.append(contentsOf: word.utf8)
-      keys.append((Int32(start), Int32(pool.count)))
-      var slot = Self.hash(Array(word.utf8)[...]) & mask
+    slots = .allocate(capacity: capacity)
+    slots.initialize(repeating: 0)
+    keys = .allocate(capacity: unique.count)
+    pool = .allocate(capacity: unique.reduce(0) { $0 + $1.utf8.count })
+    var poolCount = 0
+    var longest = 0
+    for (number, word) in unique.enumerated() {
+      let start = poolCount
+      for byte in word.utf8 {
+        pool[poolCount] = byte
+        poolCount += 1
+      }
+      keys[number] = (Int32(start), Int32(poolCount))
+      longest = max(longest, poolCount - start)
+      var slot = Self.hash(UnsafeBufferPointer(rebasing: pool[start..<poolCount])) & mask
       while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = Int32(keys.count)
+      slots[slot] = Int32(number + 1)
+    }
+    maximumLength = longest
+    var shortCapacity = 16
+    var shift: UInt64 = 60
+    while shortCapacity < unique.count * 4 {
+      shortCapacity <<= 1
+      shift -= 1
+    }
+    shortShift = shift
+    shortKeys = .allocate(capacity: shortCapacity)
+    shortKeys.initialize(repeating: 0)
+    for word in unique where (1...8).contains(word.utf8.count) {
+      let key = Array(word.utf8).withUnsafeBufferPointer { Self.packed($0) }
+      var slot = Int(truncatingIfNeeded: (key &* Self.multiplier) >> shift)
+      while shortKeys[slot] != 0 { slot = (slot + 1) & (shortCapacity - 1) }
+      shortKeys[slot] = key
     }
   }
 
-  var count: Int { keys.count }
+  private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
+  /// Up to 8 bytes in a word, the first in the low byte, the rest zero.
   @inline(__always)
-  static func hash(_ bytes: ArraySlice<UInt8>) -> Int {
-    bytes.withUnsafeBufferPointer { hash($0) }
+  static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var key: UInt64 = 0
+    for index in bytes.indices.reversed() { key = key << 8 | UInt64(bytes[index]) }
+    return key
   }
+
+  /// Whether the word of 1 to 8 bytes, the last not NUL, packed in `key` (`packed`) is a key.
+  @inline(__always)
+  func containsShort(_ key: UInt64) -> Bool {
+    let mask = shortKeys.count - 1
+    var slot = Int(truncatingIfNeeded: (key &* Self.multiplier) >> shortShift)
+    while true {
+      let found = shortKeys[slot]
+      if found == 0 { return false }
+      if found == key { return true }
+      slot = (slot &+ 1) & mask
+    }
+  }
+
+  deinit {
+    pool.deallocate()
+    keys.deallocate()
+    slots.deallocate()
+    shortKeys.deallocate()
+  }
+
+  var count: Int { keys.count }
 
   @inline(__always)
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -45,27 +104,23 @@ struct ByteStringSet: Sendable {
     bytes.withUnsafeBufferPointer { contains($0) }
   }
 
-  /// One probe sequence over raw buffers: no slice bounds checks or retains per comparison.
   func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    slots.withUnsafeBufferPointer { slots in
-      keys.withUnsafeBufferPointer { keys in
-        pool.withUnsafeBufferPointer { pool in
-          var slot = Self.hash(bytes) & mask
-          while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return false }
-            let key = keys[entry &- 1]
-            let length = Int(key.end &- key.start)
-            if length == bytes.count {
-              var offset = 0
-              let start = Int(key.start)
-              while offset < length, pool[start &+ offset] == bytes[offset] { offset &+= 1 }
-              if offset == length { return true }
-            }
-            slot = (slot &+ 1) & mask
-          }
-        }
+    guard bytes.count <= maximumLength else { return false }
+    // A last byte NUL would pack like a shorter word: such words take the long way.
+    if bytes.count <= 8, !bytes.isEmpty, bytes[bytes.count - 1] != 0 { return containsShort(Self.packed(bytes)) }
+    var slot = Self.hash(bytes) & mask
+    while true {
+      let entry = Int(slots[slot])
+      if entry == 0 { return false }
+      let key = keys[entry &- 1]
+      let length = Int(key.end &- key.start)
+      if length == bytes.count {
+        var offset = 0
+        let start = Int(key.start)
+        while offset < length, pool[start &+ offset] == bytes[offset] { offset &+= 1 }
+        if offset == length { return true }
       }
+      slot = (slot &+ 1) & mask
     }
   }
 

@@ -4,7 +4,7 @@ import VNXText
 /// (length, sentence punctuation, separators, digits, capitals, stop-word density).
 ///
 ///     LineShape("Trang chủ | Giới thiệu | Liên hệ").separators   // 2
-struct LineShape: Sendable {
+struct LineShape: Sendable, Equatable {
   let text: String
   /// The UTF-8 bytes of the lowercased line.
   let lowered: [UInt8]
@@ -23,93 +23,227 @@ struct LineShape: Sendable {
   /// Words in the whole line.
   let wordCount: Int
 
-  /// Measures a line in one pass over its UTF-8 bytes (plus one over its lowercased words);
-  /// letter classes and lowercase forms come from `LetterCase`'s tables. The lowercase form is
-  /// a copy of the line changed in place, scalar by scalar: a Vietnamese capital and its small
-  /// letter have UTF-8 forms of one length. A line with a scalar whose lowercase is longer or
-  /// shorter ("İ", "K") is lowercased again by `LetterCase.lowercased`.
+  /// Measures a line in one pass over its UTF-8 bytes: counts, the lowercase form, the words
+  /// and their stop words. Letter classes and lowercase forms come from `LetterCase`'s tables.
+  /// The lowercase form is a copy of the line changed in place, scalar by scalar: a Vietnamese
+  /// capital and its small letter have UTF-8 forms of one length. A line with a scalar whose
+  /// lowercase is longer or shorter ("İ", "K") is lowercased again by `LetterCase.lowercased`
+  /// and its words found in a second pass over that.
   init(_ text: String, lexicon: ArticleLexicon = .shared) {
+    self.init(text, lexicon: lexicon, inOnePass: true)
+  }
+
+  /// With `inOnePass: false`, the words are found in a second pass over the lowercased line,
+  /// as for a line whose lowercase changes length (tests compare both).
+  init(_ text: String, lexicon: ArticleLexicon, inOnePass: Bool) {
     self.text = text
+    var counts = Counts()
+    var lowered: [UInt8] = []
+    var words: [Range<Int>] = []
+    var endsSentence = false
+    let stopWordSet = lexicon.stopWords
+    var copy = text
+    copy.withUTF8 { bytes in
+      // A word takes a byte and a space at least.
+      let capacity = inOnePass ? min((bytes.count + 1) / 2, Self.wordLimit) : 0
+      words = [Range<Int>](unsafeUninitializedCapacity: capacity) { wordBuffer, wordCount in
+        lowered = [UInt8](unsafeUninitializedCapacity: bytes.count) { output, initialized in
+          _ = output.initialize(from: bytes)
+          initialized = bytes.count
+          counts = Self.measure(bytes, lowering: output, words: inOnePass ? wordBuffer : nil, stopWords: stopWordSet)
+        }
+        wordCount = counts.words
+      }
+      if !counts.sameLengths { lowered = LetterCase.lowercased(bytes) }
+      endsSentence = Self.endsSentence(bytes)
+    }
+    self.scalars = counts.scalars
+    self.letters = counts.letters
+    self.uppercaseLetters = counts.uppercase
+    self.digits = counts.digits
+    self.separators = counts.separators
+    self.endsSentence = endsSentence
+    // Rules look at the words of short lines only; a long line's stop-word density is read
+    // from its first words, so a 10 MB paragraph costs no more than a short one.
+    let whole = counts.spaceWords <= Self.wordLimit
+    if !inOnePass || !counts.wordsTaken {
+      let end = whole ? lowered.count : Self.startOfWord(Self.wordLimit, in: lowered)
+      words = Self.words(in: lowered, upTo: end, capacity: min(counts.spaceWords, Self.wordLimit))
+      counts.stopWords = 0
+      for word in words where stopWordSet.contains(lowered[word]) { counts.stopWords += 1 }
+    }
+    self.words = words
+    self.wordCount = whole ? words.count : counts.spaceWords
+    self.stopWords = counts.stopWords
+    self.lowered = lowered
+  }
+
+  /// What `measure` counts.
+  private struct Counts {
     var scalars = 0
     var letters = 0
     var uppercase = 0
     var digits = 0
     var separators = 0
     var spaceWords = 0
-    var lowered: [UInt8] = []
-    var endsSentence = false
-    var copy = text
-    copy.withUTF8 { bytes in
-      let table = LetterCase.table
-      var sameLengths = true
-      lowered = [UInt8](unsafeUninitializedCapacity: bytes.count) { output, initialized in
-        _ = output.initialize(from: bytes)
-        initialized = bytes.count
-        var index = 0
-        var inWord = false
-        while index < bytes.count {
-          let byte = bytes[index]
-          scalars += 1
-          if byte < 0x80 {
-            switch byte {
-            case 0x30...0x39: digits += 1
-            case 0x41...0x5A:
-              letters += 1
-              uppercase += 1
-              output[index] = byte | 0x20
-            case 0x61...0x7A: letters += 1
-            case 0x7C, 0x3E: separators += 1
-            default: break
-            }
-            let isSpace = byte == 0x20
-            if !isSpace, !inWord { spaceWords += 1 }
-            inWord = !isSpace
-            index += 1
+    var words = 0
+    var stopWords = 0
+    /// Whether every scalar's lowercase has the length of the scalar (`output` then holds the
+    /// lowercased line).
+    var sameLengths = true
+    /// Whether the words were found (not when the lowercase changed length, nor when tabs
+    /// split more words than the buffer holds).
+    var wordsTaken = true
+  }
+
+  /// The counts of a line and its lowercase form written over `output` (a copy of `bytes`);
+  /// when a buffer is given, its words (split at spaces and tabs, punctuation trimmed) among
+  /// the first `wordLimit` space-separated words, with the stop words among them.
+  private static func measure(
+    _ bytes: UnsafeBufferPointer<UInt8>, lowering output: UnsafeMutableBufferPointer<UInt8>,
+    words: UnsafeMutableBufferPointer<Range<Int>>?, stopWords stopWordSet: ByteStringSet
+  ) -> Counts {
+    let table = LetterCase.table
+    return table.classes.withUnsafeBufferPointer { classes in
+      table.lower.withUnsafeBufferPointer { lower in
+        measure(bytes, output, words, stopWordSet, classes, lower)
+      }
+    }
+  }
+
+  /// `measure(_:lowering:words:stopWords:)` with `LetterCase`'s tables at hand. One loop per
+  /// space-separated word, with a short path for the small ASCII letters that make most of
+  /// Vietnamese text; a word's punctuation is trimmed once it ends.
+  private static func measure(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ output: UnsafeMutableBufferPointer<UInt8>,
+    _ wordBuffer: UnsafeMutableBufferPointer<Range<Int>>?, _ stopWordSet: ByteStringSet,
+    _ classes: UnsafeBufferPointer<LetterCase.Class>, _ lower: UnsafeBufferPointer<UInt32>
+  ) -> Counts {
+    var counts = Counts()
+    let words = wordBuffer ?? UnsafeMutableBufferPointer(start: nil, count: 0)
+    var collecting = wordBuffer != nil
+    counts.wordsTaken = collecting
+    let lowered = UnsafeBufferPointer(output)
+    let count = bytes.count
+    var index = 0
+    /// Adds the word of `lowered[start..<end]` without its punctuation, if any is left.
+    @inline(__always) func take(_ start: Int, _ end: Int) {
+      var word = start..<end
+      // Most words open and close with a letter: nothing to trim.
+      if !(isLetterOrDigit(lowered[start]) && isLetterOrDigit(lowered[end &- 1])) {
+        word = UTF8Scalars.trimmed(word, in: lowered, isTrimmed)
+        guard !word.isEmpty else { return }
+      }
+      guard counts.words < words.count else {
+        counts.wordsTaken = false
+        collecting = false
+        return
+      }
+      words[counts.words] = word
+      counts.words &+= 1
+      let length = word.count
+      let isStopWord: Bool
+      if length <= 8, word.lowerBound &+ 8 <= count, lowered[word.upperBound &- 1] != 0 {
+        // The word's bytes in one load, as `ByteStringSet.packed` lays them out.
+        let loaded = UnsafeRawPointer(lowered.baseAddress! + word.lowerBound).loadUnaligned(as: UInt64.self)
+        let key = length == 8 ? loaded : loaded & (1 &<< UInt64(8 &* length) &- 1)
+        isStopWord = stopWordSet.containsShort(UInt64(littleEndian: key))
+      } else {
+        isStopWord = stopWordSet.contains(UnsafeBufferPointer(rebasing: lowered[word]))
+      }
+      if isStopWord { counts.stopWords &+= 1 }
+    }
+    while index < count {
+      if bytes[index] == 0x20 {
+        counts.scalars &+= 1
+        index &+= 1
+        continue
+      }
+      counts.spaceWords &+= 1
+      if counts.spaceWords > wordLimit { collecting = false }
+      var wordStart = index
+      while index < count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          if byte == 0x20 { break }
+          counts.scalars &+= 1
+          index &+= 1
+          if byte >= 0x61 && byte <= 0x7A {
+            counts.letters &+= 1
             continue
           }
-          let (value, length) = UTF8Scalars.decode(bytes, at: index)
-          switch value {
-          case 0xBB, 0x203A, 0x2022, 0xB7: separators += 1
-          default:
-            let kind = value < LetterCase.tableLimit ? table.classes[Int(value)] : LetterCase.of(value)
-            if kind.contains(.letter) {
-              letters += 1
-              if kind.contains(.uppercase) { uppercase += 1 }
-            }
+          switch byte {
+          case 0x41...0x5A:
+            counts.letters &+= 1
+            counts.uppercase &+= 1
+            output[index &- 1] = byte | 0x20
+          case 0x30...0x39: counts.digits &+= 1
+          case 0x7C, 0x3E: counts.separators &+= 1
+          case 0x09:
+            if collecting, wordStart < index &- 1 { take(wordStart, index &- 1) }
+            wordStart = index
+          default: break
           }
-          if !inWord { spaceWords += 1 }
-          inWord = true
-          let mapped = value < LetterCase.tableLimit ? table.lower[Int(value)] : LetterCase.lower(value)
-          if mapped != value, sameLengths {
-            if mapped != LetterCase.several, Self.utf8Length(mapped) == length {
-              _ = UTF8Scalars.write(mapped, to: output.baseAddress! + index)
-            } else {
-              sameLengths = false
-            }
-          }
-          index += length
+          continue
         }
+        counts.scalars &+= 1
+        let value: UInt32
+        let length: Int
+        if byte < 0xE0, index &+ 1 < count {
+          value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index &+ 1] & 0x3F)
+          length = 2
+        } else if byte < 0xF0, index &+ 2 < count {
+          value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index &+ 1] & 0x3F) << 6 | UInt32(bytes[index &+ 2] & 0x3F)
+          length = 3
+        } else {
+          (value, length) = UTF8Scalars.decode(bytes, at: index)
+        }
+        let mapped: UInt32
+        if value < LetterCase.tableLimit {
+          let kind = classes[Int(value)]
+          if value == 0xBB || value == 0xB7 {
+            counts.separators &+= 1
+          } else if kind.contains(.letter) {
+            counts.letters &+= 1
+            if kind.contains(.uppercase) { counts.uppercase &+= 1 }
+          }
+          mapped = lower[Int(value)]
+        } else {
+          if value == 0x203A || value == 0x2022 {
+            counts.separators &+= 1
+          } else {
+            let kind = LetterCase.of(value)
+            if kind.contains(.letter) {
+              counts.letters &+= 1
+              if kind.contains(.uppercase) { counts.uppercase &+= 1 }
+            }
+          }
+          mapped = LetterCase.lower(value)
+        }
+        if mapped != value, counts.sameLengths {
+          if mapped != LetterCase.several, utf8Length(mapped) == length {
+            _ = UTF8Scalars.write(mapped, to: output.baseAddress! + index)
+          } else {
+            counts.sameLengths = false
+            counts.wordsTaken = false
+            collecting = false
+          }
+        }
+        index &+= length
       }
-      if !sameLengths { lowered = LetterCase.lowercased(bytes) }
-      endsSentence = Self.endsSentence(bytes)
+      if collecting, wordStart < index { take(wordStart, index) }
     }
-    self.scalars = scalars
-    self.letters = letters
-    self.uppercaseLetters = uppercase
-    self.digits = digits
-    self.separators = separators
-    self.endsSentence = endsSentence
-    // Rules look at the words of short lines only; a long line's stop-word density is read
-    // from its first words, so a 10 MB paragraph costs no more than a short one.
-    let whole = spaceWords <= Self.wordLimit
-    let end = whole ? lowered.count : Self.startOfWord(Self.wordLimit, in: lowered)
-    let words = Self.words(in: lowered, upTo: end, capacity: min(spaceWords, Self.wordLimit))
-    self.words = words
-    self.wordCount = whole ? words.count : spaceWords
-    var stopWords = 0
-    for word in words where lexicon.stopWords.contains(lowered[word]) { stopWords += 1 }
-    self.stopWords = stopWords
-    self.lowered = lowered
+    return counts
+  }
+
+  /// An ASCII letter or digit, or the lead byte of a Vietnamese letter (U+00C0–U+01B0,
+  /// U+1EA0–U+1EF9): never trimmed from a word's end.
+  @inline(__always)
+  private static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x30...0x39, 0x61...0x7A, 0x41...0x5A, 0xC3, 0xC4, 0xC6: true
+    default: false
+    }
   }
 
   static let wordLimit = 400
