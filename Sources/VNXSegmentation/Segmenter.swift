@@ -83,7 +83,11 @@ public struct Segmenter: Sendable {
     let syllables = TokenSyllables(tokens, scalars, offset: 0)
     var scratch = WordSegmentationModel.Scratch()
     scratch.reserve(ranges.reduce(0) { max($0, $1.count) })
-    return ranges.map { range in
+    if let first = ranges.first { model.prefetch(syllables, first) }
+    return ranges.indices.map { index in
+      let range = ranges[index]
+      // The next sentence's dictionary slots come in while this one is segmented.
+      if index + 1 < ranges.count { model.prefetch(syllables, ranges[index + 1]) }
       var sentence = Sentence(tokens: Array(tokens[range]))
       sentence.words = Self.words(
         sentence.tokens, starts: model.wordStarts(syllables, range, scratch: &scratch))

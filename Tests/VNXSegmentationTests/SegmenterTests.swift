@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import VNXSegmentation
+@testable import VNXSegmentation
 
 /// The words of each sentence of `text`, syllables joined by "_".
 func segment(_ text: String, segmenter: Segmenter = Segmenter()) -> [String] {
@@ -78,4 +78,32 @@ func noModel() {
 func lines() {
   let sentences = Segmenter().sentences(lines: "Một câu. Vẫn câu đó\n\nCâu hai")
   #expect(sentences.count == 2)
+}
+
+@Test(
+  "Words are the same with the next sentence's slots asked for ahead as sentence by sentence",
+  arguments: [
+    "Đảng viên về nông thôn mới. Lò Văn Phà tăng sản lượng. Xã",
+    "TP. Hà Giang có 2.343 đảng viên. Ngày 22/9/2017, tỉnh họp.\n\nHà Nội",
+    "Một. Hai. Ba.",
+  ])
+func prefetchedSentences(_ text: String) throws {
+  let segmenter = Segmenter()
+  let sentences = segmenter.sentences(in: text)
+  #expect(sentences.count >= 2)
+  for sentence in sentences {
+    #expect(sentence.words == segmenter.words(in: sentence, of: text))
+  }
+  // Asking for any range's slots, the last one and single tokens included, reads nothing
+  // out of range and changes no table.
+  let model = try #require(segmenter.model)
+  let tokens = segmenter.tokens(in: text)
+  let scalars = ScalarBuffer.scalars(of: text)
+  scalars.withUnsafeBufferPointer { buffer in
+    let syllables = TokenSyllables(tokens, buffer, offset: 0)
+    for start in 0...tokens.count {
+      for end in start...tokens.count { model.prefetch(syllables, start..<end) }
+    }
+  }
+  #expect(segmenter.sentences(in: text).map(\.words) == sentences.map(\.words))
 }

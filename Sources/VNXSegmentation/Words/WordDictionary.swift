@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Multi-syllable words as hashes of their lowercase syllables, with their prefixes, so that
 /// the longest match at a position costs one hash lookup per syllable.
 ///
@@ -195,7 +197,7 @@ struct WordDictionary {
   func startMasks(
     _ sequence: SyllableSequence, excludedFold: Int? = nil, into masks: inout [UInt8],
     ends: inout [UInt8], listed listedMasks: inout [UInt8], listedEnds: inout [UInt8],
-    tiers: inout [UInt16], keys: inout [UInt64], sink: inout UInt64
+    tiers: inout [UInt16], keys: inout [UInt64]
   ) {
     let count = sequence.count
     WordFeatures.reset(&masks, count: count)
@@ -218,19 +220,10 @@ struct WordDictionary {
     listedMasks.withUnsafeMutableBufferPointer { listedMasks in
     listedEnds.withUnsafeMutableBufferPointer { listedEnds in
     tiers.withUnsafeMutableBufferPointer { tiers in
-      // The two-syllable keys first, and a read of the slots of those the filter lets through
-      // in one tight loop: the cache misses of the sentence overlap instead of stalling the
-      // matching one by one.
-      let mask = slots.count - 1
-      var touched: UInt32 = 0
+      // The two-syllable keys first; `prefetch`, a sentence ahead, asked for their slots.
       for start in 0..<(count - 1) where syllable[start] && syllable[start + 1] {
-        let key = mixHash(mixHash(Self.seed, hashes[start]), hashes[start + 1])
-        keys[start] = key
-        // Slot 0 for a key the filter stops: a select, not a branch on the filter's load.
-        let slot = Self.mayHold(key, filter) ? Int(truncatingIfNeeded: key) & mask : 0
-        touched &+= slots[slot]
+        keys[start] = mixHash(mixHash(Self.seed, hashes[start]), hashes[start + 1])
       }
-      sink = UInt64(touched)
       for start in 0..<count where keys[start] != 0 {
         var hash = keys[start]
         var end = start + 1
@@ -276,6 +269,27 @@ struct WordDictionary {
     }
     }
     }
+    }
+  }
+
+  /// Asks the CPU for the filter words and table slots of the two-syllable keys of the tokens
+  /// `range` of `text`, without waiting for them: done a sentence ahead of `startMasks`, the
+  /// misses overlap with the sentence before (a key the filter stops never reads its slot, so
+  /// its slot's line is fetched in vain: cheaper than waiting for the filter first).
+  func prefetch(_ text: TokenSyllables, _ range: Range<Int>) {
+    guard sealed, range.count > 1 else { return }
+    slots.withUnsafeBufferPointer { slots in
+      filter.withUnsafeBufferPointer { filter in
+        text.facts.withUnsafeBufferPointer { facts in
+          let mask = slots.count - 1
+          for start in range.lowerBound..<(range.upperBound - 1)
+          where facts[start].isSyllable && facts[start + 1].isSyllable {
+            let key = mixHash(mixHash(Self.seed, facts[start].hash), facts[start + 1].hash)
+            vnx_prefetch(filter.baseAddress! + Self.filterWord(key))
+            vnx_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: key) & mask))
+          }
+        }
+      }
     }
   }
 

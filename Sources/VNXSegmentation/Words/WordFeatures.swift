@@ -45,7 +45,6 @@ struct WordFeatures {
   private(set) var usesClasses = false
   /// Scratch of the dictionary matching.
   private var keys: [UInt64] = []
-  private(set) var sink: UInt64 = 0
   static let padding = 2
   /// The table size the lines were computed for.
   private(set) var bits = 0
@@ -186,7 +185,7 @@ struct WordFeatures {
   private mutating func matchDictionary(_ dictionary: WordDictionary, excludedFold: Int?) {
     dictionary.startMasks(
       sequence, excludedFold: excludedFold, into: &starts, ends: &ends, listed: &listedStarts,
-      listedEnds: &listedEnds, tiers: &tiers, keys: &keys, sink: &sink)
+      listedEnds: &listedEnds, tiers: &tiers, keys: &keys)
     classify(dictionary.classes)
     let count = sequence.count
     Self.grow(&matching, to: count, with: 3)

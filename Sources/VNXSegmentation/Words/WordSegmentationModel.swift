@@ -94,6 +94,12 @@ public final class WordSegmentationModel: Sendable {
     return scratch.starts
   }
 
+  /// Asks the CPU for the dictionary slots of the tokens `range` of `text` without waiting for
+  /// them: called for the sentence after the one being segmented (`WordDictionary.prefetch`).
+  func prefetch(_ text: TokenSyllables, _ range: Range<Int>) {
+    dictionary.prefetch(text, range)
+  }
+
   /// The emission score of B at each syllable (I scores 0).
   func scores(_ features: WordFeatures) -> [Float] {
     var features = features
