@@ -47,8 +47,14 @@ extension EntityScan {
     }
     linkPeople()
     linkPlaces()
-    var order = entities.indices.filter { keep[$0] }
-    order.sort { (entities[$0].start, entities[$0].end) < (entities[$1].start, entities[$1].end) }
+    // Text order, ties in the order found (the index breaks them).
+    var keyed: [(start: Int, end: Int, index: Int)] = []
+    keyed.reserveCapacity(entities.count)
+    for index in entities.indices where keep[index] {
+      keyed.append((entities[index].start, entities[index].end, index))
+    }
+    keyed.sort { ($0.start, $0.end, $0.index) < ($1.start, $1.end, $1.index) }
+    let order = keyed.map(\.index)
     var newIndex = Array(repeating: -1, count: entities.count)
     for (position, old) in order.enumerated() { newIndex[old] = position }
     return order.map { old in

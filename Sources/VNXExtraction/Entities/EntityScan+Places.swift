@@ -151,13 +151,20 @@ extension EntityScan {
   /// The gazetteer divisions at `level` (and their indices) among `matches`.
   func divisions(_ matches: [Int32], level: AdminLevel) -> [Int32] {
     let levels = gazetteer.levels
-    switch level {
-    case .commune: return matches.filter { levels[Int($0)] == .commune }
-    case .district: return matches.filter { levels[Int($0)] == .district }
-    case .province: return matches.filter { levels[Int($0)] == .province }
-    case .city:
-      return matches.filter { levels[Int($0)] != .commune && gazetteer.kinds[Int($0)] == "thành phố" }
+    func isAt(_ match: Int32) -> Bool {
+      switch level {
+      case .commune: levels[Int(match)] == .commune
+      case .district: levels[Int(match)] == .district
+      case .province: levels[Int(match)] == .province
+      case .city: levels[Int(match)] != .commune && gazetteer.kinds[Int(match)] == "thành phố"
+      }
     }
+    // Most names are at one level: then the matches themselves or none, no new array.
+    var kept = 0
+    for match in matches where isAt(match) { kept += 1 }
+    if kept == matches.count { return matches }
+    if kept == 0 { return [] }
+    return matches.filter(isAt)
   }
 
   /// A name after an admin prefix: the gazetteer's longest match, else a capitalized run.
