@@ -109,7 +109,10 @@ struct HTMLPageReader {
         page.reachedBlockLimit = true
         return
       }
-      let raw = String(decoding: buffer, as: UTF8.self)
+      // libxml2 writes UTF-8, valid but for odd character references: the repairing decode
+      // only when the quick validation fails.
+      let raw = buffer.withUnsafeBufferPointer { UTF8Validation.string(validating: $0) }
+        ?? String(decoding: buffer, as: UTF8.self)
       let text = collapse(normalizer.normalize(raw).text)
       guard !text.isEmpty else { return }
       var block = PageBlock(text: text)
