@@ -41,13 +41,30 @@ struct EntityBuffer {
     count += 1
   }
 
-  /// Appends an entity built from these fields in its slot (the others nil): no entity is
-  /// built elsewhere and copied in.
+  /// Appends an entity built from these fields in its slot (the others nil), field by field:
+  /// built whole, as `Entity(…)`, the entity was made on the stack, copied into the slot
+  /// (its strings retained) and destroyed (released), about 380 instructions per entity.
   @inline(__always)
   mutating func append(
     type: EntityType, text: __owned String, start: Int, end: Int, kind: __owned String?
   ) {
-    nextSlot().initialize(to: Entity(type: type, text: text, start: start, end: end, kind: kind))
+    let slot = UnsafeMutableRawPointer(nextSlot())
+    /// The stored property at `field` of the slot's entity, uninitialized.
+    @inline(__always) func field<T>(_ path: KeyPath<Entity, T>) -> UnsafeMutablePointer<T> {
+      (slot + MemoryLayout<Entity>.offset(of: path)!).assumingMemoryBound(to: T.self)
+    }
+    field(\.type).initialize(to: type)
+    field(\.text).initialize(to: text)
+    field(\.start).initialize(to: start)
+    field(\.end).initialize(to: end)
+    field(\.kind).initialize(to: kind)
+    field(\.role).initialize(to: nil)
+    field(\.village).initialize(to: nil)
+    field(\.value).initialize(to: nil)
+    field(\.date).initialize(to: nil)
+    field(\.canonical).initialize(to: nil)
+    field(\.code).initialize(to: nil)
+    field(\.parent).initialize(to: nil)
     count += 1
   }
 

@@ -215,6 +215,7 @@ final class EntityScan {
     spans.reserveCapacity(tokens.count / 8)
     types.reserveCapacity(tokens.count / 8)
     candidates.reserveCapacity(tokens.count / 8)
+    appliedDivision.reserveCapacity(tokens.count / 8)
   }
 
   deinit {
