@@ -479,13 +479,14 @@ final class EntityScan {
   /// "H'Hen", "H’Liên", "K'Brèo": the Central Highlands name prefixes written with an apostrophe.
   func isApostropheName(_ index: Int) -> Bool {
     guard tokens[index].end - tokens[index].start > 2 else { return false }
+    // The first byte alone rules out almost every token: an ASCII "H" or "K" is its scalar.
+    let first = bytes[tokens[index].utf8Start]
+    guard first == 0x48 || first == 0x4B else { return false }
     return bytes.withUnsafeBufferPointer { buffer in
-      var offset = tokens[index].utf8Start
-      let first = Self.decode(buffer, &offset)
+      var offset = tokens[index].utf8Start + 1
       let apostrophe = Self.decode(buffer, &offset)
       let third = Self.decode(buffer, &offset)
-      return (first == 0x48 || first == 0x4B) && PhraseKey.lower(apostrophe) == 0x27
-        && PhraseKey.isUpper(third)
+      return PhraseKey.lower(apostrophe) == 0x27 && PhraseKey.isUpper(third)
     }
   }
 
