@@ -377,12 +377,18 @@ struct QuantityPieces {
 
   /// Below U+2000, per scalar: bits 0–20 the one-scalar lowercase mapping, bit 31 set when the
   /// mapping is not one scalar, bit 30 uppercase, bit 29 a letter (`isLetter`).
+  /// The lowercase mapping (a string: the costliest property) is asked only of the scalars
+  /// that change when lowercased; every other scalar maps to itself.
   private static let caseTable: [UInt32] = (0..<0x2000).map { value in
     guard let scalar = Unicode.Scalar(UInt32(value)) else { return UInt32(value) }
-    let mapped = scalar.properties.lowercaseMapping.unicodeScalars
-    var entry = mapped.count == 1 ? mapped.first!.value : (0x8000_0000 | UInt32(value))
-    if scalar.properties.isUppercase { entry |= 0x4000_0000 }
-    if scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark {
+    let properties = scalar.properties
+    var entry = UInt32(value)
+    if properties.changesWhenLowercased {
+      let mapped = properties.lowercaseMapping.unicodeScalars
+      entry = mapped.count == 1 ? mapped.first!.value : (0x8000_0000 | UInt32(value))
+    }
+    if properties.isUppercase { entry |= 0x4000_0000 }
+    if properties.isAlphabetic || properties.generalCategory == .nonspacingMark {
       entry |= 0x2000_0000
     }
     return entry
