@@ -329,11 +329,18 @@ extension EntityScan {
   /// beyond its table), so that texts equal after `lowercased()` hash alike.
   static func foldedHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
     var hash = PhraseKey.seed
+    let table = PhraseKey.lowerTable
     var offset = range.lowerBound
     while offset < range.upperBound {
+      // An ASCII byte is its scalar: no decoding, lowercased by arithmetic.
+      if bytes[offset] < 0x80 {
+        hash = (hash ^ UInt64(PhraseKey.lower(UInt32(bytes[offset])))) &* 0x100_0000_01b3
+        offset += 1
+        continue
+      }
       let value = decode(bytes, &offset)
       if value < 0x2000, value != 0x130 {
-        hash = (hash ^ UInt64(PhraseKey.lower(value))) &* 0x100_0000_01b3
+        hash = (hash ^ UInt64(PhraseKey.lower(value, table))) &* 0x100_0000_01b3
       } else if let scalar = Unicode.Scalar(value) {
         for lower in scalar.properties.lowercaseMapping.unicodeScalars {
           hash = (hash ^ UInt64(PhraseKey.lower(lower.value))) &* 0x100_0000_01b3
