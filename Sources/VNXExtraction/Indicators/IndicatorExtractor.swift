@@ -112,7 +112,10 @@ struct IndicatorReading {
       index = quantity(at: index)
     }
     attachContext()
-    return found
+    // Handed over, not shared: the caller's `removeAll` then copies nothing.
+    let result = found
+    found = []
+    return result
   }
 
   // MARK: - Pieces
