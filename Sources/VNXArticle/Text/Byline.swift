@@ -153,14 +153,20 @@ enum Byline {
     return true
   }
 
+  /// The words a source line opens with, lowercase; each starts with an ASCII letter, so the
+  /// line's first byte with ASCII capitals lowered is one of `sourcePrefixInitials`.
+  private static let sourcePrefixes = ["theo ", "nguồn:", "nguồn "]
+  private static let sourcePrefixInitials = Set(sourcePrefixes.map { $0.utf8.first! })
+
   /// "Theo baolaichau.vn", "Nguồn: Báo Lai Châu" → the source, when the line is only that.
   static func source(_ text: String) -> String? {
-    // Only "T" and "N" lowercase to the first letters of the prefixes: most lines stop here,
-    // before lowercasing.
-    guard text.utf8.count <= 160, let first = text.utf8.first, first | 0x20 == 0x74 || first | 0x20 == 0x6E
+    // A line whose first byte, ASCII capitals lowered, starts no prefix stops here, before
+    // lowercasing (most lines).
+    guard text.utf8.count <= 160, let first = text.utf8.first,
+      sourcePrefixInitials.contains(first >= 0x41 && first <= 0x5A ? first | 0x20 : first)
     else { return nil }
     let lowered = text.lowercased()
-    for prefix in ["theo ", "nguồn:", "nguồn "] where lowered.hasPrefix(prefix) {
+    for prefix in sourcePrefixes where lowered.hasPrefix(prefix) {
       let rest = String(text.dropFirst(prefix.count)).trimming(" .:")
       let words = rest.split(separator: " ")
       guard (1...6).contains(words.count), let first = rest.unicodeScalars.first,
