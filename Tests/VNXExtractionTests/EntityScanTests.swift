@@ -99,3 +99,93 @@ func lowercasedEqualsFollowsLowercased(
   #expect(scan.lowercasedEquals(text, range) == equal)
   #expect((text.lowercased() == scan.lowercased(range)) == equal)
 }
+
+/// A scan of `text` with the segmenter's tokens only (no word model).
+private func scan(_ text: String) -> EntityScan {
+  var segmenter = VNXSegmentation.Segmenter(abbreviations: .standard, model: nil)
+  segmenter.segmentsWords = false
+  return EntityScan(text: text, sentences: segmenter.sentences(in: text), tables: .standard)
+}
+
+private let scanSamples = [
+  "Đồng chí Lò Văn Phà, Bí thư Đảng ủy xã Bản Hon dự sinh hoạt tại Chi bộ 4 (bản Đông Pao).",
+  "Ngày 22/9/2017, UBND tỉnh ban hành Quyết định số 1234/QĐ-UBND; tháng 5/2019 có 2.343 hộ.",
+  "HĐND HUYỆN Tam Đường họp\nông Nguyễn Văn A phát biểu, 35% hộ nghèo ở thôn 3.",
+  "Anh Ksor Bloh và H’Hen Niê (buôn Ma Đuk) nhận 10 triệu đồng từ Hội Nông dân xã Ia Grai.",
+]
+
+@Test("Each token's facts byte keeps its kind and states its case and digits", arguments: scanSamples)
+func tokenFactsDescribeTheirTokens(_ text: String) {
+  let scan = scan(text)
+  let scalars = Array(text.unicodeScalars)
+  for (index, token) in scan.tokens.enumerated() {
+    let facts = scan.facts[index]
+    let word = scalars[token.start..<token.end]
+    let isUpper = word.map { $0.properties.isUppercase }
+    let isLower = word.map { $0.properties.isLowercase }
+    #expect(facts.kind == token.kind)
+    #expect(facts.isWord == (token.kind == .word || token.kind == .abbreviation))
+    #expect(facts.capitalized == (isUpper.first ?? false), "\(String(String.UnicodeScalarView(word)))")
+    #expect(facts.allUpper == (isUpper.filter { $0 }.count >= 2 && !isLower.contains(true)))
+    #expect(facts.isDigits == (token.kind == .number && word.allSatisfy { $0.value &- 0x30 < 10 }))
+  }
+}
+
+@Test("Every token kind survives the facts byte", arguments: TokenKind.allCases)
+func tokenFactsKeepEveryKind(_ kind: TokenKind) {
+  for flags in 0..<16 {
+    let facts = EntityScan.TokenFacts(
+      kind: kind, capitalized: flags & 1 != 0, allUpper: flags & 2 != 0, isDigits: flags & 4 != 0)
+    #expect(facts.kind == kind)
+    #expect(facts.capitalized == (flags & 1 != 0))
+    #expect(facts.allUpper == (flags & 2 != 0))
+    #expect(facts.isDigits == (flags & 4 != 0))
+  }
+}
+
+@Test("Interest bits are those each recognizer's start test accepts", arguments: scanSamples)
+func interestBitsFollowTheStartTests(_ text: String) {
+  let scan = scan(text)
+  let lexicon = EntityLexicon.standard
+  let places = lexicon.villagePrefixes.bit | lexicon.adminPrefixes.bit
+  let people = lexicon.honorifics.bit | lexicon.qualifications.bit
+  for index in scan.tokens.indices {
+    let hash = scan.hashes[index]
+    let mask = FirstWordMask.standard.mask(hash)
+    let facts = scan.facts[index]
+    var expected: UInt8 = 0
+    if mask & places != 0 || hash == Cue.chi { expected |= Interest.places }
+    if mask & lexicon.bodies.bit != 0 { expected |= Interest.organizations }
+    if facts.capitalized || mask & people != 0 { expected |= Interest.people }
+    if facts.capitalized, facts.isWord, mask & Gazetteer.standard.names.bit != 0 {
+      expected |= Interest.contextPlaces
+    }
+    if facts.kind == .date || facts.kind == .documentCode
+      || (facts.kind == .word && (hash == Cue.tháng || hash == Cue.ngày))
+    {
+      expected |= Interest.dates
+    }
+    #expect(scan.masks[index] == mask)
+    #expect(scan.interest[index] == expected, "token \(index) of \(text)")
+  }
+}
+
+@Test("A line break ends a token's sentence span", arguments: scanSamples)
+func sentenceSpansEndAtLineBreaks(_ text: String) {
+  let scan = scan(text)
+  let bytes = Array(text.utf8)
+  for index in scan.tokens.indices {
+    let start = scan.sentenceStart(index)
+    let end = scan.limit(index)
+    #expect(start <= index && index < end)
+    // No line break between the tokens of one span, one before its first token unless it
+    // starts a segmenter sentence.
+    for inner in start + 1..<end {
+      let gap = bytes[scan.tokens[inner - 1].utf8End..<scan.tokens[inner].utf8Start]
+      #expect(!gap.contains(0x0A))
+    }
+  }
+  if text.contains("\n") {
+    #expect(scan.tokens.indices.contains { scan.limit($0) < scan.tokens.count && scan.sentenceStart($0) == 0 })
+  }
+}

@@ -122,17 +122,19 @@ struct EntityLexicon: Sendable {
   }
 }
 
-/// For each token hash, which tables have an entry starting with it: one probe per token tells
-/// every recognizer whether to look further.
+/// For each token hash, which tables have an entry starting with it, and which recognizers'
+/// passes may start at it (`Interest`): one probe per token tells every recognizer whether to
+/// look further.
 ///
-/// Direct-mapped, four bytes a slot (16 bits of the hash beside the mask) and at least four
-/// slots per word, so a look-up is one load and no branch. Words that meet in one slot leave
-/// it a wildcard holding the union of their masks. A mask is thus a superset: it only sends a
-/// recognizer to the table itself, where the full hash decides.
+/// Direct-mapped, four bytes a slot (11 bits of the hash, the 5 interest bits, the 16-bit
+/// mask) and at least four slots per word, so a look-up is one load and no branch. Words that
+/// meet in one slot leave it a wildcard holding the union of their masks and interests. A
+/// mask is thus a superset: it only sends a recognizer to the table itself, where the full
+/// hash decides.
 struct FirstWordMask: Sendable {
   private var slots: [UInt32]
   private let slotMask: Int
-  private static let wildcard: UInt32 = 0xFFFF
+  private static let wildcard: UInt32 = 0x7FF
 
   init(_ lexicon: EntityLexicon, _ gazetteer: Gazetteer) {
     var masks: [UInt64: UInt16] = [:]
@@ -151,16 +153,31 @@ struct FirstWordMask: Sendable {
     add(lexicon.nameNouns)
     add(lexicon.qualifications)
     add(gazetteer.names)
+    let places = lexicon.villagePrefixes.bit | lexicon.adminPrefixes.bit
+    let people = lexicon.honorifics.bit | lexicon.qualifications.bit
+    var interests: [UInt64: UInt8] = [:]
+    for (hash, mask) in masks {
+      interests[hash] =
+        (mask & places != 0 ? Interest.places : 0)
+        | (mask & lexicon.bodies.bit != 0 ? Interest.organizations : 0)
+        | (mask & people != 0 ? Interest.people : 0)
+        | (mask & gazetteer.names.bit != 0 ? Interest.contextPlaces : 0)
+    }
+    // The cue words that start a pass without a table: "Chi bộ", "tháng 5/2019", "ngày 5/9".
+    interests[Cue.chi, default: 0] |= Interest.places
+    interests[Cue.tháng, default: 0] |= Interest.dates
+    interests[Cue.ngày, default: 0] |= Interest.dates
     var size = 16
-    while size < masks.count * 4 { size <<= 1 }
+    while size < interests.count * 4 { size <<= 1 }
     slotMask = size - 1
     slots = Array(repeating: 0, count: size)
-    for (hash, mask) in masks {
+    for (hash, interest) in interests {
+      let mask = masks[hash] ?? 0
       let slot = Self.home(hash) & slotMask
       let entry = slots[slot]
       // The tag of a real word is never the wildcard (see `tag`).
-      let tag = entry & 0xFFFF == 0 || entry >> 16 == Self.tag(hash) ? Self.tag(hash) : Self.wildcard
-      slots[slot] = tag << 16 | (entry & 0xFFFF) | UInt32(mask)
+      let tag = entry & 0x1F_FFFF == 0 || entry >> 21 == Self.tag(hash) ? Self.tag(hash) : Self.wildcard
+      slots[slot] = tag << 21 | (entry & 0x1F_FFFF) | UInt32(interest) << 16 | UInt32(mask)
     }
   }
 
@@ -168,18 +185,30 @@ struct FirstWordMask: Sendable {
     Int(truncatingIfNeeded: hash ^ (hash >> 29))
   }
 
-  /// The top 16 bits of the hash, 0xFFFF folded to 0xFFFE to keep the wildcard free.
+  /// The top 11 bits of the hash, 0x7FF folded to 0x7FE to keep the wildcard free.
   @inline(__always) private static func tag(_ hash: UInt64) -> UInt32 {
-    min(UInt32(truncatingIfNeeded: hash >> 48), 0xFFFE)
+    min(UInt32(truncatingIfNeeded: hash >> 53), 0x7FE)
+  }
+
+  /// The slot of `hash` if it may hold the word, else 0: the mask in the low 16 bits, the
+  /// interest bits (`Interest`) in the next 5.
+  @inline(__always) func entry(_ hash: UInt64) -> UInt32 {
+    slots.withUnsafeBufferPointer { slots in
+      let entry = slots[Self.home(hash) & slotMask]
+      let tag = entry >> 21
+      return tag == Self.tag(hash) || tag == Self.wildcard ? entry : 0
+    }
   }
 
   /// The tables that may have an entry starting with the word of `hash` (a superset).
   @inline(__always) func mask(_ hash: UInt64) -> UInt16 {
-    slots.withUnsafeBufferPointer { slots in
-      let entry = slots[Self.home(hash) & slotMask]
-      let tag = entry >> 16
-      return tag == Self.tag(hash) || tag == Self.wildcard ? UInt16(truncatingIfNeeded: entry) : 0
-    }
+    UInt16(truncatingIfNeeded: entry(hash))
+  }
+
+  /// The passes that may start at the word of `hash` whatever its case and kind (a superset;
+  /// `EntityScan.TokenFacts.interest` says which of them its facts allow).
+  @inline(__always) func interest(_ hash: UInt64) -> UInt8 {
+    UInt8(truncatingIfNeeded: entry(hash) >> 16) & 0x1F
   }
 
   static let standard = FirstWordMask(.standard, .standard)

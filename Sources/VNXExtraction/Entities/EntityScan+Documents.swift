@@ -36,7 +36,7 @@ extension EntityScan {
     guard claims[index] == .none, let value = dateValue(index) else {
       return
     }
-    let first = tokens[index].sentenceStart
+    let first = sentenceStart(index)
     if value.hasPrefix("--") {
       // A day and month alone is a date only after a day word: "ngày 5/9", "chiều 21/8".
       // So is one in brackets after a named day: "Ngày Thương binh - Liệt sĩ (27/7)".
@@ -75,7 +75,7 @@ extension EntityScan {
       }
     } else if `is`(index, Cue.tháng), let month = integer(index + 1), `is`(index + 2, Cue.năm),
       let year = integer(index + 3), index + 3 < end, year >= 1000,
-      index == tokens[index].sentenceStart || !isNumber(index - 1)
+      index == sentenceStart(index) || !isNumber(index - 1)
     {
       if let value = DateValue.iso(day: nil, month: month, year: year) {
         let entity = emit(.date, index..<index + 4, claim: .other)
@@ -91,7 +91,7 @@ extension EntityScan {
     var kind: String?
     var before = index - 1
     if `is`(before, Cue.số) { before -= 1 }
-    let first = tokens[index].sentenceStart
+    let first = sentenceStart(index)
     for length in 1...3 where kind == nil && before - length + 1 >= first {
       let start = before - length + 1
       if let match = longest(lexicon.documentKinds, at: start), match.length == length {

@@ -72,7 +72,7 @@ extension EntityScan {
       return nil
     }
     // A bare name: three or more words from a surname, or two before an apposed role.
-    guard startsWithSurname(index) || hasMiddleName(index..<(nameEnd(at: index) ?? index)), index == tokens[index].sentenceStart || !isCapitalizedWord(index - 1),
+    guard startsWithSurname(index) || hasMiddleName(index..<(nameEnd(at: index) ?? index)), index == sentenceStart(index) || !isCapitalizedWord(index - 1),
       !`is`(index - 1, Cue.đường), !`is`(index - 1, Cue.phố), !`is`(index - 1, Cue.số),
       let end = nameEnd(at: index)
     else { return nil }

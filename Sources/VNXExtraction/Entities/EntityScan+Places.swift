@@ -19,7 +19,7 @@ extension EntityScan {
   /// Whether the words before `index` make the next prefix plural ("các xã", "2 bản").
   func isPluralBefore(_ index: Int) -> Bool {
     let before = index - 1
-    guard before >= tokens[index].sentenceStart else { return false }
+    guard before >= sentenceStart(index) else { return false }
     return `is`(before, Cue.các) || `is`(before, Cue.những) || `is`(before, Cue.hai)
       || `is`(before, Cue.ba) || isNumber(before)
   }
@@ -109,7 +109,7 @@ extension EntityScan {
   func village(at index: Int) -> Int? {
     guard let found = villageName(at: index) else { return nil }
     // "già làng Y Bhiăr Rơ Ô": the prefix word belongs to an honorific.
-    if index > tokens[index].sentenceStart, let honorific = longest(lexicon.honorifics, at: index - 1),
+    if index > sentenceStart(index), let honorific = longest(lexicon.honorifics, at: index - 1),
       honorific.length > 1
     {
       return nil
@@ -117,8 +117,8 @@ extension EntityScan {
     if facts[index].capitalized {
       // "Bản Hon", "Buôn Triết" are commune names; a capitalized prefix leads a village only
       // at the start of a sentence or a bracket, and never when the whole is a known place.
-      let sentenceStart = index == tokens[index].sentenceStart || `is`(index - 1, Cue.open)
-      if !sentenceStart { return nil }
+      let opensClause = index == sentenceStart(index) || `is`(index - 1, Cue.open)
+      if !opensClause { return nil }
       if let match = longest(gazetteer.names, at: index), match.length >= found.end - index {
         return nil
       }
@@ -267,7 +267,7 @@ extension EntityScan {
     var index = next(Interest.contextPlaces, from: 0)
     while index < tokens.count {
       guard isCapitalizedWord(index), masks[index] & gazetteerBit != 0, claims[index] == .none,
-        index == tokens[index].sentenceStart || !isCapitalizedWord(index - 1),
+        index == sentenceStart(index) || !isCapitalizedWord(index - 1),
         let match = longest(gazetteer.names, at: index)
       else {
         index = next(Interest.contextPlaces, from: index + 1)
@@ -352,7 +352,7 @@ extension EntityScan {
 
   /// Whether a noun that names rivers, roads, products… stands right before `index`.
   func followsNameNoun(_ index: Int) -> Bool {
-    for start in max(tokens[index].sentenceStart, index - 2)..<index {
+    for start in max(sentenceStart(index), index - 2)..<index {
       if let noun = longest(lexicon.nameNouns, at: start), start + noun.length == index { return true }
     }
     return false

@@ -110,27 +110,77 @@ enum Interest {
 /// A class because it owns the working buffers of one run, which every recognizer reads and
 /// extends; a struct would be copied into each helper call in unoptimized builds.
 final class EntityScan {
-  /// Where a token is.
-  struct TokenInfo {
-    var start: Int
-    var end: Int
-    var utf8Start: Int
-    var utf8End: Int
-    /// Index one past the last token of this token's sentence.
-    var sentenceEnd: Int
-    var sentenceStart: Int
+  /// What a token is, in one byte beside its hash: the passes over every token read these,
+  /// not the 40-byte `Token`. The kind's case number in the low four bits, a flag in each of
+  /// the high four.
+  struct TokenFacts {
+    var bits: UInt8
+
+    static let wordBit: UInt8 = 0x10
+    static let capitalizedBit: UInt8 = 0x20
+    static let allUpperBit: UInt8 = 0x40
+    static let digitsBit: UInt8 = 0x80
+    /// The kinds that are words (`.word`, `.abbreviation`), one bit per case number.
+    /// (Computed, not stored: a stored static costs a `swift_once` check at every use.)
+    @inline(__always) static var wordKinds: UInt16 {
+      1 &<< kindBits(.word) | 1 &<< kindBits(.abbreviation)
+    }
+    /// The kinds whose token may be a date or a document (`.date`, `.documentCode`).
+    @inline(__always) static var dateKinds: UInt16 {
+      1 &<< kindBits(.date) | 1 &<< kindBits(.documentCode)
+    }
+
+    /// The case number of `kind` (its in-memory tag, declaration order).
+    @inline(__always) static func kindBits(_ kind: TokenKind) -> UInt8 {
+      unsafeBitCast(kind, to: UInt8.self)
+    }
+
+    @inline(__always)
+    init(kind: TokenKind, capitalized: Bool, allUpper: Bool, isDigits: Bool) {
+      let kindBits = Self.kindBits(kind)
+      bits =
+        kindBits | UInt8(truncatingIfNeeded: Self.wordKinds &>> kindBits & 1) &<< 4
+        | (capitalized ? Self.capitalizedBit : 0) | (allUpper ? Self.allUpperBit : 0)
+        | (isDigits ? Self.digitsBit : 0)
+    }
+
+    /// For each facts byte, the passes its token starts whatever its word (low byte: a
+    /// capital starts a name, a date or code token a date) and the passes its word may start
+    /// that it allows (high byte: a gazetteer name only capitalized, "tháng" and "ngày" only
+    /// as words). In memory that is never freed: a pointer read once per text.
+    nonisolated(unsafe) static let interest: UnsafePointer<UInt16> = {
+      let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 256)
+      for bits in 0..<256 {
+        let facts = TokenFacts(bits: UInt8(bits))
+        let kind = UInt8(bits & 0x0F)
+        let starts =
+          (facts.capitalized ? Interest.people : 0)
+          | (dateKinds &>> kind & 1 != 0 ? Interest.dates : 0)
+        let allows =
+          Interest.places | Interest.organizations | Interest.people
+          | (facts.capitalized && facts.isWord ? Interest.contextPlaces : 0)
+          | (kind == kindBits(.word) ? Interest.dates : 0)
+        table[bits] = UInt16(starts) | UInt16(allows) << 8
+      }
+      return UnsafePointer(table)
+    }()
+
+    init(bits: UInt8) { self.bits = bits }
+
+    var kind: TokenKind { unsafeBitCast(bits & 0x0F, to: TokenKind.self) }
+    /// A word or an abbreviation.
+    var isWord: Bool { bits & Self.wordBit != 0 }
+    var capitalized: Bool { bits & Self.capitalizedBit != 0 }
+    var allUpper: Bool { bits & Self.allUpperBit != 0 }
+    /// A number token of ASCII digits only.
+    var isDigits: Bool { bits & Self.digitsBit != 0 }
   }
 
-  /// What a token is, five bytes apart: the passes over every token read these, not the
-  /// 48-byte `TokenInfo` (one cache line per token).
-  struct TokenFacts {
-    var kind: TokenKind
-    /// A word or an abbreviation.
-    var isWord: Bool
-    var capitalized: Bool
-    var allUpper: Bool
-    /// A number token of ASCII digits only.
-    var isDigits: Bool
+  /// The tokens `start..<end` of a token's sentence (a line break inside a segmenter's sentence
+  /// ends it too).
+  struct SentenceSpan {
+    var start: Int32
+    var end: Int32
   }
 
   enum Claim: UInt8 { case none, place, cell, organization, person, other }
@@ -141,9 +191,11 @@ final class EntityScan {
   let gazetteer: Gazetteer
   /// The text's UTF-8; tokens address it by `utf8Start..<utf8End`.
   let bytes: [UInt8]
-  let tokens: [TokenInfo]
+  /// The segmenter's tokens of every sentence, in one array (copied sentence by sentence).
+  let tokens: [Token]
   let facts: [TokenFacts]
   let hashes: [UInt64]
+  let sentenceSpans: [SentenceSpan]
   /// For each token, the tables with an entry starting there (`FirstWordMask`).
   let masks: [UInt16]
   /// For each token, which recognizers' passes may start at it (`Interest`), and eight bytes
@@ -177,15 +229,16 @@ final class EntityScan {
     let count = sentences.reduce(0) { $0 + $1.tokens.count }
     // Filled through their buffers, every slot written once by `scanTokens`: no zeroing
     // first, no uniqueness check or capacity test per token.
-    func uninitialized<T>(_ body: (UnsafeMutableBufferPointer<T>) -> Void) -> [T] {
+    func uninitialized<T>(_ body: (UnsafeMutablePointer<T>) -> Void) -> [T] {
       [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-        body(buffer)
+        if let base = buffer.baseAddress { body(base) }
         initialized = count
       }
     }
-    var tokens: [TokenInfo] = []
+    var tokens: [Token] = []
     var facts: [TokenFacts] = []
     var hashes: [UInt64] = []
+    var spans: [SentenceSpan] = []
     var masks: [UInt16] = []
     // Eight bytes past the end with every bit set: `next(_:from:)` reads eight at a time and
     // stops there.
@@ -195,24 +248,27 @@ final class EntityScan {
       tokens = uninitialized { tokens in
         facts = uninitialized { facts in
           hashes = uninitialized { hashes in
-            masks = uninitialized { masks in
-              Self.scanTokens(
-                sentences, buffer, tables, into: tokens, facts, hashes, masks, interest)
+            spans = uninitialized { spans in
+              Self.scanTokens(sentences, buffer, into: tokens, facts, hashes, spans)
             }
           }
         }
+      }
+      masks = uninitialized { masks in
+        Self.markInterest(count, hashes, facts, tables, into: masks, interest)
       }
     }
     self.tokens = tokens
     self.facts = facts
     self.hashes = hashes
+    self.sentenceSpans = spans
     self.masks = masks
     self.interest = interest
     claims = .allocate(capacity: tokens.count)
     claims.initialize(repeating: .none)
     placeAt = Array(repeating: -1, count: tokens.count)
     entities = EntityBuffer(capacity: tokens.count / 8)
-    spans.reserveCapacity(tokens.count / 8)
+    self.spans.reserveCapacity(tokens.count / 8)
     types.reserveCapacity(tokens.count / 8)
     candidates.reserveCapacity(tokens.count / 8)
     appliedDivision.reserveCapacity(tokens.count / 8)
@@ -224,115 +280,119 @@ final class EntityScan {
     entities.deallocate()
   }
 
-  /// One pass over the tokens' UTF-8: each token's features and case-folded hash, written
-  /// into buffers of exactly one slot per token; then each token's first-word mask and
-  /// interest bits.
+  /// One pass over the tokens' UTF-8: each sentence's tokens copied in one block, then each
+  /// token's facts, case-folded hash and sentence span, written into buffers of exactly one
+  /// slot per token.
   ///
   /// Each scalar costs one load of `TokenFold.entries` (its folded form and letter case
   /// together) and one multiply; the digits of a number token are read apart, and the gap
   /// before a token is searched for a line break only when it is more than one space.
   private static func scanTokens(
-    _ sentences: [Sentence], _ buffer: UnsafeBufferPointer<UInt8>, _ tables: EntityTables,
-    into tokens: UnsafeMutableBufferPointer<TokenInfo>, _ facts: UnsafeMutableBufferPointer<TokenFacts>,
-    _ hashes: UnsafeMutableBufferPointer<UInt64>, _ masks: UnsafeMutableBufferPointer<UInt16>,
-    _ interest: UnsafeMutablePointer<UInt8>
+    _ sentences: [Sentence], _ buffer: UnsafeBufferPointer<UInt8>,
+    into tokens: UnsafeMutablePointer<Token>, _ facts: UnsafeMutablePointer<TokenFacts>,
+    _ hashes: UnsafeMutablePointer<UInt64>, _ spans: UnsafeMutablePointer<SentenceSpan>
   ) {
     let fold = TokenFold.entries
     var count = 0
     var previousEnd = -1
     for sentence in sentences {
-      var first = count
-      let last = first + sentence.tokens.count
-      for token in sentence.tokens {
-        // A line break ends a name as surely as a full stop does (titles, captions).
-        if count > first, token.utf8Start > previousEnd,
-          token.utf8Start - previousEnd > 1 || buffer[previousEnd] != 0x20,
-          Self.hasLineBreak(buffer, previousEnd..<token.utf8Start)
-        {
-          for index in first..<count { tokens[index].sentenceEnd = count }
-          first = count
-        }
-        previousEnd = token.utf8End
-        var hash = PhraseKey.seed
-        var offset = token.utf8Start
-        let end = min(token.utf8End, buffer.count)
-        /// The fold entry of the scalar at `offset`; moves `offset` past it.
-        @inline(__always) func next() -> UInt64 {
-          let byte = buffer[offset]
-          let value: UInt32
-          if byte < 0x80 {
-            value = UInt32(byte)
-            offset += 1
-          } else if byte < 0xE0, offset + 2 <= end {
-            // Vietnamese letters take two or three bytes; a sequence cut by the token's end
-            // (no valid token is) goes through the bounded decoder.
-            value = UInt32(byte & 0x1F) << 6 | UInt32(buffer[offset + 1] & 0x3F)
-            offset += 2
-          } else if byte >= 0xE0, byte < 0xF0, offset + 3 <= end {
-            value =
-              UInt32(byte & 0x0F) << 12 | UInt32(buffer[offset + 1] & 0x3F) << 6
-              | UInt32(buffer[offset + 2] & 0x3F)
-            offset += 3
-          } else {
-            value = Self.decode(buffer, &offset)
+      sentence.tokens.withUnsafeBufferPointer { source in
+        guard let base = source.baseAddress else { return }
+        (tokens + count).initialize(from: base, count: source.count)
+        var first = count
+        var span = SentenceSpan(start: Int32(first), end: Int32(first + source.count))
+        for token in source {
+          // A line break ends a name as surely as a full stop does (titles, captions).
+          if count > first, token.utf8Start > previousEnd,
+            token.utf8Start &- previousEnd > 1 || buffer[previousEnd] != 0x20,
+            Self.hasLineBreak(buffer, previousEnd..<token.utf8Start)
+          {
+            for index in first..<count { spans[index].end = Int32(count) }
+            first = count
+            span.start = Int32(count)
           }
-          return TokenFold.entry(value, fold)
-        }
-        // The letter counts (`TokenFold.upper`, `TokenFold.lower`).
-        var counts: UInt64 = 0
-        var capitalized = false
-        if offset < end {
-          let entry = next()
-          hash = (hash ^ UInt64(UInt32(truncatingIfNeeded: entry))) &* 0x100_0000_01b3
-          counts = entry >> 32
-          capitalized = entry & TokenFold.upper != 0
-        }
-        while offset < end {
-          let entry = next()
-          hash = (hash ^ UInt64(UInt32(truncatingIfNeeded: entry))) &* 0x100_0000_01b3
-          counts &+= entry >> 32
-        }
-        let upper = counts & 0xF_FFFF
-        let lower = counts >> 20
-        var digits = token.kind == .number
-        if digits {
-          for offset in token.utf8Start..<end where buffer[offset] &- 0x30 >= 10 {
-            digits = false
-            break
+          previousEnd = token.utf8End
+          var hash = PhraseKey.seed
+          var offset = token.utf8Start
+          let end = min(token.utf8End, buffer.count)
+          /// The fold entry of the scalar at `offset`; moves `offset` past it.
+          @inline(__always) func next() -> UInt64 {
+            let byte = buffer[offset]
+            let value: UInt32
+            if byte < 0x80 {
+              value = UInt32(byte)
+              offset &+= 1
+            } else if byte < 0xE0, offset &+ 2 <= end {
+              // Vietnamese letters take two or three bytes; a sequence cut by the token's end
+              // (no valid token is) goes through the bounded decoder.
+              value = UInt32(byte & 0x1F) << 6 | UInt32(buffer[offset &+ 1] & 0x3F)
+              offset &+= 2
+            } else if byte >= 0xE0, byte < 0xF0, offset &+ 3 <= end {
+              value =
+                UInt32(byte & 0x0F) << 12 | UInt32(buffer[offset &+ 1] & 0x3F) << 6
+                | UInt32(buffer[offset &+ 2] & 0x3F)
+              offset &+= 3
+            } else {
+              value = Self.decode(buffer, &offset)
+            }
+            return TokenFold.entry(value, fold)
           }
+          // The letter counts (`TokenFold.upper`, `TokenFold.lower`).
+          var counts: UInt64 = 0
+          var capitalized = false
+          if offset < end {
+            let entry = next()
+            hash = (hash ^ UInt64(UInt32(truncatingIfNeeded: entry))) &* 0x100_0000_01b3
+            counts = entry >> 32
+            capitalized = entry & TokenFold.upper != 0
+          }
+          while offset < end {
+            let entry = next()
+            hash = (hash ^ UInt64(UInt32(truncatingIfNeeded: entry))) &* 0x100_0000_01b3
+            counts &+= entry >> 32
+          }
+          let upper = counts & 0xF_FFFF
+          let lower = counts >> 20
+          var digits = token.kind == .number
+          if digits {
+            for offset in token.utf8Start..<end where buffer[offset] &- 0x30 >= 10 {
+              digits = false
+              break
+            }
+          }
+          facts[count] = TokenFacts(
+            kind: token.kind, capitalized: capitalized, allUpper: upper >= 2 && lower == 0,
+            isDigits: digits)
+          hashes[count] = hash
+          spans[count] = span
+          count &+= 1
         }
-        tokens[count] = TokenInfo(
-          start: token.start, end: token.end, utf8Start: token.utf8Start, utf8End: token.utf8End,
-          sentenceEnd: last, sentenceStart: first)
-        facts[count] = TokenFacts(
-          kind: token.kind, isWord: token.kind == .word || token.kind == .abbreviation,
-          capitalized: capitalized, allUpper: upper >= 2 && lower == 0, isDigits: digits)
-        hashes[count] = hash
-        count += 1
       }
     }
-    // The masks in a pass of their own: the table is too large for the first-level cache,
-    // and here its loads do not wait on one another (in the token loop each waited in turn).
-    let places = tables.lexicon.villagePrefixes.bit | tables.lexicon.adminPrefixes.bit
-    let people = tables.lexicon.honorifics.bit | tables.lexicon.qualifications.bit
-    let bodies = tables.lexicon.bodies.bit
-    let names = tables.gazetteer.names.bit
-    for index in 0..<count {
-      let hash = hashes[index]
-      let mask = tables.firstWords.mask(hash)
-      masks[index] = mask
-      let fact = facts[index]
-      var bits: UInt8 = 0
-      if mask & places != 0 || hash == Cue.chi { bits |= Interest.places }
-      if mask & bodies != 0 { bits |= Interest.organizations }
-      if fact.capitalized || mask & people != 0 { bits |= Interest.people }
-      if fact.capitalized, fact.isWord, mask & names != 0 { bits |= Interest.contextPlaces }
-      switch fact.kind {
-      case .documentCode, .date: bits |= Interest.dates
-      case .word where hash == Cue.tháng || hash == Cue.ngày: bits |= Interest.dates
-      default: break
+  }
+
+  /// Each token's first-word mask and interest bits (`Interest`), in a pass of their own: the
+  /// mask table is too large for the first-level cache, and here its loads do not wait on one
+  /// another (in the token loop each waited in turn). One probe gives the mask and the passes
+  /// the word may start; the token's facts byte, through `TokenFacts.interest`, adds the
+  /// passes its case and kind start and keeps those they allow.
+  private static func markInterest(
+    _ count: Int, _ hashes: [UInt64], _ facts: [TokenFacts], _ tables: EntityTables,
+    into masks: UnsafeMutablePointer<UInt16>, _ interest: UnsafeMutablePointer<UInt8>
+  ) {
+    let firstWords = tables.firstWords
+    let byFacts = TokenFacts.interest
+    hashes.withUnsafeBufferPointer { hashes in
+      facts.withUnsafeBufferPointer { facts in
+        for index in 0..<count {
+          let entry = firstWords.entry(hashes[index])
+          masks[index] = UInt16(truncatingIfNeeded: entry)
+          let allowed = byFacts[Int(facts[index].bits)]
+          interest[index] =
+            UInt8(truncatingIfNeeded: allowed)
+            | UInt8(truncatingIfNeeded: entry >> 16) & UInt8(truncatingIfNeeded: allowed >> 8)
+        }
       }
-      interest[index] = bits
     }
   }
 
@@ -400,7 +460,10 @@ final class EntityScan {
     index >= 0 && index < hashes.count && hashes[index] == cue
   }
 
-  func limit(_ index: Int) -> Int { tokens[index].sentenceEnd }
+  func limit(_ index: Int) -> Int { Int(sentenceSpans[index].end) }
+
+  /// The first token of token `index`'s sentence.
+  func sentenceStart(_ index: Int) -> Int { Int(sentenceSpans[index].start) }
 
   func string(_ range: Range<Int>) -> String {
     guard !range.isEmpty else { return "" }
@@ -451,7 +514,7 @@ final class EntityScan {
   @inline(__always)
   func longest<V>(_ table: PhraseTable<V>, at index: Int) -> (length: Int, value: V)? {
     guard index < tokens.count, masks[index] & table.bit != 0 else { return nil }
-    return table.longestMatch(hashes, at: index, limit: tokens[index].sentenceEnd)
+    return table.longestMatch(hashes, at: index, limit: limit(index))
   }
 
   /// The end of a run of capitalized words from `start` (words of a name).
