@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// An HTML page parsed by libxml2's HTML parser (`htmlReadMemory`), which recovers from
 /// broken markup the way browsers do. Owns the libxml2 tree and frees it in `deinit`.
@@ -72,6 +73,34 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
       attribute = current.pointee.next
     }
     return nil
+  }
+
+  /// Whether the element has an attribute of this (ASCII lowercase) name.
+  func hasAttribute(_ wanted: String) -> Bool {
+    var attribute = pointee.properties
+    while let current = attribute {
+      if let name = current.pointee.name, Self.equalsIgnoringASCIICase(name, wanted) { return true }
+      attribute = current.pointee.next
+    }
+    return false
+  }
+
+  /// Appends the bytes of an attribute's value (what `attribute(_:)` reads) to `buffer`.
+  func appendAttribute(_ wanted: String, to buffer: inout [UInt8]) {
+    var attribute = pointee.properties
+    while let current = attribute {
+      if let name = current.pointee.name, Self.equalsIgnoringASCIICase(name, wanted) {
+        var child = current.pointee.children
+        while let node = child {
+          if let content = node.pointee.content {
+            buffer.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content)))
+          }
+          child = node.pointee.next
+        }
+        return
+      }
+      attribute = current.pointee.next
+    }
   }
 
   /// Compares a C string with an ASCII lowercase name, without making a Swift string.

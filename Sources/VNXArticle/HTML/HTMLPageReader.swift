@@ -26,28 +26,8 @@ struct HTMLPageReader {
     var metadata = HTMLMetadata()
   }
 
-  /// Tags whose content is never text of the page.
-  static let skipped: Set<String> = [
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "select",
-    "button", "input", "textarea", "option", "canvas", "video", "audio", "map",
-  ]
-  /// Tags that start a new block of text.
-  static let blockTags: Set<String> = [
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "td", "th", "tr",
-    "table", "tbody", "thead", "tfoot", "blockquote", "figure", "figcaption", "section", "article", "main",
-    "header", "footer", "nav", "aside", "pre", "address", "center", "form", "fieldset", "body", "hr",
-    "caption", "html", "title", "time",
-  ]
-  /// Tags whose text forms a paragraph of its parent container.
-  static let paragraphTags: Set<String> = [
-    "p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "dd", "dt", "pre",
-    "caption", "address", "time",
-  ]
-  static let boilerplateTags: [String: String] = [
-    "nav": "navigation", "footer": "footer", "aside": "aside",
-  ]
   /// Class and id words that mark page furniture.
-  static let boilerplateWords: [String: String] = [
+  static let boilerplateWords = ByteStringTable([
     "menu": "navigation", "nav": "navigation", "navbar": "navigation", "navigation": "navigation",
     "breadcrumb": "navigation", "breadcrumbs": "navigation", "footer": "footer", "copyright": "footer",
     "sidebar": "aside", "related": "related", "relate": "related", "other": "related", "othernews": "related",
@@ -59,10 +39,10 @@ struct HTMLPageReader {
     "search": "navigation", "pagination": "navigation", "paging": "navigation", "widget": "aside",
     "topbar": "navigation", "top-bar": "navigation", "logo": "header", "hotnews": "related",
     "mostview": "related", "mostread": "related",
-  ]
+  ])
 
   private struct Frame {
-    var tag: String
+    var tag: HTMLTag
     var id: Int
     var isBlock: Bool
     var hint: PageBlock.Hint
@@ -135,47 +115,45 @@ struct HTMLPageReader {
     while let current = node {
       var descend = false
       if current.isElement {
-        let tag = current.tagName
-        if tag == "meta" {
-          page.metadata.meta(current)
-        } else if tag == "link" {
-          page.metadata.link(current)
-        } else if tag == "script" {
+        let tag = current.pointee.name.map { HTMLTag(name: $0) } ?? HTMLTag(lowercased: "")
+        switch tag.name {
+        case .meta: page.metadata.meta(current)
+        case .link: page.metadata.link(current)
+        case .script:
           if (current.attribute("type") ?? "").lowercased().contains("ld+json") { scriptJSON = [] }
-        } else if tag == "title" {
-          titleText = []
-        } else if tag == "br" || tag == "hr" {
-          flush()
-        } else if tag == "img" {
+        case .title: titleText = []
+        case .br, .hr: flush()
+        case .img:
           // Images end a line: a caption written next to one is its own block.
           flush()
           afterImage = true
+        default: break
         }
         if scriptJSON != nil || titleText != nil {
           descend = current.pointee.children != nil
-        } else if !Self.skipped.contains(tag), tag != "meta", tag != "link" {
+        } else if !tag.flags.contains(.skipped), tag.name != .meta, tag.name != .link {
           descend = true
         }
         if descend {
-          let isBlock = Self.blockTags.contains(tag)
+          let isBlock = tag.flags.contains(.block)
           if isBlock { flush() }
-          if tag == "article" || tag == "main" { inArticleTag += 1 }
+          if tag.name == .article || tag.name == .main { inArticleTag += 1 }
           let hint = hint(for: current, tag: tag, insideArticle: inArticleTag > 0)
           let id = nextId
           nextId += 1
           ends.append(id)
           parents.append(blockIds.last ?? -1)
-          frames.append(Frame(tag: tag, id: id, isBlock: isBlock, hint: hint, isLink: tag == "a", node: current))
+          frames.append(Frame(tag: tag, id: id, isBlock: isBlock, hint: hint, isLink: tag.name == .a, node: current))
           if isBlock { blockIds.append(id) }
           switch hint {
           case .none: break
           case .boilerplate(let reason): boilerplateReasons.append(reason)
           default: hints.append(hint)
           }
-          if tag == "a" { links += 1 }
-          if tag == "i" || tag == "em" { italics += 1 }
-          if tag == "table" || tag == "figure" { figures += 1 }
-          paragraphFlags.append(Self.paragraphTags.contains(tag))
+          if tag.name == .a { links += 1 }
+          if tag.name == .i || tag.name == .em { italics += 1 }
+          if tag.name == .table || tag.name == .figure { figures += 1 }
+          paragraphFlags.append(tag.flags.contains(.paragraph))
         }
       } else if current.isText, let content = current.pointee.content {
         let length = strlen(content)
@@ -200,7 +178,7 @@ struct HTMLPageReader {
       while let left = leaving {
         if left.isElement, descendedInto(left, frames) {
           let frame = frames.last!
-          if frame.isBlock, frame.tag != "title" { flush() }
+          if frame.isBlock, frame.tag.name != .title { flush() }
           frames.removeLast()
           if frame.isBlock { blockIds.removeLast() }
           switch frame.hint {
@@ -208,20 +186,20 @@ struct HTMLPageReader {
           case .boilerplate: boilerplateReasons.removeLast()
           default: hints.removeLast()
           }
-          if frame.tag == "a" { links -= 1 }
-          if frame.tag == "i" || frame.tag == "em" { italics -= 1 }
-          if frame.tag == "table" || frame.tag == "figure" { figures -= 1 }
-          if frame.tag == "script", let json = scriptJSON {
+          if frame.tag.name == .a { links -= 1 }
+          if frame.tag.name == .i || frame.tag.name == .em { italics -= 1 }
+          if frame.tag.name == .table || frame.tag.name == .figure { figures -= 1 }
+          if frame.tag.name == .script, let json = scriptJSON {
             page.metadata.jsonLD(json)
             scriptJSON = nil
-          } else if frame.tag == "title", let title = titleText {
+          } else if frame.tag.name == .title, let title = titleText {
             page.metadata.documentTitle = collapse(normalizer.normalize(String(decoding: title, as: UTF8.self)).text)
             titleText = nil
           }
-          if frame.tag == "article" || frame.tag == "main" { inArticleTag -= 1 }
+          if frame.tag.name == .article || frame.tag.name == .main { inArticleTag -= 1 }
           // Sibling fields laid out by style ("<span>10:30</span><span>Lượt xem 412</span>")
           // are separate words, not one.
-          if Self.fieldTags.contains(frame.tag), let next = left.pointee.next, next.isElement,
+          if frame.tag.flags.contains(.field), let next = left.pointee.next, next.isElement,
             let last = buffer.last, last > 0x20
           {
             buffer.append(0x20)
@@ -252,28 +230,45 @@ struct HTMLPageReader {
     frames.last?.node == node
   }
 
-  private func hint(for node: xmlNodePtr, tag: String, insideArticle: Bool) -> PageBlock.Hint {
-    if let reason = Self.boilerplateTags[tag] { return .boilerplate(reason) }
-    if tag == "header", !insideArticle { return .boilerplate("header") }
-    if tag == "figcaption" { return .caption }
-    if tag == "h1" { return .title }
-    if tag == "time" { return .date }
-    let class_ = node.attribute("class")
-    let id = node.attribute("id")
-    guard class_ != nil || id != nil else {
-      return tag.count == 2 && tag.hasPrefix("h") ? .heading : .none
+  private func hint(for node: xmlNodePtr, tag: HTMLTag, insideArticle: Bool) -> PageBlock.Hint {
+    switch tag.name {
+    case .nav: return .boilerplate("navigation")
+    case .footer: return .boilerplate("footer")
+    case .aside: return .boilerplate("aside")
+    case .header where !insideArticle: return .boilerplate("header")
+    case .figcaption: return .caption
+    case .h1: return .title
+    case .time: return .date
+    default: break
     }
-    let names = LetterCase.lowercased(Array(((class_ ?? "") + " " + (id ?? "")).utf8))
-    guard names.contains(where: { $0 != 0x20 }) else {
-      return tag.count == 2 && tag.hasPrefix("h") ? .heading : .none
+    let plain: PageBlock.Hint = tag.flags.contains(.headingLike) ? .heading : .none
+    guard let names = Self.classAndId(of: node) else { return plain }
+    return Self.hint(names: names) ?? plain
+  }
+
+  /// The class and id of an element, lowercased, joined by a space; nil when it has neither.
+  /// ASCII values are read and lowered in place; others go through `String` as they always did.
+  static func classAndId(of node: xmlNodePtr) -> [UInt8]? {
+    guard node.hasAttribute("class") || node.hasAttribute("id") else { return nil }
+    var names: [UInt8] = []
+    node.appendAttribute("class", to: &names)
+    names.append(0x20)
+    node.appendAttribute("id", to: &names)
+    if names.allSatisfy({ $0 < 0x80 }) {
+      for index in names.indices where names[index] >= 0x41 && names[index] <= 0x5A { names[index] |= 0x20 }
+      return names
     }
+    return LetterCase.lowercased(Array(((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).utf8))
+  }
+
+  /// What lowercased class and id names say about an element, if anything.
+  static func hint(names: [UInt8]) -> PageBlock.Hint? {
+    guard names.contains(where: { $0 != 0x20 }) else { return nil }
     // Words of class and id names: runs of letters and digits (any non-ASCII byte is a letter).
-    let words = names.split(whereSeparator: { $0 < 0x80 && !Self.isASCIIAlphanumeric($0) }).map {
-      String(decoding: $0, as: UTF8.self)
-    }
+    let words = names.split(whereSeparator: { $0 < 0x80 && !Self.isASCIIAlphanumeric($0) })
     let content = words.contains { Self.contentWords.contains($0) }
     for word in words {
-      if let reason = Self.boilerplateWords[word], !(content && (reason == "related" || reason == "header")) {
+      if let reason = Self.boilerplateWords.value(of: word), !(content && (reason == "related" || reason == "header")) {
         return .boilerplate(reason)
       }
     }
@@ -283,17 +278,17 @@ struct HTMLPageReader {
       return .caption
     }
     for marker in Self.leadMarkers where has(marker) { return .lead }
-    if words.contains("sum") { return .lead }  // "article-sum", "news-sum"
+    if words.contains(where: { $0.elementsEqual("sum".utf8) }) { return .lead }  // "article-sum", "news-sum"
     for marker in Self.authorMarkers where has(marker) { return .author }
     for marker in Self.dateMarkers where has(marker) { return .date }
-    return tag.count == 2 && tag.hasPrefix("h") ? .heading : .none
+    return nil
   }
 
   private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
     (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte)
   }
 
-  private static let contentWords: Set<String> = ["content", "detail", "body", "article", "post", "entry", "news"]
+  private static let contentWords = ByteStringSet(["content", "detail", "body", "article", "post", "entry", "news"])
   private static let boilerplateMarkers: [(StaticString, String)] = [
     ("related", "related"), ("lienquan", "lienquan"), ("tinkhac", "tinkhac"), ("breadcrumb", "breadcrumb"),
     ("sidebar", "sidebar"), ("footer", "footer"), ("comment", "comment"), ("social", "social"),
@@ -302,8 +297,6 @@ struct HTMLPageReader {
     "sapo", "lead", "summary", "chapeau", "hometext", "tomtat", "excerpt", "intro", "description",
     "abstract",
   ]
-  /// Inline elements that pages use as separate fields of one line.
-  private static let fieldTags: Set<String> = ["span", "time", "small", "label"]
   private static let authorMarkers: [StaticString] = ["author", "tacgia", "byline", "writer"]
   private static let dateMarkers: [StaticString] = ["date", "time", "publish", "ngaydang", "datetime"]
 

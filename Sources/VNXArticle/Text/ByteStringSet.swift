@@ -128,3 +128,28 @@ final class ByteStringSet: @unchecked Sendable {
     contains(Array(word.utf8)[...])
   }
 }
+
+/// A few short UTF-8 keys with a value each, asked about with byte slices (class and id
+/// words of HTML elements): keys grouped by length, compared byte by byte, no allocation.
+///
+///     ByteStringTable(["menu": "navigation"]).value(of: Array("menu".utf8)[...])   // "navigation"
+struct ByteStringTable: Sendable {
+  /// Keys and values by key length.
+  private let byLength: [[(key: [UInt8], value: String)]]
+
+  init(_ entries: [String: String]) {
+    var byLength: [[(key: [UInt8], value: String)]] = []
+    for (key, value) in entries.sorted(by: { $0.key < $1.key }) {
+      let bytes = Array(key.utf8)
+      while byLength.count <= bytes.count { byLength.append([]) }
+      byLength[bytes.count].append((bytes, value))
+    }
+    self.byLength = byLength
+  }
+
+  func value(of word: ArraySlice<UInt8>) -> String? {
+    guard word.count < byLength.count else { return nil }
+    for entry in byLength[word.count] where entry.key.elementsEqual(word) { return entry.value }
+    return nil
+  }
+}

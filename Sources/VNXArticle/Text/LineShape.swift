@@ -46,13 +46,16 @@ struct LineShape: Sendable, Equatable {
     copy.withUTF8 { bytes in
       // A word takes a byte and a space at least.
       let capacity = inOnePass ? min((bytes.count + 1) / 2, Self.wordLimit) : 0
-      words = [Range<Int>](unsafeUninitializedCapacity: capacity) { wordBuffer, wordCount in
-        lowered = [UInt8](unsafeUninitializedCapacity: bytes.count) { output, initialized in
-          _ = output.initialize(from: bytes)
-          initialized = bytes.count
+      // The arrays are made by copying (specialized code), not with
+      // `init(unsafeUninitializedCapacity:)`, whose allocation asks the runtime for the
+      // storage type each time (hundreds of instructions per line).
+      lowered = Array(bytes)
+      withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(capacity, 1)) { scratch in
+        let wordBuffer = UnsafeMutableBufferPointer(rebasing: scratch[..<capacity])
+        lowered.withUnsafeMutableBufferPointer { output in
           counts = Self.measure(bytes, lowering: output, words: inOnePass ? wordBuffer : nil, stopWords: stopWordSet)
         }
-        wordCount = counts.words
+        words = Array(UnsafeBufferPointer(rebasing: scratch[..<counts.words]))
       }
       if !counts.sameLengths { lowered = LetterCase.lowercased(bytes) }
       endsSentence = Self.endsSentence(bytes)
