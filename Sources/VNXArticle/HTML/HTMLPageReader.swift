@@ -344,6 +344,29 @@ func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
   while index < end, isSpace(bytes[index]) { index += 1 }
   while end > index, isSpace(bytes[end - 1]) { end -= 1 }
   guard index < end else { return "" }
+  // Most lines have single spaces only: then they are copied as they are.
+  var plain = true
+  var afterSpace = false
+  var scan = index
+  while scan < end {
+    let byte = bytes[scan]
+    scan += 1
+    if byte > 0x20 {
+      afterSpace = false
+    } else if byte == 0x20, !afterSpace {
+      afterSpace = true
+    } else if isSpace(byte) {
+      plain = false
+      break
+    } else {
+      afterSpace = false
+    }
+  }
+  if plain {
+    let slice = UnsafeBufferPointer(rebasing: bytes[index..<end])
+    assert(String(validating: slice, as: UTF8.self) != nil, "invalid UTF-8")
+    return String(copying: UTF8Span(unchecked: slice.span))
+  }
   return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - index) { output in
     var count = 0
     var pendingSpace = false

@@ -89,6 +89,7 @@ struct BoilerplateFilter: Sendable {
   func isListedItem(_ shape: LineShape) -> Bool {
     // The date it ends with is written with slashes.
     guard shape.wordCount <= 40, shape.digits >= 4, shape.lowered.contains(0x2F) else { return false }
+    if shape.scalarsAreCharacters, shape.loweredInPlace { return isListedItemByBytes(shape) }
     if UTF8Search.scalarsAreCharacters(shape.text.utf8) { return isListedItemBySpaces(shape) }
     var tokens = shape.text.split(separator: " ")[...]
     var sawDate = false
@@ -117,10 +118,74 @@ struct BoilerplateFilter: Sendable {
     return !(before.utf8.last == 0x2E && shape.endsSentence)
   }
 
+  /// `isListedItem(_:)` over the bytes of the lowercased line, for a line whose scalars are
+  /// characters and whose lowercase keeps its byte offsets: its words are the runs between
+  /// space bytes, read from the end and trimmed of marks without making strings.
+  func isListedItemByBytes(_ shape: LineShape) -> Bool {
+    shape.lowered.withUnsafeBufferPointer { bytes in
+      var sawDate = false
+      var end = bytes.count
+      var last: Range<Int>?
+      while true {
+        var wordEnd = end
+        while wordEnd > 0, bytes[wordEnd - 1] == 0x20 { wordEnd -= 1 }
+        guard wordEnd > 0 else { break }
+        var wordStart = wordEnd - 1
+        while wordStart > 0, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+        last = wordStart..<wordEnd
+        let word = DateLine.trimmed(wordStart..<wordEnd, in: bytes)
+        let slice = UnsafeBufferPointer(rebasing: bytes[word])
+        if word.isEmpty || UTF8Search.integer(slice) != nil || Self.counterWords.contains(slice) {
+          end = wordStart
+          last = nil
+          continue
+        }
+        let slash = slice.contains(0x2F)
+        if DateLine.isDateToken(slice), slash || slice.contains(0x3A) {
+          if slash, PublishedDate(lowercased: Array(slice)) != nil || Self.pieces(slice, between: 0x2F) == 2 {
+            sawDate = true
+          }
+          end = wordStart
+          last = nil
+          continue
+        }
+        break
+      }
+      guard sawDate, let last else { return false }
+      // At least three words left, the last one included.
+      var words = 1
+      var inWord = false
+      for byte in bytes[..<last.lowerBound] {
+        let isSpace = byte == 0x20
+        if !isSpace, !inWord { words += 1 }
+        inWord = !isSpace
+      }
+      guard words >= 3 else { return false }
+      return !(bytes[last.upperBound - 1] == 0x2E && shape.endsSentence)
+    }
+  }
+
+  private static let counterWords = ByteStringSet(["lượt", "xem", "view", "views"])
+
+  /// The non-empty pieces of `bytes` between `separator` bytes (`split(separator:).count`).
+  private static func pieces(_ bytes: UnsafeBufferPointer<UInt8>, between separator: UInt8) -> Int {
+    var count = 0
+    var inPiece = false
+    for byte in bytes {
+      if byte == separator {
+        inPiece = false
+      } else if !inPiece {
+        inPiece = true
+        count += 1
+      }
+    }
+    return count
+  }
+
   /// `isListedItem(_:)` for a line whose scalars are characters (`UTF8Search
   /// .scalarsAreCharacters`): its words are the runs between space bytes, found from the end
   /// until the first that is no date, counter or number, instead of splitting the whole line.
-  private func isListedItemBySpaces(_ shape: LineShape) -> Bool {
+  func isListedItemBySpaces(_ shape: LineShape) -> Bool {
     let text = shape.text
     let utf8 = text.utf8
     /// The space-separated word ending at `end` (spaces before `end` skipped), if any.

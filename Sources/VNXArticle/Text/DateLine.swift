@@ -95,6 +95,60 @@ struct DateLine: Sendable, Hashable {
     return word
   }
 
+  /// `trimmed(_:)` over UTF-8 bytes whose scalars are characters: the marks at both ends
+  /// (`:` at the end too) go, as byte ranges.
+  static func trimmed(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var start = range.lowerBound
+    var end = range.upperBound
+    while start < end {
+      let length = markLength(at: start, in: bytes, end: end)
+      guard length > 0 else { break }
+      start += length
+    }
+    while end > start {
+      if bytes[end - 1] == 0x3A {
+        end -= 1
+        continue
+      }
+      // A mark ends here when one starts 1, 2 or 3 bytes before.
+      var found = 0
+      for length in 1...3 where end - length >= start && markLength(at: end - length, in: bytes, end: end) == length {
+        found = length
+        break
+      }
+      guard found > 0 else { break }
+      end -= found
+    }
+    return start..<end
+  }
+
+  /// The length of the mark (`marks`) starting at `index`, 0 when none does.
+  @inline(__always)
+  private static func markLength(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Int {
+    switch bytes[index] {
+    case 0x2C, 0x3B, 0x7C, 0x2D, 0x28, 0x29, 0x5B, 0x5D: return 1
+    case 0xC2: return index + 1 < end && bytes[index + 1] == 0xB7 ? 2 : 0  // ·
+    case 0xE2:  // – U+2013, • U+2022
+      guard index + 2 < end, bytes[index + 1] == 0x80 else { return 0 }
+      return bytes[index + 2] == 0x93 || bytes[index + 2] == 0xA2 ? 3 : 0
+    default: return 0
+    }
+  }
+
+  /// `isDateToken(_:)` over UTF-8 bytes.
+  static func isDateToken(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var hasDigit = false
+    var hasMark = false
+    for byte in bytes {
+      switch byte {
+      case 0x30...0x39: hasDigit = true
+      case 0x2F, 0x3A, 0x2D, 0x68: hasMark = true
+      default: return false
+      }
+    }
+    return hasDigit && hasMark
+  }
+
   private static let marks: Set<Character> = [",", ";", "|", "-", "–", "(", ")", "[", "]", "•", "·"]
 }
 

@@ -22,6 +22,11 @@ struct LineShape: Sendable, Equatable {
   let endsSentence: Bool
   /// Words in the whole line.
   let wordCount: Int
+  /// Whether every scalar of the line is a `Character` of its own
+  /// (`UTF8Search.scalarsAreCharacters`), measured in the same pass.
+  let scalarsAreCharacters: Bool
+  /// Whether `lowered` has the line's byte offsets: every scalar's lowercase has its length.
+  let loweredInPlace: Bool
 
   /// Measures a line in one pass over its UTF-8 bytes: counts, the lowercase form, the words
   /// and their stop words. Letter classes and lowercase forms come from `LetterCase`'s tables.
@@ -66,6 +71,8 @@ struct LineShape: Sendable, Equatable {
     self.digits = counts.digits
     self.separators = counts.separators
     self.endsSentence = endsSentence
+    self.scalarsAreCharacters = counts.scalarsAreCharacters
+    self.loweredInPlace = counts.sameLengths
     // Rules look at the words of short lines only; a long line's stop-word density is read
     // from its first words, so a 10 MB paragraph costs no more than a short one.
     let whole = counts.spaceWords <= Self.wordLimit
@@ -97,6 +104,8 @@ struct LineShape: Sendable, Equatable {
     /// Whether the words were found (not when the lowercase changed length, nor when tabs
     /// split more words than the buffer holds).
     var wordsTaken = true
+    /// `UTF8Search.scalarsAreCharacters` of the line.
+    var scalarsAreCharacters = true
   }
 
   /// The counts of a line and its lowercase form written over `output` (a copy of `bytes`);
@@ -116,127 +125,173 @@ struct LineShape: Sendable, Equatable {
 
   /// `measure(_:lowering:words:stopWords:)` with `LetterCase`'s tables at hand. One loop per
   /// space-separated word, with a short path for the small ASCII letters that make most of
-  /// Vietnamese text; a word's punctuation is trimmed once it ends.
+  /// Vietnamese text; a word's punctuation is trimmed once it ends. The counters are locals
+  /// (no closure captures them), so they stay in registers.
   private static func measure(
     _ bytes: UnsafeBufferPointer<UInt8>, _ output: UnsafeMutableBufferPointer<UInt8>,
     _ wordBuffer: UnsafeMutableBufferPointer<Range<Int>>?, _ stopWordSet: ByteStringSet,
     _ classes: UnsafeBufferPointer<LetterCase.Class>, _ lower: UnsafeBufferPointer<UInt32>
   ) -> Counts {
+    let count = bytes.count
     var counts = Counts()
+    guard count > 0, let base = bytes.baseAddress, let out = output.baseAddress else { return counts }
     let words = wordBuffer ?? UnsafeMutableBufferPointer(start: nil, count: 0)
     var collecting = wordBuffer != nil
-    counts.wordsTaken = collecting
+    var wordsTaken = collecting
     let lowered = UnsafeBufferPointer(output)
-    let count = bytes.count
+    var scalars = 0
+    var letters = 0
+    var uppercase = 0
+    var digits = 0
+    var separators = 0
+    var spaceWords = 0
+    var wordCount = 0
+    var stopWords = 0
+    var sameLengths = true
+    var plainScalars = true
     var index = 0
-    /// Adds the word of `lowered[start..<end]` without its punctuation, if any is left.
-    @inline(__always) func take(_ start: Int, _ end: Int) {
-      var word = start..<end
-      // Most words open and close with a letter: nothing to trim.
-      if !(isLetterOrDigit(lowered[start]) && isLetterOrDigit(lowered[end &- 1])) {
-        word = UTF8Scalars.trimmed(word, in: lowered, isTrimmed)
-        guard !word.isEmpty else { return }
-      }
-      guard counts.words < words.count else {
-        counts.wordsTaken = false
-        collecting = false
-        return
-      }
-      words[counts.words] = word
-      counts.words &+= 1
-      let length = word.count
-      let isStopWord: Bool
-      if length <= 8, word.lowerBound &+ 8 <= count, lowered[word.upperBound &- 1] != 0 {
-        // The word's bytes in one load, as `ByteStringSet.packed` lays them out.
-        let loaded = UnsafeRawPointer(lowered.baseAddress! + word.lowerBound).loadUnaligned(as: UInt64.self)
-        let key = length == 8 ? loaded : loaded & (1 &<< UInt64(8 &* length) &- 1)
-        isStopWord = stopWordSet.containsShort(UInt64(littleEndian: key))
-      } else {
-        isStopWord = stopWordSet.contains(UnsafeBufferPointer(rebasing: lowered[word]))
-      }
-      if isStopWord { counts.stopWords &+= 1 }
-    }
     while index < count {
-      if bytes[index] == 0x20 {
-        counts.scalars &+= 1
+      if base[index] == 0x20 {
+        scalars &+= 1
         index &+= 1
         continue
       }
-      counts.spaceWords &+= 1
-      if counts.spaceWords > wordLimit { collecting = false }
+      spaceWords &+= 1
+      if spaceWords > wordLimit { collecting = false }
       var wordStart = index
       while index < count {
-        let byte = bytes[index]
+        let byte = base[index]
         if byte < 0x80 {
-          if byte == 0x20 { break }
-          counts.scalars &+= 1
-          index &+= 1
-          if byte >= 0x61 && byte <= 0x7A {
-            counts.letters &+= 1
+          if byte &- 0x61 < 26 {
+            scalars &+= 1
+            letters &+= 1
+            index &+= 1
             continue
           }
+          if byte == 0x20 { break }
+          scalars &+= 1
+          index &+= 1
           switch byte {
           case 0x41...0x5A:
-            counts.letters &+= 1
-            counts.uppercase &+= 1
-            output[index &- 1] = byte | 0x20
-          case 0x30...0x39: counts.digits &+= 1
-          case 0x7C, 0x3E: counts.separators &+= 1
+            letters &+= 1
+            uppercase &+= 1
+            out[index &- 1] = byte | 0x20
+          case 0x30...0x39: digits &+= 1
+          case 0x7C, 0x3E: separators &+= 1
           case 0x09:
-            if collecting, wordStart < index &- 1 { take(wordStart, index &- 1) }
+            if collecting, wordStart < index &- 1 {
+              if !take(wordStart, index &- 1, lowered, words, &wordCount, &stopWords, stopWordSet) {
+                wordsTaken = false
+                collecting = false
+              }
+            }
             wordStart = index
+          case 0x0D: plainScalars = false
           default: break
           }
           continue
         }
-        counts.scalars &+= 1
+        scalars &+= 1
         let value: UInt32
         let length: Int
         if byte < 0xE0, index &+ 1 < count {
-          value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index &+ 1] & 0x3F)
+          value = UInt32(byte & 0x1F) << 6 | UInt32(base[index &+ 1] & 0x3F)
           length = 2
         } else if byte < 0xF0, index &+ 2 < count {
-          value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index &+ 1] & 0x3F) << 6 | UInt32(bytes[index &+ 2] & 0x3F)
+          value = UInt32(byte & 0x0F) << 12 | UInt32(base[index &+ 1] & 0x3F) << 6 | UInt32(base[index &+ 2] & 0x3F)
           length = 3
         } else {
           (value, length) = UTF8Scalars.decode(bytes, at: index)
+        }
+        // As `UTF8Search.scalarsAreCharacters`: Latin to U+02FF, U+1E00–U+1EFF, U+2000–U+207F
+        // but the joiners.
+        if value >= 0x300, !(value >= 0x1E00 && value < 0x1F00),
+          !(value >= 0x2000 && value < 0x2080 && value != 0x200C && value != 0x200D)
+        {
+          plainScalars = false
         }
         let mapped: UInt32
         if value < LetterCase.tableLimit {
           let kind = classes[Int(value)]
           if value == 0xBB || value == 0xB7 {
-            counts.separators &+= 1
+            separators &+= 1
           } else if kind.contains(.letter) {
-            counts.letters &+= 1
-            if kind.contains(.uppercase) { counts.uppercase &+= 1 }
+            letters &+= 1
+            if kind.contains(.uppercase) { uppercase &+= 1 }
           }
           mapped = lower[Int(value)]
         } else {
           if value == 0x203A || value == 0x2022 {
-            counts.separators &+= 1
+            separators &+= 1
           } else {
             let kind = LetterCase.of(value)
             if kind.contains(.letter) {
-              counts.letters &+= 1
-              if kind.contains(.uppercase) { counts.uppercase &+= 1 }
+              letters &+= 1
+              if kind.contains(.uppercase) { uppercase &+= 1 }
             }
           }
           mapped = LetterCase.lower(value)
         }
-        if mapped != value, counts.sameLengths {
+        if mapped != value, sameLengths {
           if mapped != LetterCase.several, utf8Length(mapped) == length {
-            _ = UTF8Scalars.write(mapped, to: output.baseAddress! + index)
+            _ = UTF8Scalars.write(mapped, to: out + index)
           } else {
-            counts.sameLengths = false
-            counts.wordsTaken = false
+            sameLengths = false
+            wordsTaken = false
             collecting = false
           }
         }
         index &+= length
       }
-      if collecting, wordStart < index { take(wordStart, index) }
+      if collecting, wordStart < index {
+        if !take(wordStart, index, lowered, words, &wordCount, &stopWords, stopWordSet) {
+          wordsTaken = false
+          collecting = false
+        }
+      }
     }
+    counts.scalars = scalars
+    counts.letters = letters
+    counts.uppercase = uppercase
+    counts.digits = digits
+    counts.separators = separators
+    counts.spaceWords = spaceWords
+    counts.words = wordCount
+    counts.stopWords = stopWords
+    counts.sameLengths = sameLengths
+    counts.wordsTaken = wordsTaken
+    counts.scalarsAreCharacters = plainScalars
     return counts
+  }
+
+  /// Adds the word of `lowered[start..<end]` without its punctuation, if any is left, to
+  /// `words`, counting it when it is a stop word; false when the buffer is full.
+  @inline(__always)
+  private static func take(
+    _ start: Int, _ end: Int, _ lowered: UnsafeBufferPointer<UInt8>, _ words: UnsafeMutableBufferPointer<Range<Int>>,
+    _ wordCount: inout Int, _ stopWords: inout Int, _ stopWordSet: ByteStringSet
+  ) -> Bool {
+    var word = start..<end
+    // Most words open and close with a letter: nothing to trim.
+    if !(isLetterOrDigit(lowered[start]) && isLetterOrDigit(lowered[end &- 1])) {
+      word = UTF8Scalars.trimmed(word, in: lowered, isTrimmed)
+      guard !word.isEmpty else { return true }
+    }
+    guard wordCount < words.count else { return false }
+    words[wordCount] = word
+    wordCount &+= 1
+    let length = word.count
+    let isStopWord: Bool
+    if length <= 8, word.lowerBound &+ 8 <= lowered.count, lowered[word.upperBound &- 1] != 0 {
+      // The word's bytes in one load, as `ByteStringSet.packed` lays them out.
+      let loaded = UnsafeRawPointer(lowered.baseAddress! + word.lowerBound).loadUnaligned(as: UInt64.self)
+      let key = length == 8 ? loaded : loaded & (1 &<< UInt64(8 &* length) &- 1)
+      isStopWord = stopWordSet.containsShort(UInt64(littleEndian: key))
+    } else {
+      isStopWord = stopWordSet.contains(UnsafeBufferPointer(rebasing: lowered[word]))
+    }
+    if isStopWord { stopWords &+= 1 }
+    return true
   }
 
   /// An ASCII letter or digit, or the lead byte of a Vietnamese letter (U+00C0–U+01B0,

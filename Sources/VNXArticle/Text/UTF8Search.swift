@@ -71,6 +71,10 @@ enum UTF8Search {
   /// The digits of a word as an integer, dots between thousands allowed ("1.247" → 1247);
   /// nil for anything else ("2,5") or more than 12 digits.
   static func integer(_ word: ArraySlice<UInt8>) -> Int? {
+    word.withUnsafeBufferPointer { integer($0) }
+  }
+
+  static func integer(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
     var value = 0
     var digits = 0
     for byte in word {
