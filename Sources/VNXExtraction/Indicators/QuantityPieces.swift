@@ -39,79 +39,198 @@ struct QuantityPieces {
 
   init(_ text: String, sentences: [Sentence]) {
     scalars = Self.scalars(of: text)
-    let count = sentences.reduce(0) { $0 + $1.tokens.count }
-    pieces.reserveCapacity(count + count / 8)
-    // Local copies: the loop reads their storage while it appends to `pieces`.
+    // At most one piece per token, or per scalar of a token that is opened (`open`).
+    var bound = 0
+    for sentence in sentences {
+      sentence.tokens.withUnsafeBufferPointer { tokens in
+        for token in tokens { bound += Self.opens(token.kind) ? max(token.end - token.start, 1) : 1 }
+      }
+    }
     let scalars = scalars
     let table = table
-    scalars.withUnsafeBufferPointer { source in
+    pieces = scalars.withUnsafeBufferPointer { source in
       table.withUnsafeBufferPointer { table in
-        readTokens(sentences, source, table)
+        [Piece](unsafeUninitializedCapacity: bound) { buffer, count in
+          var writer = Writer(source: source, table: table, out: buffer.baseAddress!)
+          writer.read(sentences)
+          count = writer.count
+        }
       }
     }
   }
 
-  private mutating func readTokens(
-    _ sentences: [Sentence], _ source: UnsafeBufferPointer<Unicode.Scalar>,
-    _ table: UnsafeBufferPointer<UInt32>
-  ) {
-    var previousEnd = 0
-    for (sentenceIndex, sentence) in sentences.enumerated() {
+  /// Whether a token of `kind` is opened into digit runs, letter runs and symbols.
+  @inline(__always)
+  static func opens(_ kind: TokenKind) -> Bool {
+    switch kind {
+    case .number, .percent, .date, .time, .documentCode: true
+    default: false
+    }
+  }
+
+  /// The token pass: writes the pieces of every sentence into storage sized beforehand, with
+  /// no array bookkeeping per piece.
+  private struct Writer {
+    let source: UnsafeBufferPointer<Unicode.Scalar>
+    let table: UnsafeBufferPointer<UInt32>
+    let out: UnsafeMutablePointer<Piece>
+    var count = 0
+    let urlHash = QuantityPieces.urlHash
+
+    mutating func read(_ sentences: [Sentence]) {
+      var previousEnd = 0
+      for sentenceIndex in sentences.indices {
+        let sentence = sentences[sentenceIndex]
+        sentence.tokens.withUnsafeBufferPointer { tokens in
+          sentence.words.withUnsafeBufferPointer { words in
+            read(tokens, words, sentence: sentenceIndex, previousEnd: &previousEnd)
+          }
+        }
+      }
+    }
+
+    private mutating func read(
+      _ tokens: UnsafeBufferPointer<Token>, _ words: UnsafeBufferPointer<Word>, sentence: Int,
+      previousEnd: inout Int
+    ) {
       // Multi-syllable words, met in order with the tokens their first syllable starts.
-      let words = sentence.words
       var wordCursor = 0
-      for token in sentence.tokens where token.start < token.end && token.end <= source.count {
+      for token in tokens where token.start < token.end && token.end <= source.count {
         let gapStart = min(previousEnd, token.start)
-        var newLine = pieces.isEmpty
+        var newLine = count == 0
         if !newLine {
-          for index in gapStart..<token.start where Self.isLineBreak(source[index]) {
-            newLine = true
-            break
+          var index = gapStart
+          while index < token.start {
+            if QuantityPieces.isLineBreak(source[index]) {
+              newLine = true
+              break
+            }
+            index += 1
           }
         }
         let spaced = newLine || gapStart < token.start
         previousEnd = token.end
-        if token.kind == .word || token.kind == .abbreviation {
+        switch token.kind {
+        case .word, .abbreviation:
           let first = source[token.start].value
           let capitalized =
-            first < 0x2000 ? table[Int(first)] & 0x4000_0000 != 0 : source[token.start].properties.isUppercase
-          pieces.append(
-            Piece(
-              kind: .word, spaced: spaced, newLine: newLine, capitalized: capitalized,
-              start: token.start, end: token.end, sentence: sentenceIndex,
-              hash: Self.wordHash(source, table, token.start, token.end)
-                ?? wordHash(token.start, token.end)))
+            first < 0x2000
+            ? table[Int(first)] & 0x4000_0000 != 0 : source[token.start].properties.isUppercase
+          var wordLength: Int32 = 1
           while wordCursor < words.count, words[wordCursor].start < token.start { wordCursor += 1 }
           var probe = wordCursor
           while probe < words.count, words[probe].start == token.start {
             let word = words[probe]
-            if word.tokenCount > 1,
-              sentence.tokens[word.tokenStart..<word.tokenEnd].allSatisfy({ $0.kind == .word })
-            {
-              pieces[pieces.count - 1].wordLength = Int32(truncatingIfNeeded: word.tokenCount)
+            if word.tokenEnd - word.tokenStart > 1, allWords(tokens, word.tokenStart, word.tokenEnd) {
+              wordLength = Int32(truncatingIfNeeded: word.tokenEnd - word.tokenStart)
             }
             probe += 1
           }
-          continue
-        }
-        switch token.kind {
+          out[count] = Piece(
+            kind: .word, spaced: spaced, newLine: newLine, capitalized: capitalized,
+            wordLength: wordLength, start: token.start, end: token.end, sentence: sentence,
+            hash: wordHash(token.start, token.end))
+          count += 1
         case .number, .percent, .date, .time, .documentCode:
-          open(token.start..<token.end, spaced: spaced, newLine: newLine, sentence: sentenceIndex)
+          open(token.start, token.end, spaced: spaced, newLine: newLine, sentence: sentence)
         case .url, .email:
-          append(.symbol, token.start, token.end, spaced, newLine, sentenceIndex, hash: Self.urlHash)
-        case .punctuation, .symbol, .word, .abbreviation:
+          append(.symbol, token.start, token.end, spaced, newLine, sentence, hash: urlHash)
+        case .punctuation, .symbol:
           // "km²": a power sign touching a short word belongs to it.
           if !spaced, token.end - token.start == 1,
-            source[token.start] == "²" || source[token.start] == "³",
-            let last = pieces.last, last.kind == .word, last.end - last.start <= 2
+            source[token.start] == "²" || source[token.start] == "³", count > 0,
+            out[count - 1].kind == .word, out[count - 1].end - out[count - 1].start <= 2
           {
-            pieces[pieces.count - 1].end = token.end
-            pieces[pieces.count - 1].hash = wordHash(last.start, token.end)
+            out[count - 1].end = token.end
+            out[count - 1].hash = wordHash(out[count - 1].start, token.end)
             continue
           }
-          append(.symbol, token.start, token.end, spaced, newLine, sentenceIndex)
+          append(.symbol, token.start, token.end, spaced, newLine, sentence, hash: nil)
         }
       }
+    }
+
+    /// Whether the tokens `start..<end` of the sentence are all syllables.
+    private func allWords(_ tokens: UnsafeBufferPointer<Token>, _ start: Int, _ end: Int) -> Bool {
+      guard start >= 0, end <= tokens.count else { return false }
+      for index in start..<end where tokens[index].kind != .word { return false }
+      return true
+    }
+
+    /// `hash(text(start, end).lowercased())`: from the table, or from the string when a scalar
+    /// lies beyond it or lowercases to several.
+    @inline(__always)
+    private func wordHash(_ start: Int, _ end: Int) -> UInt64 {
+      QuantityPieces.wordHash(source, table, start, end)
+        ?? QuantityPieces.hash(QuantityPieces.string(source, start, end).lowercased())
+    }
+
+    private func textHash(_ start: Int, _ end: Int) -> UInt64 {
+      var hash = PhraseKey.seed
+      for index in start..<end { hash = (hash ^ UInt64(source[index].value)) &* 0x100_0000_01b3 }
+      return hash
+    }
+
+    private mutating func append(
+      _ kind: Kind, _ start: Int, _ end: Int, _ spaced: Bool, _ newLine: Bool, _ sentence: Int,
+      hash: UInt64?
+    ) {
+      let capitalized: Bool
+      if kind == .word {
+        let first = source[start].value
+        capitalized =
+          first < 0x2000 ? table[Int(first)] & 0x4000_0000 != 0 : source[start].properties.isUppercase
+      } else {
+        capitalized = false
+      }
+      out[count] = Piece(
+        kind: kind, spaced: spaced, newLine: newLine, capitalized: capitalized, start: start,
+        end: end, sentence: sentence,
+        hash: hash ?? (kind == .word ? wordHash(start, end) : textHash(start, end)))
+      count += 1
+    }
+
+    /// Opens a numeric token into digit runs, letter runs and single symbols.
+    private mutating func open(_ start: Int, _ end: Int, spaced: Bool, newLine: Bool, sentence: Int) {
+      var index = start
+      var first = true
+      while index < end {
+        let pieceStart = index
+        let kind: Kind
+        if QuantityPieces.isDigit(source[index]) {
+          kind = .number
+          index += 1
+          while index < end {
+            if QuantityPieces.isDigit(source[index]) {
+              index += 1
+            } else if source[index] == "." || source[index] == ",", index + 1 < end,
+              QuantityPieces.isDigit(source[index + 1])
+            {
+              index += 2
+            } else {
+              break
+            }
+          }
+        } else if isLetter(source[index]) {
+          kind = .word
+          while index < end, isLetter(source[index]) { index += 1 }
+        } else {
+          kind = .symbol
+          index += 1
+        }
+        append(kind, pieceStart, index, first && spaced, first && newLine, sentence, hash: nil)
+        first = false
+      }
+    }
+
+    /// `QuantityPieces.isLetter` with the table at hand.
+    @inline(__always)
+    private func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+      if scalar.value < 0x80 {
+        return (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
+      }
+      if scalar.value < 0x2000 { return table[Int(scalar.value)] & 0x2000_0000 != 0 }
+      return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
     }
   }
 
@@ -133,51 +252,13 @@ struct QuantityPieces {
     return hash
   }
 
-  private mutating func append(
-    _ kind: Kind, _ start: Int, _ end: Int, _ spaced: Bool, _ newLine: Bool, _ sentence: Int,
-    hash: UInt64? = nil
-  ) {
-    let hash = hash ?? (kind == .word ? wordHash(start, end) : textHash(start, end))
-    pieces.append(
-      Piece(
-        kind: kind, spaced: spaced, newLine: newLine,
-        capitalized: kind == .word && isUppercase(scalars[start]), start: start, end: end,
-        sentence: sentence, hash: hash))
-  }
-
   static let urlHash = hash("url")
 
-  /// Opens a numeric token into digit runs, letter runs and single symbols.
-  private mutating func open(_ range: Range<Int>, spaced: Bool, newLine: Bool, sentence: Int) {
-    var index = range.lowerBound
-    var first = true
-    while index < range.upperBound {
-      let start = index
-      let kind: Kind
-      if Self.isDigit(scalars[index]) {
-        kind = .number
-        index += 1
-        while index < range.upperBound {
-          if Self.isDigit(scalars[index]) {
-            index += 1
-          } else if scalars[index] == "." || scalars[index] == ",", index + 1 < range.upperBound,
-            Self.isDigit(scalars[index + 1])
-          {
-            index += 2
-          } else {
-            break
-          }
-        }
-      } else if Self.isLetter(scalars[index]) {
-        kind = .word
-        while index < range.upperBound, Self.isLetter(scalars[index]) { index += 1 }
-      } else {
-        kind = .symbol
-        index += 1
-      }
-      append(kind, start, index, first && spaced, first && newLine, sentence)
-      first = false
-    }
+  /// The string of `source[start..<end]`.
+  static func string(_ source: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> String {
+    var string = ""
+    string.unicodeScalars.append(contentsOf: source[start..<end])
+    return string
   }
 
   /// The text between two scalar offsets.

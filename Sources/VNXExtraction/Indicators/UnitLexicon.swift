@@ -6,7 +6,10 @@ import VNXLexicons
 ///
 /// Phrases are keyed by their lowercase syllables joined with single spaces; lookups try the
 /// longest phrase first (at most `longestPhrase` syllables).
-struct UnitLexicon: Sendable {
+///
+/// A class: a reading holds one reference to the tables, not a copy of them in its own value
+/// (a large value is copied to the stack at every call of one of its methods).
+final class UnitLexicon: Sendable {
   struct Unit: Sendable, Hashable {
     var name: String
     var kind: QuantityKind
@@ -14,41 +17,46 @@ struct UnitLexicon: Sendable {
 
   enum TrendWord: String, Sendable { case increase, decrease, level }
 
-  var units: [String: Unit] = [:]
-  var scales: [String: Double] = [:]
-  var qualifiers: [String: Indicator.Qualifier] = [:]
-  var trends: [String: TrendWord] = [:]
-  var nonQuantityNouns: Set<String> = []
-  var identifierNouns: Set<String> = []
-  var vagueWords: Set<String> = []
+  let units: [String: Unit]
+  let scales: [String: Double]
+  let qualifiers: [String: Indicator.Qualifier]
+  let trends: [String: TrendWord]
+  let nonQuantityNouns: Set<String>
+  let identifierNouns: Set<String>
+  let vagueWords: Set<String>
   /// Words before a lone "năm" that make it "year": "cuối năm", "mỗi năm".
-  var periodWords: Set<String> = []
+  let periodWords: Set<String>
   /// Nouns after "một" that keep it the article "a": "một người dân", "một số", "một phần".
-  var articleNouns: Set<String> = []
-  var longestPhrase = 1
+  let articleNouns: Set<String>
+  let longestPhrase: Int
 
   /// The tables above keyed by `QuantityPieces.phraseHash`, so that reading a text compares
   /// 64-bit hashes of its pieces and builds no string.
-  var unitsByHash = HashKeyTable<Unit>()
-  var scalesByHash = HashKeyTable<Double>()
-  var qualifiersByHash = HashKeyTable<Indicator.Qualifier>()
-  var trendsByHash = HashKeyTable<TrendWord>()
-  var nonQuantityHashes = HashKeySet()
-  var identifierHashes = HashKeySet()
-  var vagueHashes = HashKeySet()
-  var periodHashes = HashKeySet()
-  var articleHashes = HashKeySet()
+  let unitsByHash: HashKeyTable<Unit>
+  let scalesByHash: HashKeyTable<Double>
+  let qualifiersByHash: HashKeyTable<Indicator.Qualifier>
+  let trendsByHash: HashKeyTable<TrendWord>
+  let nonQuantityHashes: HashKeySet
+  let identifierHashes: HashKeySet
+  let vagueHashes: HashKeySet
+  let periodHashes: HashKeySet
+  let articleHashes: HashKeySet
   /// Hashes of the last words of the qualifier, trend, and identifier or vague phrases: a
   /// word before a number that ends none of them starts no look-up of longer phrases.
-  var qualifierEnds = HashKeySet()
-  var trendEnds = HashKeySet()
-  var identifierEnds = HashKeySet()
+  let qualifierEnds: HashKeySet
+  let trendEnds: HashKeySet
+  let identifierEnds: HashKeySet
   /// Hashes of the first words of the units and non-quantity nouns.
-  var unitStarts = HashKeySet()
+  let unitStarts: HashKeySet
 
   static let shared = UnitLexicon()
 
   init() {
+    var units: [String: Unit] = [:]
+    var scales: [String: Double] = [:]
+    var qualifiers: [String: Indicator.Qualifier] = [:]
+    var trends: [String: TrendWord] = [:]
+    var longestPhrase = 1
     func lines(_ name: String) -> [[Substring]] {
       let lines = (try? LexiconDirectory.lines("units/" + name)) ?? []
       return lines.map { line in
@@ -88,11 +96,11 @@ struct UnitLexicon: Sendable {
       trends[phrase] = TrendWord(rawValue: String(columns[1]))
       note(phrase)
     }
-    nonQuantityNouns = Set(lines("non-quantity-nouns.txt").map { key($0[0]) })
-    identifierNouns = Set(lines("identifier-nouns.txt").map { key($0[0]) })
-    vagueWords = Set(lines("vague-words.txt").map { key($0[0]) })
-    periodWords = Set(lines("period-words.txt").map { key($0[0]) })
-    articleNouns = Set(lines("article-nouns.txt").map { key($0[0]) })
+    let nonQuantityNouns = Set(lines("non-quantity-nouns.txt").map { key($0[0]) })
+    let identifierNouns = Set(lines("identifier-nouns.txt").map { key($0[0]) })
+    let vagueWords = Set(lines("vague-words.txt").map { key($0[0]) })
+    let periodWords = Set(lines("period-words.txt").map { key($0[0]) })
+    let articleNouns = Set(lines("article-nouns.txt").map { key($0[0]) })
     for phrase in nonQuantityNouns.union(identifierNouns).union(vagueWords) { note(phrase) }
     func hashed<Value>(_ table: [String: Value]) -> HashKeyTable<Value> {
       HashKeyTable(table.map { (QuantityPieces.phraseHash($0.key), $0.value) })
@@ -117,5 +125,15 @@ struct UnitLexicon: Sendable {
       phrases.map { QuantityPieces.hash(String($0.split(separator: " ").first ?? "")) }
     }
     unitStarts = HashKeySet(starts(units.keys) + starts(nonQuantityNouns))
+    self.units = units
+    self.scales = scales
+    self.qualifiers = qualifiers
+    self.trends = trends
+    self.nonQuantityNouns = nonQuantityNouns
+    self.identifierNouns = identifierNouns
+    self.vagueWords = vagueWords
+    self.periodWords = periodWords
+    self.articleNouns = articleNouns
+    self.longestPhrase = longestPhrase
   }
 }
