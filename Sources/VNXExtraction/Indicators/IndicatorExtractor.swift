@@ -140,6 +140,27 @@ struct IndicatorReading {
     return hash
   }
 
+  /// The number of words right before `end` that `phraseHash(endingBefore: end, count:)`
+  /// reads as a phrase (no line break inside), at most `limit` (the longest lexicon phrase).
+  func wordRun(endingBefore end: Int, limit: Int? = nil) -> Int {
+    let limit = limit ?? lexicon.longestPhrase
+    var start = end
+    while start > 0, end - start < limit, pieces[start - 1].kind == .word,
+      start == end || !pieces[start].newLine
+    {
+      start -= 1
+    }
+    return end - start
+  }
+
+  /// The phrase hash of the words `start..<end` (`phraseHash`, whose checks the caller made).
+  @inline(__always)
+  func wordsHash(_ start: Int, _ end: Int) -> UInt64 {
+    var hash = pieces[start].hash
+    for index in (start + 1)..<end { hash = PhraseKey.combine(hash, pieces[index].hash) }
+    return hash
+  }
+
   /// Calls `body` with the length and hash of each phrase of 1, 2, … `longestPhrase` words
   /// starting at `start`, as far as `phrase(startingAt:count:)` would give them.
   @inline(__always)
@@ -470,41 +491,41 @@ struct IndicatorReading {
     var level = false
     // Qualifier, then trend, each the longest phrase right before (only when the word right
     // before ends some qualifier or trend phrase).
-    for length in stride(from: lexicon.longestPhrase, through: 1, by: -1)
-    where lexicon.qualifierEnds.contains(hash(start - 1)) {
-      if let words = phraseHash(endingBefore: start, count: length),
-        let found = lexicon.qualifiersByHash[words]
-      {
-        qualifier = found
-        start -= length
-        break
+    // (`phraseHash` is nil for a phrase longer than the run of words before `start`.)
+    if lexicon.qualifierEnds.contains(hash(start - 1)) {
+      for length in stride(from: wordRun(endingBefore: start), through: 1, by: -1) {
+        if let found = lexicon.qualifiersByHash[wordsHash(start - length, start)] {
+          qualifier = found
+          start -= length
+          break
+        }
       }
     }
     // "giảm từ 49,47% xuống còn 42,32%": a starting level, not a change.
     let startingLevel = fromWord && !range
-    for length in stride(from: lexicon.longestPhrase, through: 1, by: -1)
-    where !startingLevel && lexicon.trendEnds.contains(hash(start - 1)) {
-      if let words = phraseHash(endingBefore: start, count: length),
-        let found = lexicon.trendsByHash[words]
-      {
-        switch found {
-        case .increase: trend = .increase
-        case .decrease: trend = .decrease
-        case .level: level = true
+    if !startingLevel, lexicon.trendEnds.contains(hash(start - 1)) {
+      for length in stride(from: wordRun(endingBefore: start), through: 1, by: -1) {
+        if let found = lexicon.trendsByHash[wordsHash(start - length, start)] {
+          switch found {
+          case .increase: trend = .increase
+          case .decrease: trend = .decrease
+          case .level: level = true
+          }
+          if !level { start -= length }
+          break
         }
-        if !level { start -= length }
-        break
       }
     }
     let prefixed = start != first.first || fromWord
     // Names and codes carry no unit of measure: "Chi bộ 6", "lớp 9"; but "cả làng 100%".
     if !prefixed, unit.counted || unit.borrowed {
       // Names, codes, ordinals, dates and years: "Chi bộ 6", "lớp 9", "năm 2018".
-      for length in 1...3 where lexicon.identifierEnds.contains(hash(first.first - 1)) {
-        if let words = phraseHash(endingBefore: first.first, count: length),
-          lexicon.identifierHashes.contains(words) || lexicon.vagueHashes.contains(words)
-        {
-          return unit.next
+      if lexicon.identifierEnds.contains(hash(first.first - 1)) {
+        for length in stride(from: 1, through: wordRun(endingBefore: first.first, limit: 3), by: 1) {
+          let words = wordsHash(first.first - length, first.first)
+          if lexicon.identifierHashes.contains(words) || lexicon.vagueHashes.contains(words) {
+            return unit.next
+          }
         }
       }
       // A name before a number ("thôn Long Láy 1") makes it part of the name, unless a known

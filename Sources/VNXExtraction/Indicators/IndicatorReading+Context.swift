@@ -118,7 +118,7 @@ extension IndicatorReading {
     let share = kind == .percent && hash(verb) == Keys.chiếm
     // "94.000 người, chiếm 53,2% dân số": a share of the population is about its part.
     if share, let after,
-      Self.populationWords.contains(source.text(pieces[after.first].start, pieces[after.last].end).lowercased())
+      Self.populationHashes.contains(source.lowercaseHash(pieces[after.first].start, pieces[after.last].end))
     {
       let previousEnd = position > 0 ? spans[position - 1].end : 0
       if let before = phraseBefore(span.first, previousEnd: previousEnd) { return before }
@@ -275,10 +275,13 @@ extension IndicatorReading {
     // "đạt tỷ lệ 92,4%": a bare "tỷ lệ" says nothing of what is measured (no empty head is
     // longer than `emptyHeadLength` scalars, nor is its lowercase form).
     if pieces[last].end - pieces[first].start > Self.emptyHeadLength { return phrase }
-    return Self.emptyHeads.contains(phrase.lowercased()) ? nil : phrase
+    return Self.emptyHeadHashes.contains(source.lowercaseHash(pieces[first].start, pieces[last].end))
+      ? nil : phrase
   }
 
   static let emptyHeadLength = emptyHeads.map(\.unicodeScalars.count).max() ?? 0
+  static let emptyHeadHashes = HashKeySet(emptyHeads.map(QuantityPieces.hash))
+  static let populationHashes = HashKeySet(populationWords.map(QuantityPieces.hash))
   static let afterStopHashes = HashKeySet(afterStops.map(QuantityPieces.hash))
   static let afterMeasureStopHashes = HashKeySet(afterMeasureStops.map(QuantityPieces.hash))
   static let beforeTrailingHashes = HashKeySet(beforeTrailing.map(QuantityPieces.hash))

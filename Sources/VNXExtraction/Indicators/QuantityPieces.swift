@@ -264,9 +264,15 @@ struct QuantityPieces {
   /// The text between two scalar offsets.
   func text(_ start: Int, _ end: Int) -> String {
     guard start < end else { return "" }
-    // UTF-8 written straight into the string (a short key stays inline: no allocation).
     return scalars.withUnsafeBufferPointer { source in
-      String(unsafeUninitializedCapacity: (end - start) * 4) { buffer in
+      // The exact UTF-8 length: a text of up to 15 bytes ("62 tỷ đồng") then stays inline in
+      // the string (no allocation), which a capacity of four bytes a scalar would prevent.
+      var length = 0
+      for scalar in source[start..<end] {
+        let value = scalar.value
+        length += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x1_0000 ? 3 : 4
+      }
+      return String(unsafeUninitializedCapacity: length) { buffer in
         var count = 0
         for scalar in source[start..<end] {
           UTF8.encode(scalar) { byte in
@@ -275,6 +281,16 @@ struct QuantityPieces {
           }
         }
         return count
+      }
+    }
+  }
+
+  /// `hash(text(start, end).lowercased())` without building the strings when every scalar
+  /// lowercases to one below U+2000 (`caseTable`).
+  func lowercaseHash(_ start: Int, _ end: Int) -> UInt64 {
+    scalars.withUnsafeBufferPointer { source in
+      table.withUnsafeBufferPointer { table in
+        Self.wordHash(source, table, start, end) ?? Self.hash(text(start, end).lowercased())
       }
     }
   }
@@ -336,6 +352,7 @@ struct QuantityPieces {
         }
         if dotted, groups > 0, group == 3 { return value }
       }
+      if prefix.isEmpty, let value = Self.decimalCommaValue(source, start, end) { return value }
       var bytes = prefix
       bytes.reserveCapacity(prefix.count + end - start)
       for scalar in source[start..<end] {
@@ -344,6 +361,45 @@ struct QuantityPieces {
       }
       return VietnameseNumber.digits(bytes: bytes[...])
     }
+  }
+
+  /// A decimal comma after digits or thousand groups ("100,5", "2.343,5"), read with the
+  /// byte reader's sums (`VietnameseNumber.digits`) but without its arrays; nil for any other
+  /// shape, which the byte reader then reads.
+  static func decimalCommaValue(_ source: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int)
+    -> Double?
+  {
+    var integer = 0.0
+    var fraction = 0.0
+    var divisor = 1.0
+    var group = 0
+    var dots = 0
+    var comma = false
+    for scalar in source[start..<end] {
+      if isDigit(scalar) {
+        let digit = Double(scalar.value - 0x30)
+        if comma {
+          fraction = fraction * 10 + digit
+          divisor *= 10
+        } else {
+          integer = integer * 10 + digit
+          group += 1
+        }
+      } else if scalar == ".", !comma {
+        // Thousand groups: one to three digits first, then three.
+        guard dots == 0 ? (1...3).contains(group) : group == 3 else { return nil }
+        dots += 1
+        group = 0
+      } else if scalar == ",", !comma {
+        guard group > 0, dots == 0 || group == 3 else { return nil }
+        comma = true
+      } else {
+        return nil
+      }
+    }
+    guard comma, divisor > 1 else { return nil }
+    let value = integer + fraction / divisor
+    return value.isFinite ? value : nil
   }
 
   /// The number of digits of a piece written as plain digits ("5", "2024"), nil otherwise.
