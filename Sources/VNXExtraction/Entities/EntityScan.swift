@@ -191,13 +191,16 @@ final class EntityScan {
   let gazetteer: Gazetteer
   /// The text's UTF-8; tokens address it by `utf8Start..<utf8End`.
   let bytes: [UInt8]
-  /// The segmenter's tokens of every sentence, in one array (copied sentence by sentence).
-  let tokens: [Token]
-  let facts: [TokenFacts]
-  let hashes: [UInt64]
-  let sentenceSpans: [SentenceSpan]
+  // The per-token buffers below are allocated once per scan and freed by `deinit`: no array
+  // allocation through the generic runtime, no bounds check per access (every index a
+  // recognizer reads is below the token count, which `isWord`, `limit` and `next` keep).
+  /// The segmenter's tokens of every sentence, in one buffer (copied sentence by sentence).
+  let tokens: UnsafeMutableBufferPointer<Token>
+  let facts: UnsafeMutableBufferPointer<TokenFacts>
+  let hashes: UnsafeMutableBufferPointer<UInt64>
+  let sentenceSpans: UnsafeMutableBufferPointer<SentenceSpan>
   /// For each token, the tables with an entry starting there (`FirstWordMask`).
-  let masks: [UInt16]
+  let masks: UnsafeMutableBufferPointer<UInt16>
   /// For each token, which recognizers' passes may start at it (`Interest`), and eight bytes
   /// with every bit set after the last token.
   let interest: UnsafeMutablePointer<UInt8>
@@ -219,7 +222,7 @@ final class EntityScan {
   /// Token spans of entities (by entity index).
   @exclusivity(unchecked) var spans: [Range<Int>] = []
   /// Communes, districts and provinces by the token their name starts at.
-  @exclusivity(unchecked) var placeAt: [Int32] = []
+  let placeAt: UnsafeMutableBufferPointer<Int32>
 
   init(text: String, sentences: [Sentence], tables: EntityTables) {
     self.lexicon = tables.lexicon
@@ -227,36 +230,19 @@ final class EntityScan {
     let bytes = Array(text.utf8)
     self.bytes = bytes
     let count = sentences.reduce(0) { $0 + $1.tokens.count }
-    // Filled through their buffers, every slot written once by `scanTokens`: no zeroing
-    // first, no uniqueness check or capacity test per token.
-    func uninitialized<T>(_ body: (UnsafeMutablePointer<T>) -> Void) -> [T] {
-      [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-        if let base = buffer.baseAddress { body(base) }
-        initialized = count
-      }
-    }
-    var tokens: [Token] = []
-    var facts: [TokenFacts] = []
-    var hashes: [UInt64] = []
-    var spans: [SentenceSpan] = []
-    var masks: [UInt16] = []
+    // Filled by `scanTokens` and `markInterest`, every slot written once: no zeroing first.
+    let tokens = UnsafeMutableBufferPointer<Token>.allocate(capacity: count)
+    let facts = UnsafeMutableBufferPointer<TokenFacts>.allocate(capacity: count)
+    let hashes = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+    let spans = UnsafeMutableBufferPointer<SentenceSpan>.allocate(capacity: count)
+    let masks = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: count)
     // Eight bytes past the end with every bit set: `next(_:from:)` reads eight at a time and
     // stops there.
     let interest = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 8)
     (interest + count).initialize(repeating: 0xFF, count: 8)
     bytes.withUnsafeBufferPointer { buffer in
-      tokens = uninitialized { tokens in
-        facts = uninitialized { facts in
-          hashes = uninitialized { hashes in
-            spans = uninitialized { spans in
-              Self.scanTokens(sentences, buffer, into: tokens, facts, hashes, spans)
-            }
-          }
-        }
-      }
-      masks = uninitialized { masks in
-        Self.markInterest(count, hashes, facts, tables, into: masks, interest)
-      }
+      Self.scanTokens(sentences, buffer, into: tokens, facts, hashes, spans)
+      Self.markInterest(hashes, facts, tables, into: masks, interest)
     }
     self.tokens = tokens
     self.facts = facts
@@ -264,111 +250,128 @@ final class EntityScan {
     self.sentenceSpans = spans
     self.masks = masks
     self.interest = interest
-    claims = .allocate(capacity: tokens.count)
+    claims = .allocate(capacity: count)
     claims.initialize(repeating: .none)
-    placeAt = Array(repeating: -1, count: tokens.count)
-    entities = EntityBuffer(capacity: tokens.count / 8)
-    self.spans.reserveCapacity(tokens.count / 8)
-    types.reserveCapacity(tokens.count / 8)
-    candidates.reserveCapacity(tokens.count / 8)
-    appliedDivision.reserveCapacity(tokens.count / 8)
+    placeAt = .allocate(capacity: count)
+    placeAt.initialize(repeating: -1)
+    entities = EntityBuffer(capacity: count / 8)
+    self.spans.reserveCapacity(count / 8)
+    types.reserveCapacity(count / 8)
+    candidates.reserveCapacity(count / 8)
+    appliedDivision.reserveCapacity(count / 8)
   }
 
   deinit {
-    claims.deallocate()
+    tokens.deallocate()
+    facts.deallocate()
+    hashes.deallocate()
+    sentenceSpans.deallocate()
+    masks.deallocate()
     interest.deallocate()
+    claims.deallocate()
+    placeAt.deallocate()
     entities.deallocate()
   }
 
-  /// One pass over the tokens' UTF-8: each sentence's tokens copied in one block, then each
-  /// token's facts, case-folded hash and sentence span, written into buffers of exactly one
-  /// slot per token.
+  /// Two passes: each sentence's tokens copied in one block and its span written beside each;
+  /// then each token's facts and case-folded hash from its UTF-8, written into buffers of
+  /// exactly one slot per token, and the spans cut at line breaks.
   ///
   /// Each scalar costs one load of `TokenFold.entries` (its folded form and letter case
   /// together) and one multiply; the digits of a number token are read apart, and the gap
   /// before a token is searched for a line break only when it is more than one space.
   private static func scanTokens(
     _ sentences: [Sentence], _ buffer: UnsafeBufferPointer<UInt8>,
-    into tokens: UnsafeMutablePointer<Token>, _ facts: UnsafeMutablePointer<TokenFacts>,
-    _ hashes: UnsafeMutablePointer<UInt64>, _ spans: UnsafeMutablePointer<SentenceSpan>
+    into tokens: UnsafeMutableBufferPointer<Token>, _ facts: UnsafeMutableBufferPointer<TokenFacts>,
+    _ hashes: UnsafeMutableBufferPointer<UInt64>, _ spans: UnsafeMutableBufferPointer<SentenceSpan>
   ) {
-    let fold = TokenFold.entries
+    guard let tokenBase = tokens.baseAddress, let spanBase = spans.baseAddress else { return }
     var count = 0
-    var previousEnd = -1
     for sentence in sentences {
       sentence.tokens.withUnsafeBufferPointer { source in
         guard let base = source.baseAddress else { return }
-        (tokens + count).initialize(from: base, count: source.count)
-        var first = count
-        var span = SentenceSpan(start: Int32(first), end: Int32(first + source.count))
-        for token in source {
-          // A line break ends a name as surely as a full stop does (titles, captions).
-          if count > first, token.utf8Start > previousEnd,
-            token.utf8Start &- previousEnd > 1 || buffer[previousEnd] != 0x20,
-            Self.hasLineBreak(buffer, previousEnd..<token.utf8Start)
-          {
-            for index in first..<count { spans[index].end = Int32(count) }
-            first = count
-            span.start = Int32(count)
-          }
-          previousEnd = token.utf8End
-          var hash = PhraseKey.seed
-          var offset = token.utf8Start
-          let end = min(token.utf8End, buffer.count)
-          /// The fold entry of the scalar at `offset`; moves `offset` past it.
-          @inline(__always) func next() -> UInt64 {
-            let byte = buffer[offset]
-            let value: UInt32
-            if byte < 0x80 {
-              value = UInt32(byte)
-              offset &+= 1
-            } else if byte < 0xE0, offset &+ 2 <= end {
-              // Vietnamese letters take two or three bytes; a sequence cut by the token's end
-              // (no valid token is) goes through the bounded decoder.
-              value = UInt32(byte & 0x1F) << 6 | UInt32(buffer[offset &+ 1] & 0x3F)
-              offset &+= 2
-            } else if byte >= 0xE0, byte < 0xF0, offset &+ 3 <= end {
-              value =
-                UInt32(byte & 0x0F) << 12 | UInt32(buffer[offset &+ 1] & 0x3F) << 6
-                | UInt32(buffer[offset &+ 2] & 0x3F)
-              offset &+= 3
-            } else {
-              value = Self.decode(buffer, &offset)
-            }
-            return TokenFold.entry(value, fold)
-          }
-          // The letter counts (`TokenFold.upper`, `TokenFold.lower`).
-          var counts: UInt64 = 0
-          var capitalized = false
-          if offset < end {
-            let entry = next()
-            hash = (hash ^ UInt64(UInt32(truncatingIfNeeded: entry))) &* 0x100_0000_01b3
-            counts = entry >> 32
-            capitalized = entry & TokenFold.upper != 0
-          }
-          while offset < end {
-            let entry = next()
-            hash = (hash ^ UInt64(UInt32(truncatingIfNeeded: entry))) &* 0x100_0000_01b3
-            counts &+= entry >> 32
-          }
-          let upper = counts & 0xF_FFFF
-          let lower = counts >> 20
-          var digits = token.kind == .number
-          if digits {
-            for offset in token.utf8Start..<end where buffer[offset] &- 0x30 >= 10 {
-              digits = false
-              break
-            }
-          }
-          facts[count] = TokenFacts(
-            kind: token.kind, capitalized: capitalized, allUpper: upper >= 2 && lower == 0,
-            isDigits: digits)
-          hashes[count] = hash
-          spans[count] = span
-          count &+= 1
-        }
+        (tokenBase + count).initialize(from: base, count: source.count)
+        (spanBase + count).initialize(
+          repeating: SentenceSpan(start: Int32(count), end: Int32(count + source.count)),
+          count: source.count)
+        count += source.count
       }
     }
+    let fold = TokenFold.entries
+    var previousEnd = Int.max
+    for index in 0..<count {
+      let token = tokens[index]
+      // A line break ends a name as surely as a full stop does (titles, captions): the span
+      // of the tokens before it ends there, that of the tokens after it starts there.
+      if token.utf8Start > previousEnd,
+        token.utf8Start &- previousEnd > 1 || buffer[previousEnd] != 0x20,
+        Int(spans[index].start) < index, Self.hasLineBreak(buffer, previousEnd..<token.utf8Start)
+      {
+        Self.cut(spans, at: index)
+      }
+      previousEnd = token.utf8End
+      var hash = PhraseKey.seed
+      var offset = token.utf8Start
+      let end = min(token.utf8End, buffer.count)
+      /// The fold entry of the scalar at `offset`; moves `offset` past it.
+      @inline(__always) func next() -> UInt64 {
+        let byte = buffer[offset]
+        let value: UInt32
+        if byte < 0x80 {
+          value = UInt32(byte)
+          offset &+= 1
+        } else if byte < 0xE0, offset &+ 2 <= end {
+          // Vietnamese letters take two or three bytes; a sequence cut by the token's end
+          // (no valid token is) goes through the bounded decoder.
+          value = UInt32(byte & 0x1F) << 6 | UInt32(buffer[offset &+ 1] & 0x3F)
+          offset &+= 2
+        } else if byte >= 0xE0, byte < 0xF0, offset &+ 3 <= end {
+          value =
+            UInt32(byte & 0x0F) << 12 | UInt32(buffer[offset &+ 1] & 0x3F) << 6
+            | UInt32(buffer[offset &+ 2] & 0x3F)
+          offset &+= 3
+        } else {
+          value = Self.decode(buffer, &offset)
+        }
+        return TokenFold.entry(value, fold)
+      }
+      // The letter counts (`TokenFold.upper`, `TokenFold.lower`); the first scalar's upper
+      // mark says whether the token is capitalized.
+      var counts: UInt64 = 0
+      var capitalized: UInt64 = 0
+      if offset < end {
+        let entry = next()
+        hash = (hash ^ UInt64(UInt32(truncatingIfNeeded: entry))) &* 0x100_0000_01b3
+        counts = entry &>> 32
+        capitalized = counts & 1
+      }
+      while offset < end {
+        let entry = next()
+        hash = (hash ^ UInt64(UInt32(truncatingIfNeeded: entry))) &* 0x100_0000_01b3
+        counts &+= entry &>> 32
+      }
+      let upper = counts & 0xF_FFFF
+      let lower = counts &>> 20
+      var digits = token.kind == .number
+      if digits {
+        for offset in token.utf8Start..<end where buffer[offset] &- 0x30 >= 10 {
+          digits = false
+          break
+        }
+      }
+      facts[index] = TokenFacts(
+        kind: token.kind, capitalized: capitalized != 0, allUpper: upper >= 2 && lower == 0,
+        isDigits: digits)
+      hashes[index] = hash
+    }
+  }
+
+  /// Cuts the span of token `index` before it: the tokens before it in its span end there,
+  /// those from it on start there.
+  private static func cut(_ spans: UnsafeMutableBufferPointer<SentenceSpan>, at index: Int) {
+    let span = spans[index]
+    for before in Int(span.start)..<index { spans[before].end = Int32(index) }
+    for after in index..<Int(span.end) { spans[after].start = Int32(index) }
   }
 
   /// Each token's first-word mask and interest bits (`Interest`), in a pass of their own: the
@@ -377,22 +380,19 @@ final class EntityScan {
   /// the word may start; the token's facts byte, through `TokenFacts.interest`, adds the
   /// passes its case and kind start and keeps those they allow.
   private static func markInterest(
-    _ count: Int, _ hashes: [UInt64], _ facts: [TokenFacts], _ tables: EntityTables,
-    into masks: UnsafeMutablePointer<UInt16>, _ interest: UnsafeMutablePointer<UInt8>
+    _ hashes: UnsafeMutableBufferPointer<UInt64>, _ facts: UnsafeMutableBufferPointer<TokenFacts>,
+    _ tables: EntityTables, into masks: UnsafeMutableBufferPointer<UInt16>,
+    _ interest: UnsafeMutablePointer<UInt8>
   ) {
     let firstWords = tables.firstWords
     let byFacts = TokenFacts.interest
-    hashes.withUnsafeBufferPointer { hashes in
-      facts.withUnsafeBufferPointer { facts in
-        for index in 0..<count {
-          let entry = firstWords.entry(hashes[index])
-          masks[index] = UInt16(truncatingIfNeeded: entry)
-          let allowed = byFacts[Int(facts[index].bits)]
-          interest[index] =
-            UInt8(truncatingIfNeeded: allowed)
-            | UInt8(truncatingIfNeeded: entry >> 16) & UInt8(truncatingIfNeeded: allowed >> 8)
-        }
-      }
+    for index in 0..<hashes.count {
+      let entry = firstWords.entry(hashes[index])
+      masks[index] = UInt16(truncatingIfNeeded: entry)
+      let allowed = byFacts[Int(facts[index].bits)]
+      interest[index] =
+        UInt8(truncatingIfNeeded: allowed)
+        | UInt8(truncatingIfNeeded: entry >> 16) & UInt8(truncatingIfNeeded: allowed >> 8)
     }
   }
 

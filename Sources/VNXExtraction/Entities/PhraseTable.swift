@@ -97,7 +97,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
   }
 
   /// The longest entry made of `hashes[start..<end']` with `end' <= limit`: (length, value).
-  func longestMatch(_ hashes: [UInt64], at start: Int, limit: Int)
+  func longestMatch(_ hashes: UnsafeMutableBufferPointer<UInt64>, at start: Int, limit: Int)
     -> (length: Int, value: Value)?
   {
     guard start < limit else { return nil }
