@@ -42,6 +42,9 @@ struct TrainSegmenterCommand: ParsableCommand {
   @Flag(help: "Also score whether a syllable continues a word that joins the two syllables before it (tag-pair features).")
   var tagPairs = false
 
+  @Flag(help: "Also score each candidate word (a dictionary word of 2…5 syllables) as a whole: the word itself, its length, whether it is listed, its first and last syllables and its neighbours, decoded by a Viterbi over word lengths (semi-Markov; perceptron only; a trial, see README).")
+  var wordLevel = false
+
   @Option(help: "How the weights are learned: perceptron (averaged structured perceptron) or crf (linear-chain CRF, L2-regularized, trained by L-BFGS; --margin > 0 makes it softmax-margin).")
   var learner = WordSegmenterTrainer.Learner.perceptron
 
@@ -84,6 +87,10 @@ struct TrainSegmenterCommand: ParsableCommand {
     trainer.margin = margin
     trainer.runs = runs
     trainer.tagPairs = tagPairs
+    trainer.wordLevel = wordLevel
+    if wordLevel, learner != .perceptron {
+      throw ValidationError("--word-level trains with the perceptron only")
+    }
     trainer.learner = learner
     trainer.l2 = l2
     trainer.iterations = iterations

@@ -8,7 +8,7 @@ import VNXLexicons
 /// the dictionary of multi-syllable words is stored with them. `vnx train-segmenter` trains
 /// it; the file format is little-endian binary:
 ///
-///     "VNXWSEG1"  u32 tableBits (bit 16: tag pairs)  f32×4 transitions (B→B B→I I→B I→I)
+///     "VNXWSEG1"  u32 tableBits (bit 16: tag pairs, bit 17: word-level features)  f32×4 transitions (B→B B→I I→B I→I)
 ///     u32 words   words × (u64 hash, u16 flags)
 ///     u32 weights weights × (u32 index, f32 weight)      (non-zero weights only)
 ///     then, in models with syllable classes only (`SyllableClasses`):
@@ -24,6 +24,9 @@ public final class WordSegmentationModel: Sendable {
   let dictionary: WordDictionary
   /// Whether the decoder adds `WordFeatures.continuationScore` to I→I transitions.
   let tagPairs: Bool
+  /// Whether the decoder adds the scores of candidate words (`WordFeatures.wordScores`,
+  /// decoded by `wordViterbi`).
+  let wordLevel: Bool
 
   /// The weights as 16-bit integers (`weight ≈ quantized × scale`): half the memory, so the
   /// table stays in the core's cache while scoring.
@@ -35,10 +38,11 @@ public final class WordSegmentationModel: Sendable {
 
   init(
     tableBits: Int, weights: [Float], transitions: [Float], dictionary: WordDictionary,
-    tagPairs: Bool = false
+    tagPairs: Bool = false, wordLevel: Bool = false
   ) {
     self.tableBits = tableBits
     self.tagPairs = tagPairs
+    self.wordLevel = wordLevel
     self.weights = weights
     let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
     let scale = largest > 0 ? largest / Float(Int16.max) : 1
@@ -67,6 +71,7 @@ public final class WordSegmentationModel: Sendable {
     var features = WordFeatures()
     var scores: [Float] = []
     var continuations: [Float] = []
+    var words: [Float] = []
     var starts: [Bool] = []
     var back: [UInt8] = []
     var sink: Int32 = 0
@@ -87,6 +92,18 @@ public final class WordSegmentationModel: Sendable {
     scratch.features.load(text, range, dictionary: dictionary, bits: tableBits)
     computeScores(&scratch.features, into: &scratch.scores, sink: &scratch.sink)
     if tagPairs { computeContinuations(&scratch.features, into: &scratch.continuations) }
+    if wordLevel {
+      let count = range.count * WordFeatures.wordSlots
+      WordFeatures.grow(&scratch.words, to: count, with: 0)
+      scratch.words.withUnsafeMutableBufferPointer {
+        scratch.features.wordScores(into: $0.baseAddress!, weights: quantized, scale: scale)
+      }
+      Self.wordViterbi(
+        scores: scratch.scores, mayJoin: scratch.features.sequence.joins, count: range.count,
+        transitions: transitions, continuations: tagPairs ? scratch.continuations : [],
+        words: scratch.words, into: &scratch.starts, back: &scratch.back)
+      return scratch.starts
+    }
     Self.viterbi(
       scores: scratch.scores, mayJoin: scratch.features.sequence.joins, count: range.count,
       transitions: transitions, continuations: tagPairs ? scratch.continuations : [],
@@ -247,7 +264,9 @@ public final class WordSegmentationModel: Sendable {
     let header = try reader.u32()
     let bits = Int(header & 0xFFFF)
     let tagPairs = header & Self.tagPairsFlag != 0
-    guard (10...26).contains(bits), header & ~(0xFFFF | Self.tagPairsFlag) == 0 else { throw WordSegmentationModelError.corrupt("table bits") }
+    let wordLevel = header & Self.wordLevelFlag != 0
+    let known = 0xFFFF | Self.tagPairsFlag | Self.wordLevelFlag
+    guard (10...26).contains(bits), header & ~known == 0 else { throw WordSegmentationModelError.corrupt("table bits") }
     var transitions = [Float]()
     for _ in 0..<4 { transitions.append(Float(bitPattern: try reader.u32())) }
     let words = Int(try reader.u32())
@@ -292,16 +311,18 @@ public final class WordSegmentationModel: Sendable {
     }
     self.init(
       tableBits: bits, weights: weights, transitions: transitions, dictionary: dictionary,
-      tagPairs: tagPairs)
+      tagPairs: tagPairs, wordLevel: wordLevel)
   }
 
   static let tagPairsFlag: UInt32 = 1 << 16
+  static let wordLevelFlag: UInt32 = 1 << 17
 
   /// The model as file bytes.
   public func serialized() -> Data {
     var bytes = Self.magic
     func put32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
-    put32(UInt32(tableBits) | (tagPairs ? Self.tagPairsFlag : 0))
+    put32(
+      UInt32(tableBits) | (tagPairs ? Self.tagPairsFlag : 0) | (wordLevel ? Self.wordLevelFlag : 0))
     for transition in transitions { put32(transition.bitPattern) }
     let entries = dictionary.sortedEntries
     put32(UInt32(entries.count))

@@ -24,6 +24,9 @@ public struct WordSegmenterTrainer: Sendable {
   /// Whether the model scores tag pairs: whether a syllable continues a word that already
   /// joins the two syllables before it (`WordFeatures.continuationScore`).
   public var tagPairs = false
+  /// Whether the model also scores candidate words as wholes (`WordFeatures.wordScores`),
+  /// decoded by a Viterbi over word lengths (`WordSegmentationModel.wordViterbi`).
+  public var wordLevel = false
   /// How the weights are learned.
   public var learner = Learner.perceptron
   /// The L2 penalty of the CRF: `l2 / 2 × ‖w‖²` is added to the negative log-likelihood of the
@@ -54,6 +57,19 @@ public struct WordSegmenterTrainer: Sendable {
     /// Tag-pair feature indices of each syllable (`continuationOffsets[i]..<…[i + 1]`).
     var continuations: [UInt32] = []
     var continuationOffsets: [Int32] = [0]
+    /// Candidate words (word-level models): first syllable, length, and feature indices
+    /// (`wordOffsets[j]..<wordOffsets[j + 1]`).
+    var wordStarts: [Int32] = []
+    var wordLengths: [Int32] = []
+    var wordFeatures: [UInt32] = []
+    var wordOffsets: [Int32] = [0]
+
+    /// Whether `starts` makes syllables `start..<start + length` one word.
+    static func isWord(_ starts: [Bool], _ start: Int, _ length: Int) -> Bool {
+      guard starts[start] else { return false }
+      for index in (start + 1)..<(start + length) where starts[index] { return false }
+      return start + length == starts.count || starts[start + length]
+    }
   }
 
   /// Trains on `corpus`; `progress` receives one line per epoch (with the dev score when
@@ -149,6 +165,17 @@ public struct WordSegmenterTrainer: Sendable {
         }
         example.continuationOffsets.append(Int32(example.continuations.count))
       }
+      if wordLevel {
+        for (start, length) in features.candidateWords {
+          let n = buffer.withUnsafeMutableBufferPointer {
+            features.wordFeatures(start: start, length: length, into: $0.baseAddress!)
+          }
+          example.wordStarts.append(Int32(start))
+          example.wordLengths.append(Int32(length))
+          example.wordFeatures.append(contentsOf: buffer[0..<n])
+          example.wordOffsets.append(Int32(example.wordFeatures.count))
+        }
+      }
       examples.append(example)
     }
     return (examples, dictionary)
@@ -212,9 +239,27 @@ public struct WordSegmenterTrainer: Sendable {
               return score
             }
           }
-          let predicted = WordSegmentationModel.viterbi(
-            scores: scores, mayJoin: example.mayJoin, transitions: transitions,
-            continuations: continuations)
+          var wordScores: [Float] = []
+          if wordLevel {
+            let slots = WordFeatures.wordSlots
+            wordScores = [Float](repeating: 0, count: count * slots)
+            for j in example.wordStarts.indices {
+              var score: Float = 0
+              for k in Int(example.wordOffsets[j])..<Int(example.wordOffsets[j + 1]) {
+                score += weights[Int(example.wordFeatures[k])]
+              }
+              let length = Int(example.wordLengths[j])
+              wordScores[(Int(example.wordStarts[j]) + length - 1) * slots + length - 2] = score
+            }
+          }
+          let predicted =
+            wordLevel
+            ? WordSegmentationModel.wordViterbi(
+              scores: scores, mayJoin: example.mayJoin, transitions: transitions,
+              continuations: continuations, words: wordScores)
+            : WordSegmentationModel.viterbi(
+              scores: scores, mayJoin: example.mayJoin, transitions: transitions,
+              continuations: continuations)
           total += count
           if predicted != example.starts {
             for index in 0..<count where predicted[index] != example.starts[index] {
@@ -240,6 +285,20 @@ public struct WordSegmenterTrainer: Sendable {
                 weights[feature] += delta
               }
             }
+            // Candidate words made by one segmentation and not by the other.
+            for j in example.wordStarts.indices {
+              let start = Int(example.wordStarts[j])
+              let length = Int(example.wordLengths[j])
+              let gold = Example.isWord(example.starts, start, length)
+              guard gold != Example.isWord(predicted, start, length) else { continue }
+              let delta: Float = gold ? 1 : -1
+              for k in Int(example.wordOffsets[j])..<Int(example.wordOffsets[j + 1]) {
+                let feature = Int(example.wordFeatures[k])
+                totals[feature] += Double(clock - stamps[feature]) * Double(weights[feature])
+                stamps[feature] = clock
+                weights[feature] += delta
+              }
+            }
             for index in 1..<count {
               let gold = (example.starts[index - 1] ? 0 : 2) + (example.starts[index] ? 0 : 1)
               let guess = (predicted[index - 1] ? 0 : 2) + (predicted[index] ? 0 : 1)
@@ -260,7 +319,7 @@ public struct WordSegmenterTrainer: Sendable {
           let model = WordSegmentationModel(
             tableBits: tableBits, weights: zip(w, sumWeights).map { ($0 + $1) / Float(run + 1) },
             transitions: zip(t, sumTransitions).map { ($0 + $1) / Float(run + 1) },
-            dictionary: dictionary, tagPairs: tagPairs)
+            dictionary: dictionary, tagPairs: tagPairs, wordLevel: wordLevel)
           let score = WordSegmentationScore.evaluate(
             Segmenter(abbreviations: abbreviations, model: model), on: dev)
           line += "; dev \(score)"
@@ -274,7 +333,7 @@ public struct WordSegmenterTrainer: Sendable {
     return WordSegmentationModel(
       tableBits: tableBits, weights: sumWeights.map { $0 / Float(runs) },
       transitions: sumTransitions.map { $0 / Float(runs) }, dictionary: dictionary,
-      tagPairs: tagPairs)
+      tagPairs: tagPairs, wordLevel: wordLevel)
   }
 }
 
