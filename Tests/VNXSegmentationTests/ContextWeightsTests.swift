@@ -35,7 +35,7 @@ private func expectScoresMatchTemplates(_ model: WordSegmentationModel, _ texts:
         scores.withUnsafeMutableBufferPointer {
           features.scores(
             into: $0.baseAddress!, weights: model.quantized.baseAddress!,
-            context: model.contextWeights, scale: model.scale)
+            heads: model.heads.baseAddress!, context: model.contextWeights, scale: model.scale)
         }
         for i in 0..<range.count {
           guard features.sequence.mayJoin(i) else {

@@ -59,6 +59,7 @@ struct TokenScanner {
             return true
           }
           let count = scalars.count
+          let table = ScalarTable.entries
           var index = 0
           var breaks = 0
           while index < count {
@@ -74,7 +75,9 @@ struct TokenScanner {
               // Most syllables are a run of letters that no dot, apostrophe or hyphen
               // continues: the word `token(at:)` would find, without its checks.
               var runEnd = index + 1
-              while runEnd < count, Self.isAlnumValue(scalars[runEnd]) { runEnd += 1 }
+              while runEnd < count, ScalarTable.isAlphanumeric(scalars[runEnd], table) {
+                runEnd += 1
+              }
               if runEnd < count, Self.continuesRun(scalars[runEnd]) {
                 (end, kind) = token(at: index)
               } else {

@@ -188,13 +188,13 @@ struct TokenSyllables {
       nextRhyme.add(toneless)
       onset = inRhyme ? onset : nextOnset
       rhyme = inRhyme ? nextRhyme : rhyme
-      let digit = entry & ScalarTable.digitBit != 0
-      digits &+= digit ? 1 : 0
-      uppers &+= !digit && lower != value ? 1 : 0
+      // Counted from the entry's bits, not by a branch per letter (a capital is rare and
+      // unpredictable).
+      digits &+= Int(truncatingIfNeeded: entry >> 43 & 1)
+      uppers &+= Int(truncatingIfNeeded: entry >> 44 & 1)
     }
     let firstEntry = ScalarTable.entry(scalars[first], table)
-    let firstUpper =
-      firstEntry & ScalarTable.digitBit == 0 && ScalarTable.lower(firstEntry) != scalars[first]
+    let firstUpper = firstEntry & ScalarTable.upperBit != 0
     let lowers = end - first - uppers - digits
     var parts = (onset: UInt32(truncatingIfNeeded: onset.value), rhyme: UInt32(truncatingIfNeeded: rhyme.value))
     let initial = ScalarTable.toneless(firstEntry)

@@ -334,11 +334,15 @@ struct WordFeatures {
     }
   }
 
-  /// Reads the first weight of every n-gram line of the sentence, so that the cache misses of
-  /// the whole sentence overlap in one tight loop instead of stalling the scoring one by one.
-  /// Returns their sum only so that the reads are not optimized away.
+  /// Reads the first weight of every n-gram line of the sentence (in `weights` for the
+  /// unigram and bigram lines, in `heads` for the trigram and skip-gram lines, as scoring reads
+  /// them), so that the cache misses of the whole sentence overlap in one tight loop instead of
+  /// stalling the scoring one by one. Returns their sum only so that the reads are not
+  /// optimized away.
   @inline(__always)
-  func touchLines(_ weights: UnsafeBufferPointer<Int16>) -> Int32 {
+  func touchLines(_ weights: UnsafeBufferPointer<Int16>, heads: UnsafeBufferPointer<Int16>)
+    -> Int32
+  {
     var sum: Int32 = 0
     unigramLines.withUnsafeBufferPointer { u in
       bigramLines.withUnsafeBufferPointer { b in
@@ -346,7 +350,8 @@ struct WordFeatures {
           skipLines.withUnsafeBufferPointer { k in
             for index in 0..<(sequence.count + 2 * Self.padding) {
               sum &+= Int32(weights[Int(u[index])]) &+ Int32(weights[Int(b[index])])
-                &+ Int32(weights[Int(t[index])]) &+ Int32(weights[Int(k[index])])
+                &+ Int32(heads[Int(t[index] >> Self.headShift)])
+                &+ Int32(heads[Int(k[index] >> Self.headShift)])
             }
           }
         }
@@ -415,21 +420,32 @@ struct WordFeatures {
   /// The same sums as the templates of `features(_:into:)` one by one, read from the tables of
   /// `context` for the templates that read no syllable; `weights` is the table the lines were
   /// computed for. A model without syllable classes scores in a loop with no test for them.
+  ///
+  /// The trigram and skip-gram weights (slots 0…3 of their lines) are read from `heads`, the
+  /// first four weights of every line of `weights` (`WeightTable.heads`).
   func scores(
     into scores: UnsafeMutablePointer<Float>, weights: UnsafePointer<Int16>,
-    context: ContextWeights, scale: Float
+    heads: UnsafePointer<Int16>, context: ContextWeights, scale: Float
   ) {
     if usesClasses {
-      score(into: scores, weights: weights, context: context, scale: scale, classes: true)
+      score(
+        into: scores, weights: weights, heads: heads, context: context, scale: scale,
+        classes: true)
     } else {
-      score(into: scores, weights: weights, context: context, scale: scale, classes: false)
+      score(
+        into: scores, weights: weights, heads: heads, context: context, scale: scale,
+        classes: false)
     }
   }
+
+  /// A line's index in `heads` is its index in the weight table shifted by this much (32
+  /// weights a line there, `WeightTable.headWidth` in `heads`).
+  static let headShift: UInt32 = 3
 
   @inline(__always)
   private func score(
     into scores: UnsafeMutablePointer<Float>, weights w: UnsafePointer<Int16>,
-    context: ContextWeights, scale: Float, classes: Bool
+    heads h: UnsafePointer<Int16>, context: ContextWeights, scale: Float, classes: Bool
   ) {
     let count = sequence.count
     let shift = Self.shift(bits: bits)
@@ -445,6 +461,10 @@ struct WordFeatures {
     skipLines.withUnsafeBufferPointer { k in
     syllableClasses.withUnsafeBufferPointer { syllableClasses in
       @inline(__always) func weight(_ index: UInt32) -> Int32 { Int32(w[Int(index)]) }
+      /// Slot `slot` (0…3) of the line `line` (a weight-table index), read in `heads`.
+      @inline(__always) func head(_ line: UInt32, _ slot: UInt32) -> Int32 {
+        Int32(h[Int(line >> Self.headShift | slot)])
+      }
       for i in 0..<count {
         guard joins[i] else {
           scores[i] = 0
@@ -468,8 +488,8 @@ struct WordFeatures {
         var sum = weight(u[p]) &+ weight(u[p - 1] | 1) &+ weight(u[p + 1] | 2)
         sum &+= weight(u[p - 2] | 3) &+ weight(u[p + 2] | 4)
         sum &+= weight(b[p]) &+ weight(b[p + 1] | 1) &+ weight(b[p - 1] | 2)
-        sum &+= weight(b[p + 2] | 3) &+ weight(t[p]) &+ weight(t[p + 1] | 1)
-        sum &+= weight(t[p + 2] | 2) &+ weight(k[p] | 3)
+        sum &+= weight(b[p + 2] | 3) &+ head(t[p], 0) &+ head(t[p + 1], 1)
+        sum &+= head(t[p + 2], 2) &+ head(k[p], 3)
         // The templates that read no syllable, a group per table entry.
         @inline(__always) func group(_ group: Group, _ key: UInt64) -> Int32 {
           sums[group.offset + Int(truncatingIfNeeded: key)]

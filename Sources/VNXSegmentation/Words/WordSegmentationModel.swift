@@ -31,6 +31,8 @@ public final class WordSegmentationModel: Sendable {
   /// The weights as 16-bit integers (`weight ≈ quantized × scale`): half the memory, so the
   /// table stays in the core's cache while scoring.
   var quantized: UnsafeBufferPointer<Int16> { weightTable.weights }
+  /// The first four weights of every line of `quantized` (`WeightTable.heads`).
+  var heads: UnsafeBufferPointer<Int16> { weightTable.heads }
   private let weightTable: WeightTable
   let scale: Float
   /// The context templates' weight sums and the conjunctions' slots (`ContextWeights`).
@@ -135,11 +137,12 @@ public final class WordSegmentationModel: Sendable {
     WordFeatures.grow(&scores, to: features.sequence.count, with: 0)
     guard features.sequence.count > 0 else { return }
     let weights = quantized
+    let heads = heads
     scores.withUnsafeMutableBufferPointer { scores in
-      sink = features.touchLines(weights)
+      sink = features.touchLines(weights, heads: heads)
       features.scores(
-        into: scores.baseAddress!, weights: weights.baseAddress!, context: contextWeights,
-        scale: scale)
+        into: scores.baseAddress!, weights: weights.baseAddress!, heads: heads.baseAddress!,
+        context: contextWeights, scale: scale)
     }
   }
 
