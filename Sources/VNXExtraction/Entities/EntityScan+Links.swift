@@ -1,15 +1,46 @@
 /// The last step: the fullest-form rule for organizations, links between entities, text order.
 extension EntityScan {
   func finish() -> [Entity] {
-    var keep = Array(repeating: true, count: entities.count)
-    var fuller = Array(repeating: -1, count: entities.count)
+    let count = entities.count
+    // Scratch buffers of one slot per entity, freed on return: no array through the generic
+    // allocator, no growth.
+    let keep = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
+    keep.initialize(repeating: true)
+    let fuller = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+    fuller.initialize(repeating: -1)
+    let newIndex = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+    newIndex.initialize(repeating: -1)
+    // The organizations' indices from the front, the people's from the back.
+    let byType = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+    defer {
+      keep.deallocate()
+      fuller.deallocate()
+      newIndex.deallocate()
+      byType.deallocate()
+    }
+    var organizationCount = 0
+    var peopleStart = count
+    var words: [UInt64] = []
+    var wordCount = 0
+    for index in 0..<count {
+      switch types[index] {
+      case .organization:
+        byType[organizationCount] = index
+        organizationCount += 1
+        wordCount += spans[index].count
+      case .person:
+        peopleStart -= 1
+        byType[peopleStart] = index
+      default: break
+      }
+    }
     // An organization named more fully elsewhere ("Đảng ủy xã" after "Đảng ủy xã Bản Hon")
     // is not listed again.
     // Abbreviations count as the words they stand for: "Hội CCB huyện" after "Hội Cựu chiến
     // binh huyện Bác Ái", "BHXH" after "Bảo hiểm xã hội huyện Bình Sơn".
-    let organizations = entities.indices.filter { types[$0] == .organization }
+    let organizations = UnsafeMutableBufferPointer(rebasing: byType[0..<organizationCount])
     // Every organization's words in one array, `words[bounds[i]]` those of the i-th.
-    var words: [UInt64] = []
+    words.reserveCapacity(wordCount + 16)
     var bounds: [Range<Int>] = []
     bounds.reserveCapacity(organizations.count)
     for organization in organizations {
@@ -32,7 +63,9 @@ extension EntityScan {
     }
     // A person named again by part of the name ("bà Sa Vane" after "bà Néang Sa Vane", "Y
     // Thông nói" after "Ông Y Thông Mlô") is the same person.
-    let people = entities.indices.filter { types[$0] == .person }
+    // In the order found, as the people were listed from the back.
+    var people = UnsafeMutableBufferPointer(rebasing: byType[peopleStart..<count])
+    people.reverse()
     for short in people where keep[short] {
       let a = spans[short]
       for long in people where spans[long].count > a.count {
@@ -49,13 +82,12 @@ extension EntityScan {
     linkPlaces()
     // Text order, ties in the order found (the index breaks them).
     var keyed: [(start: Int, end: Int, index: Int)] = []
-    keyed.reserveCapacity(entities.count)
-    for index in entities.indices where keep[index] {
+    keyed.reserveCapacity(count)
+    for index in 0..<count where keep[index] {
       keyed.append((entities[index].start, entities[index].end, index))
     }
     keyed.sort { ($0.start, $0.end, $0.index) < ($1.start, $1.end, $1.index) }
     let order = keyed.map(\.index)
-    var newIndex = Array(repeating: -1, count: entities.count)
     for (position, old) in order.enumerated() { newIndex[old] = position }
     return order.map { old in
       var entity = entities.take(old)
@@ -100,14 +132,22 @@ extension EntityScan {
       default: nil
       }
     }
-    var byDivision = HashKeyTable<Int>()
+    let found = UnsafeMutableBufferPointer<Int>.allocate(capacity: entities.count)
+    defer { found.deallocate() }
+    var placeCount = 0
+    for index in entities.indices where rank(types[index]) != nil {
+      found[placeCount] = index
+      placeCount += 1
+    }
+    guard placeCount > 0 else { return }
+    var byDivision = HashKeyTable<Int>(minimumCapacity: placeCount)
     for entity in candidates.indices where candidates[entity].count == 1 {
       let key = UInt64(candidates[entity][0])
       if byDivision[key] == nil { byDivision[key] = entity }
     }
-    let places = entities.indices.filter { rank(types[$0]) != nil }.sorted {
-      spans[$0].lowerBound < spans[$1].lowerBound
-    }
+    var places = UnsafeMutableBufferPointer(rebasing: found[0..<placeCount])
+    // Places that start at one token keep the order found, as the stable `sorted` kept them.
+    places.sort { (spans[$0].lowerBound, $0) < (spans[$1].lowerBound, $1) }
     for (position, place) in places.enumerated() {
       let level = rank(types[place])!
       if candidates[place].count == 1, case let matches = candidates[place],

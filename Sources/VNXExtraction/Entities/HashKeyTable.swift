@@ -24,6 +24,19 @@ struct HashKeyTable<Value> {
     shift = 61
   }
 
+  /// A table that takes `minimumCapacity` entries without growing.
+  init(minimumCapacity: Int) {
+    var size = 8
+    var shift: UInt64 = 61
+    while size < minimumCapacity * 2 + 2 {
+      size <<= 1
+      shift -= 1
+    }
+    slots = Array(repeating: Slot(key: 0, index: -1), count: size)
+    self.shift = shift
+    values.reserveCapacity(minimumCapacity)
+  }
+
   init<Pairs: Sequence>(_ pairs: Pairs) where Pairs.Element == (UInt64, Value) {
     self.init()
     for (key, value) in pairs where self[key] == nil { self[key] = value }
