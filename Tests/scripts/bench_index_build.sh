@@ -2,7 +2,7 @@
 # The SQLite index build that ends a `vnx batch` run, measured alone (a benchmark tool, not a
 # test): the serial tail of the batch, the same for any --jobs.
 #
-#   Tests/scripts/bench_index_build.sh OUT/vnx.sqlite [--repeat N] [--threads T] [--instructions] [SQL...]
+#   Tests/scripts/bench_index_build.sh OUT/vnx.sqlite [--repeat N] [--threads T] [--instructions] [--together] [SQL...]
 #
 # Copies the database without its indexes to a temporary folder (with --repeat N, its rows N
 # times, keys shifted, as a corpus N times larger would give), then builds each index of the
@@ -10,14 +10,18 @@
 # (journal TRUNCATE, synchronous FULL, 8 MB cache, threads T, default 2) and prints its CPU
 # seconds (user + system), the main thread's share, and wall; with --instructions, the
 # instructions it executes instead (valgrind cachegrind, threads 0: deterministic, slow).
+# With --together, builds them all in one transaction on one copy, as vnx does, with the
+# 2 MB cache vnx builds with, and prints each statement's wall and CPU seconds (sqlite3's
+# .timer) and the sums: the whole tail.
 set -euo pipefail
 source_db=$1; shift
-repeat=1; threads=2; instructions=0; statements=()
+repeat=1; threads=2; instructions=0; together=0; statements=()
 while (($#)); do
   case $1 in
     --repeat) repeat=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
     --instructions) instructions=1; shift ;;
+    --together) together=1; shift ;;
     *) statements+=("$1"); shift ;;
   esac
 done
@@ -47,6 +51,16 @@ fi
 sqlite3 "$base" "SELECT (SELECT count(*) FROM documents) || ' documents, ' || (SELECT count(*) FROM entity_rows)
   || ' entity rows, ' || (SELECT count(*) FROM indicator_rows) || ' indicator rows'"
 pragmas="PRAGMA journal_mode = TRUNCATE; PRAGMA synchronous = FULL; PRAGMA cache_size = -8192;"
+if ((together)); then
+  copy=$work/copy.sqlite
+  cp "$base" "$copy"
+  sync
+  { echo "$pragmas PRAGMA threads = $threads; PRAGMA cache_size = -2048; BEGIN;"; echo ".timer on"
+    printf '%s\n' "${statements[@]}"; echo "COMMIT;"; } \
+    | sqlite3 "$copy" 2>&1 | awk '/^Run Time/ {n++; r += $4; c += $6 + $8; printf "%6.2f s wall %6.2f CPU-s  statement %d\n", $4, $6 + $8, n}
+        END {printf "%6.2f s wall %6.2f CPU-s  in all (the last statement is the COMMIT)\n", r, c}'
+  exit
+fi
 total=0
 for statement in "${statements[@]}"; do
   copy=$work/copy.sqlite
