@@ -145,12 +145,18 @@ public struct ArticleReader: Sendable {
 
   /// Where the tag after the first `limit` ones starts, if the markup has more.
   static func endOfTags(_ bytes: [UInt8], limit: Int) -> Int? {
-    var tags = 0
-    for index in bytes.indices where bytes[index] == UInt8(ascii: "<") {
-      tags += 1
-      if tags > limit { return index }
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return nil }
+      var tags = 0
+      var index = 0
+      while index < buffer.count, let found = memchr(base + index, 0x3C, buffer.count - index) {
+        let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        tags += 1
+        if tags > limit { return position }
+        index = position + 1
+      }
+      return nil
     }
-    return nil
   }
 
   static func blockLimitWarning(_ limit: Int) -> String {

@@ -93,3 +93,78 @@ func dateMarksTrimAlike(_ word: String) {
 func collapsesWhitespace(_ text: String, _ collapsed: String) {
   #expect(collapse(text) == collapsed)
 }
+
+@Test("Phrases found anywhere through the four-byte filter are those of a walk from every byte")
+func phraseFilterMissesNothing() {
+  let lexicon = ArticleLexicon.shared
+  var found = 0
+  let extra = ["©", "a©", "lượt xem", "xlượt xe", "bản quyền thuộc báo", "copyright 2024", "in", "gp-btttt"]
+  for line in CorpusLines.all + extra {
+    let lowered = LetterCase.lowercased(Array(line.utf8))
+    var walked: [Int] = []
+    for start in lowered.indices where lexicon.withinPhrases.couldMatch(lowered[start]) {
+      lexicon.withinPhrases.forEachMatch(in: lowered[...], from: start) { walked.append($0) }
+    }
+    var filtered: [Int] = []
+    lexicon.withinPhrases.forEachMatchAnywhere(in: lowered) { filtered.append($0) }
+    #expect(filtered == walked, "\(line)")
+    found += walked.count
+  }
+  #expect(found > 10)
+}
+
+@Test("Attribute capping through memchr cuts exactly where the byte scan did", arguments: [
+  "<p a=1 b=2 c=3>xã", "<p a='>' b=2 c=3 d=4>x", "<p a=\"1 2 3 4\" b c d e f>", "< p a b c d>", "<p", "<",
+  "x<y a b c d e f g>", "<a b c d e><f g h i j k>", "<p a=1 b=2 c=3 d=4 e=5 f=6", "<p\ta\nb\rc d e f>",
+])
+func attributeCapMatchesScan(_ markup: String) {
+  let bytes = Array(markup.utf8)
+  #expect(AttributeLimit.capped(bytes, maximum: 3) == cappedByScan(bytes, maximum: 3))
+  #expect(AttributeLimit.capped(bytes, maximum: 1) == cappedByScan(bytes, maximum: 1))
+}
+
+/// The byte-by-byte scan `AttributeLimit.capped` made before its memchr shortcuts.
+private func cappedByScan(_ markup: [UInt8], maximum: Int) -> [UInt8]? {
+  func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+  var output: [UInt8]? = nil
+  var copied = 0
+  let count = markup.count
+  var index = 0
+  while index + 1 < count {
+    guard markup[index] == 0x3C, isLetter(markup[index + 1]) else {
+      index += 1
+      continue
+    }
+    var cursor = index + 1
+    var words = 0
+    var inWord = true
+    var quote: UInt8 = 0
+    var cut = -1
+    while cursor < count {
+      let byte = markup[cursor]
+      if quote != 0 {
+        if byte == quote { quote = 0 }
+      } else if byte == 0x3E {
+        break
+      } else if byte == 0x22 || byte == 0x27 {
+        quote = byte
+      } else if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+        inWord = false
+      } else if !inWord {
+        inWord = true
+        words += 1
+        if words > maximum, cut < 0 { cut = cursor }
+      }
+      cursor += 1
+    }
+    if cut >= 0 {
+      if output == nil { output = [] }
+      output!.append(contentsOf: markup[copied..<cut])
+      copied = cursor
+    }
+    index = cursor
+  }
+  guard var output else { return nil }
+  output.append(contentsOf: markup[copied...])
+  return output
+}

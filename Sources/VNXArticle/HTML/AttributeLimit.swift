@@ -1,3 +1,5 @@
+import Foundation
+
 /// Caps the number of attributes in one start tag before libxml2 sees the markup.
 ///
 /// libxml2 (2.9) appends each attribute by walking the list before it and checks it against
@@ -14,8 +16,29 @@ enum AttributeLimit {
     let count = markup.count
     var index = 0
     while index + 1 < count {
-      guard markup[index] == 0x3C, Self.isLetter(markup[index + 1]) else {
+      // The next "<" (memchr), and the next ">" after it: a tag with no quote before that
+      // ">" ends there, and one of `maximum` bytes or fewer has no more words than that.
+      let next: Int? = markup.withUnsafeBufferPointer { buffer in
+        guard let found = memchr(buffer.baseAddress! + index, 0x3C, count - index) else { return nil }
+        return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      }
+      guard let next, next + 1 < count else { break }
+      index = next
+      guard Self.isLetter(markup[index + 1]) else {
         index += 1
+        continue
+      }
+      let shortEnd: Int? = markup.withUnsafeBufferPointer { buffer in
+        let base = buffer.baseAddress!
+        let length = min(count - index, maximum + 1)
+        guard let found = memchr(base + index, 0x3E, length) else { return nil }
+        let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        guard memchr(base + index, 0x22, end - index) == nil, memchr(base + index, 0x27, end - index) == nil
+        else { return nil }
+        return end
+      }
+      if let shortEnd {
+        index = shortEnd
         continue
       }
       var cursor = index + 1

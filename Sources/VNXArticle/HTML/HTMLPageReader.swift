@@ -348,6 +348,23 @@ func collapse(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
   var plain = true
   var afterSpace = false
   var scan = index
+  // Eight bytes at a time while they hold no control byte and no two spaces in a row.
+  if let base = bytes.baseAddress {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    while scan + 8 <= end {
+      let word = UnsafeRawPointer(base + scan).loadUnaligned(as: UInt64.self)
+      // Bytes below 0x20: their top three bits are zero.
+      let top = word & 0xE0E0_E0E0_E0E0_E0E0
+      let control = ~(((top & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | top) & highs
+      let spaced = word ^ (ones &* 0x20)
+      let spaces = ~(((spaced & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | spaced) & highs
+      let doubled = spaces & (spaces << 8) != 0 || afterSpace && spaces & 0x80 != 0
+      if control != 0 || doubled { break }
+      afterSpace = spaces >> 63 != 0
+      scan += 8
+    }
+  }
   while scan < end {
     let byte = bytes[scan]
     scan += 1

@@ -35,10 +35,7 @@ struct BoilerplateFilter: Sendable {
     let text = Self.trimmedForPhrases(lowered)
     lexicon.startPhrases.forEachMatch(in: text, from: text.startIndex) { candidates.append($0) }
     if !longProse {
-      let all = lowered[...]
-      for start in all.indices where lexicon.withinPhrases.couldMatch(all[start]) {
-        lexicon.withinPhrases.forEachMatch(in: all, from: start) { candidates.append($0) }
-      }
+      lexicon.withinPhrases.forEachMatchAnywhere(in: lowered) { candidates.append($0) }
     }
     guard !candidates.isEmpty else { return nil }
     candidates.sort()

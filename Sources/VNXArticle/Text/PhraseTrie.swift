@@ -12,6 +12,12 @@ struct PhraseTrie: Sendable {
   /// Per node: the phrases ending there, `ends[endStart[node]..<endStart[node + 1]]`.
   private var endStart: [Int32] = []
   private var ends: [Int32] = []
+  /// One bit per hash of a phrase's first four bytes (`startsAt`): a position whose four
+  /// bytes hash to a clear bit starts no phrase of four bytes or more, without a walk.
+  private var quads = [UInt64](repeating: 0, count: 1 << (Self.quadBits - 6))
+  /// First bytes of the phrases shorter than four bytes: these positions are always walked.
+  private var shortFirst = [Bool](repeating: false, count: 256)
+  private static let quadBits: UInt32 = 14
 
   init(_ phrases: [[UInt8]]) {
     var children: [[UInt8: Int]] = [[:]]
@@ -29,6 +35,14 @@ struct PhraseTrie: Sendable {
         }
       }
       terminal[node].append(index)
+    }
+    for phrase in phrases where !phrase.isEmpty {
+      if phrase.count < 4 {
+        shortFirst[Int(phrase[0])] = true
+      } else {
+        let slot = Self.quadSlot(phrase.withUnsafeBufferPointer { Self.quad($0.baseAddress!) })
+        quads[slot >> 6] |= 1 << UInt64(slot & 63)
+      }
     }
     for (byte, child) in children[0] { root[Int(byte)] = Int32(child) }
     for node in children.indices {
@@ -68,6 +82,45 @@ struct PhraseTrie: Sendable {
     var found: [Int] = []
     forEachMatch(in: bytes, from: start) { found.append($0) }
     return found.sorted()
+  }
+
+  /// The four bytes at `pointer` as one little-endian word.
+  @inline(__always)
+  private static func quad(_ pointer: UnsafePointer<UInt8>) -> UInt32 {
+    UInt32(littleEndian: UnsafeRawPointer(pointer).loadUnaligned(as: UInt32.self))
+  }
+
+  @inline(__always)
+  private static func quadSlot(_ quad: UInt32) -> Int {
+    Int((quad &* 0x9E37_79B1) >> (32 - quadBits))
+  }
+
+  /// Calls `body` with the index of each phrase found at any position of `bytes` (as
+  /// `forEachMatch` from every start), walking only from positions that may start one: four
+  /// bytes whose hash is a phrase's, or a first byte of a short phrase, or the last three
+  /// bytes when their first byte starts a phrase.
+  func forEachMatchAnywhere(in bytes: [UInt8], _ body: (Int) -> Void) {
+    let all = bytes[...]
+    var start = 0
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      let count = buffer.count
+      quads.withUnsafeBufferPointer { quads in
+        shortFirst.withUnsafeBufferPointer { shortFirst in
+          while start &+ 4 <= count {
+            let slot = Self.quadSlot(Self.quad(base + start))
+            if quads[slot &>> 6] & (1 &<< UInt64(slot & 63)) != 0 || shortFirst[Int(base[start])] {
+              forEachMatch(in: all, from: start, body)
+            }
+            start &+= 1
+          }
+        }
+      }
+      while start < count {
+        if couldMatch(base[start]) { forEachMatch(in: all, from: start, body) }
+        start += 1
+      }
+    }
   }
 
   /// Whether any phrase starts at `start`.
