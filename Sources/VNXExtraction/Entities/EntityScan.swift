@@ -165,6 +165,17 @@ final class EntityScan {
       return UnsafePointer(table)
     }()
 
+    /// For each kind's case number, its facts byte with no flag but the word bit.
+    nonisolated(unsafe) static let kinds: UnsafePointer<UInt8> = {
+      let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 16)
+      table.initialize(repeating: 0, count: 16)
+      for kind in TokenKind.allCases {
+        table[Int(kindBits(kind))] =
+          TokenFacts(kind: kind, capitalized: false, allUpper: false, isDigits: false).bits
+      }
+      return UnsafePointer(table)
+    }()
+
     init(bits: UInt8) { self.bits = bits }
 
     var kind: TokenKind { unsafeBitCast(bits & 0x0F, to: TokenKind.self) }
@@ -298,6 +309,8 @@ final class EntityScan {
       }
     }
     let fold = TokenFold.entries
+    let kinds = TokenFacts.kinds
+    let number = TokenFacts.kindBits(.number)
     var previousEnd = Int.max
     for index in 0..<count {
       let token = tokens[index]
@@ -338,30 +351,31 @@ final class EntityScan {
       // The letter counts (`TokenFold.upper`, `TokenFold.lower`); the first scalar's upper
       // mark says whether the token is capitalized.
       var counts: UInt64 = 0
-      var capitalized: UInt64 = 0
+      var capitalized: UInt8 = 0
       if offset < end {
         let entry = next()
         hash = (hash ^ UInt64(UInt32(truncatingIfNeeded: entry))) &* 0x100_0000_01b3
         counts = entry &>> 32
-        capitalized = counts & 1
+        // The upper mark (bit 32) moved to `TokenFacts.capitalizedBit` (bit 5).
+        capitalized = UInt8(truncatingIfNeeded: entry &>> 27) & TokenFacts.capitalizedBit
       }
       while offset < end {
         let entry = next()
         hash = (hash ^ UInt64(UInt32(truncatingIfNeeded: entry))) &* 0x100_0000_01b3
         counts &+= entry &>> 32
       }
-      let upper = counts & 0xF_FFFF
-      let lower = counts &>> 20
-      var digits = token.kind == .number
-      if digits {
+      let kind = TokenFacts.kindBits(token.kind)
+      var bits = kinds[Int(kind)] | capitalized
+      if counts & 0xF_FFFE != 0, counts &>> 20 == 0 { bits |= TokenFacts.allUpperBit }
+      if kind == number {
+        var digits = true
         for offset in token.utf8Start..<end where buffer[offset] &- 0x30 >= 10 {
           digits = false
           break
         }
+        if digits { bits |= TokenFacts.digitsBit }
       }
-      facts[index] = TokenFacts(
-        kind: token.kind, capitalized: capitalized != 0, allUpper: upper >= 2 && lower == 0,
-        isDigits: digits)
+      facts[index] = TokenFacts(bits: bits)
       hashes[index] = hash
     }
   }
