@@ -1,4 +1,5 @@
 import VNXSegmentation
+import VNXText
 
 extension IndicatorExtractor {
   /// The indicators of `text`, each linked to the place and the subject (organization or
@@ -63,8 +64,17 @@ extension IndicatorExtractor {
   static func occurrences(
     of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], at starts: some Sequence<Int>
   ) -> [Range<Int>] {
-    guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
     var found: [Range<Int>] = []
+    appendOccurrences(of: needle, in: haystack, at: starts, to: &found)
+    return found
+  }
+
+  /// `occurrences(of:in:at:)` appended to `found`.
+  static func appendOccurrences(
+    of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], at starts: some Sequence<Int>,
+    to found: inout [Range<Int>]
+  ) {
+    guard !needle.isEmpty, needle.count <= haystack.count else { return }
     var next = 0
     haystack.withUnsafeBufferPointer { haystack in
       needle.withUnsafeBufferPointer { needle in
@@ -76,7 +86,6 @@ extension IndicatorExtractor {
         }
       }
     }
-    return found
   }
 
   /// Where `needle` occurs in `haystack` as whole words starting inside `regions` (sorted,
@@ -203,6 +212,9 @@ struct Attribution {
   static let tới: UInt64 = 0xae37_ad19_8e84_4833  // "tới"
   /// The lowercase first scalars of the one-word level nouns and of the last words of the
   /// two-word ones: a word starting otherwise is no level noun.
+  static let levelAsciiInitials: (low: UInt64, high: UInt64) = levelInitials.reduce(into: (0, 0)) {
+    if $1 < 64 { $0.low |= 1 << $1 } else if $1 < 0x80 { $0.high |= 1 << ($1 - 64) }
+  }
   static let levelInitials: [UInt32] = Array(
     Set(levelNounNames.compactMap { $0.split(separator: " ").last?.unicodeScalars.first?.value }))
 
@@ -237,17 +249,30 @@ struct Attribution {
     // Keys are hashes of the strings they stand for (`QuantityPieces.hash`): no string is built.
     var counts: [(count: Int, first: Int)] = []
     var countIndex = HashKeyTable<Int>()
-    // An entity found many times is listed many times: its text is searched once.
-    var found = HashKeyTable<[Range<Int>]>()
+    // An entity found many times is listed many times: its text is searched once. Its
+    // occurrences lie in `ranges`, at the positions its entry of `found` gives.
+    var found = HashKeyTable<Range<Int>>()
+    var ranges: [Range<Int>] = []
     var listed = HashKeySet()
-    // Where each uppercase letter of the regions stands, for the names' searches: scalar value
+    // The first scalars of the names, so that the index below holds only the uppercase letters
+    // a name can start with.
+    var initials = Attribution.Initials()
+    for index in entities.indices where Self.isPlaceOrSubject(entities[index].type) {
+      if let first = Self.firstScalar(of: entities[index].text), QuantityPieces.isUppercase(first) {
+        initials.insert(first)
+      }
+    }
+    places.reserveCapacity(entities.count)
+    subjects.reserveCapacity(entities.count)
+    // Where those uppercase letters stand in the regions, for the names' searches: scalar value
     // in the high half, offset in the low half, sorted.
     var starts: [UInt64] = []
     var indexed = false
+    // The scalars of the name being searched (one buffer for all).
+    var needle: [Unicode.Scalar] = []
     for index in entities.indices {
       // Fields read one by one: no copy of the whole entity.
       let type = entities[index].type
-      let text = entities[index].text
       let isPlace: Bool
       switch type {
       case .village, .commune, .district, .province: isPlace = true
@@ -255,48 +280,55 @@ struct Attribution {
       }
       let isSubject = type == .organization || type == .cell
       guard isPlace || isSubject else { continue }
+      let text = entities[index].text
+      Self.scalars(of: text, into: &needle)
       // A name without letters ("phường 1", "thôn 3") is a mention only where it was found.
       // A name with letters is a mention wherever it occurs, under the first entity of its type
       // and text (a later one would never be picked: ties keep the earlier entity), so a name
       // listed n times adds its occurrences once, not n times.
-      let named = text.unicodeScalars.contains(where: QuantityPieces.isLetter)
+      let named = needle.contains(where: QuantityPieces.isLetter)
       let textHash = Self.utf8Hash(text)
       let typeHash = Self.typeKey(type)
       let firstListing = named && !listed.contains(PhraseKey.combine(typeHash, textHash))
       if firstListing { listed.insert(PhraseKey.combine(typeHash, textHash)) }
-      let occurrences =
-        !named
-        ? [entities[index].start..<entities[index].end]
-        : firstListing
-          ? Self.cached(&found, textHash) {
-            let needle = Array(text.unicodeScalars)
-            // Occurrences that may overlap depend on the ones before: such a needle is searched
-            // over the whole text.
-            if IndicatorExtractor.overlapsItself(needle) {
-              return IndicatorExtractor.occurrences(of: needle, in: scalars)
-            }
-            guard let first = needle.first, QuantityPieces.isUppercase(first) else {
-              return IndicatorExtractor.occurrences(of: needle, in: scalars, within: regions)
-            }
-            if !indexed {
-              starts = QuantityPieces.uppercaseStarts(scalars, in: regions)
-              indexed = true
-            }
-            let key = UInt64(first.value) << 32
-            var low = 0
-            var high = starts.count
-            while low < high {
-              let middle = (low + high) / 2
-              if starts[middle] < key { low = middle + 1 } else { high = middle }
-            }
-            var end = low
-            while end < starts.count, starts[end] >> 32 == UInt64(first.value) { end += 1 }
-            return IndicatorExtractor.occurrences(
-              of: needle, in: scalars,
-              at: starts[low..<end].lazy.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) })
+      let occurrences: Range<Int>
+      if !named {
+        occurrences = ranges.count..<ranges.count + 1
+        ranges.append(entities[index].start..<entities[index].end)
+      } else if !firstListing {
+        occurrences = 0..<0
+      } else if let known = found[textHash] {
+        occurrences = known
+      } else {
+        let before = ranges.count
+        // Occurrences that may overlap depend on the ones before: such a needle is searched
+        // over the whole text.
+        if IndicatorExtractor.overlapsItself(needle) {
+          ranges += IndicatorExtractor.occurrences(of: needle, in: scalars)
+        } else if let first = needle.first, QuantityPieces.isUppercase(first) {
+          if !indexed {
+            starts = QuantityPieces.uppercaseStarts(scalars, in: regions, initials: initials)
+            indexed = true
           }
-          : []
-      for range in occurrences {
+          let key = UInt64(first.value) << 32
+          var low = 0
+          var high = starts.count
+          while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] < key { low = middle + 1 } else { high = middle }
+          }
+          var end = low
+          while end < starts.count, starts[end] >> 32 == UInt64(first.value) { end += 1 }
+          IndicatorExtractor.appendOccurrences(
+            of: needle, in: scalars,
+            at: starts[low..<end].lazy.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }, to: &ranges)
+        } else {
+          ranges += IndicatorExtractor.occurrences(of: needle, in: scalars, within: regions)
+        }
+        occurrences = before..<ranges.count
+        found[textHash] = occurrences
+      }
+      for range in ranges[occurrences] {
         if isPlace { places.append((range.lowerBound, range.upperBound, index)) }
         if isSubject { subjects.append((range.lowerBound, range.upperBound, index)) }
       }
@@ -331,6 +363,60 @@ struct Attribution {
     mainPlace = Self.dominant(overall)
     placesByStart = places.indices.sorted { (places[$0].start, $0) < (places[$1].start, $1) }
     subjectsByStart = subjects.indices.sorted { (subjects[$0].start, $0) < (subjects[$1].start, $1) }
+  }
+
+  static func isPlaceOrSubject(_ type: EntityType) -> Bool {
+    switch type {
+    case .village, .commune, .district, .province, .organization, .cell: true
+    default: false
+    }
+  }
+
+  /// The scalars of `text`, decoded from its UTF-8 into `buffer` (emptied first, its storage
+  /// kept).
+  static func scalars(of text: String, into buffer: inout [Unicode.Scalar]) {
+    buffer.removeAll(keepingCapacity: true)
+    var text = text
+    text.withUTF8 { bytes in
+      buffer.reserveCapacity(bytes.count)
+      var offset = 0
+      while offset < bytes.count {
+        let lead = bytes[offset]
+        if lead < 0x80 {
+          buffer.append(Unicode.Scalar(lead))
+          offset += 1
+        } else {
+          let (value, length) = UTF8Scalars.decode(bytes, at: offset)
+          // Valid UTF-8 (a `String`'s) decodes to valid scalars.
+          buffer.append(unsafeBitCast(value, to: Unicode.Scalar.self))
+          offset += length
+        }
+      }
+    }
+  }
+
+  /// The first scalar of `text`.
+  static func firstScalar(of text: String) -> Unicode.Scalar? {
+    var text = text
+    return text.withUTF8 { bytes in
+      guard !bytes.isEmpty else { return nil }
+      return unsafeBitCast(UTF8Scalars.decode(bytes, at: 0).0, to: Unicode.Scalar.self)
+    }
+  }
+
+  /// A set of scalars: those below U+2000 as bits, others in a short list.
+  struct Initials {
+    var bits = [UInt64](repeating: 0, count: 0x2000 / 64)
+    var others: [UInt32] = []
+
+    mutating func insert(_ scalar: Unicode.Scalar) {
+      let value = scalar.value
+      if value < 0x2000 {
+        bits[Int(value >> 6)] |= 1 << (value & 63)
+      } else if !others.contains(value) {
+        others.append(value)
+      }
+    }
   }
 
   /// A key per entity type (for keys that only need to tell types apart).
@@ -477,15 +563,20 @@ struct Attribution {
   /// before a name, not plural or generic) names the article's place of that level.
   func levelNoun(before start: Int, in sentence: Int) -> Int? {
     let tokens = sentences[sentence].tokens
-    guard var index = tokens.lastIndex(where: { $0.end <= start }) else { return nil }
+    // The last token that ends by `start` (token ends only grow).
+    var low = 0
+    var high = tokens.count
+    while low < high {
+      let middle = (low + high) / 2
+      if tokens[middle].end <= start { low = middle + 1 } else { high = middle }
+    }
+    guard low > 0 else { return nil }
+    var index = low - 1
     let levelNouns = Self.levelNouns
     let pairEnds = Self.levelPairEnds
     let initials = Self.levelInitials
     // The ASCII initials as bits: most words are tested without a search.
-    var asciiInitials: (low: UInt64, high: UInt64) = (0, 0)
-    for initial in initials where initial < 0x80 {
-      if initial < 64 { asciiInitials.low |= 1 << initial } else { asciiInitials.high |= 1 << (initial - 64) }
-    }
+    let asciiInitials = Self.levelAsciiInitials
     while index >= 0 {
       defer { index -= 1 }
       guard tokens[index].kind == .word, tokens[index].start < scalars.count else { continue }

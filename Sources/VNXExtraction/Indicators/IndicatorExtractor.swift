@@ -56,6 +56,10 @@ struct IndicatorReading {
     source = pieces
     self.pieces = pieces.pieces
     self.lexicon = lexicon
+    // Most indicators start at a number written in digits.
+    found.reserveCapacity(pieces.numberCount)
+    spans.reserveCapacity(pieces.numberCount)
+    unitSpans.reserveCapacity(pieces.numberCount)
   }
 
   struct NumberRead {
@@ -98,13 +102,15 @@ struct IndicatorReading {
 
   mutating func run() -> [Indicator] {
     let numeralStarts = NumeralWords.startHashes
+    let startMask = Self.numeralStartMask
     let hundred = Keys.trăm
     var index = 0
     while index < pieces.count {
       let piece = pieces[index]
       let candidate =
         piece.kind == .number
-        || (piece.kind == .word && piece.hash != hundred && numeralStarts.contains(piece.hash))
+        || (piece.kind == .word && startMask >> (piece.hash >> 58) & 1 != 0 && piece.hash != hundred
+          && numeralStarts.contains(piece.hash))
       guard candidate else {
         index += 1
         continue
@@ -117,6 +123,11 @@ struct IndicatorReading {
     found = []
     return result
   }
+
+  /// Bit `h >> 58` set for the hash `h` of each word that can start a numeral: most words
+  /// leave the loop of `run` on this test, before the hash table's.
+  static let numeralStartMask: UInt64 = NumeralWords.words.keys.filter(NumeralWords.startsNumeral)
+    .reduce(0) { $0 | 1 << (QuantityPieces.hash(String($1)) >> 58) }
 
   // MARK: - Pieces
 

@@ -34,6 +34,8 @@ struct QuantityPieces {
 
   let scalars: [Unicode.Scalar]
   private(set) var pieces: [Piece] = []
+  /// The number of pieces of kind `.number`.
+  private(set) var numberCount = 0
   /// `caseTable`, fetched once (a static is a lazy global: each read is a call).
   private let table = Self.caseTable
 
@@ -48,15 +50,19 @@ struct QuantityPieces {
     }
     let scalars = scalars
     let table = table
+    var numbers = 0
     pieces = scalars.withUnsafeBufferPointer { source in
       table.withUnsafeBufferPointer { table in
         [Piece](unsafeUninitializedCapacity: bound) { buffer, count in
-          var writer = Writer(source: source, table: table, out: buffer.baseAddress!)
+          guard let out = buffer.baseAddress else { return }
+          var writer = Writer(source: source, table: table, out: out)
           writer.read(sentences)
           count = writer.count
+          numbers = writer.numbers
         }
       }
     }
+    numberCount = numbers
   }
 
   /// Whether a token of `kind` is opened into digit runs, letter runs and symbols.
@@ -75,6 +81,7 @@ struct QuantityPieces {
     let table: UnsafeBufferPointer<UInt32>
     let out: UnsafeMutablePointer<Piece>
     var count = 0
+    var numbers = 0
     let urlHash = QuantityPieces.urlHash
 
     mutating func read(_ sentences: [Sentence]) {
@@ -188,6 +195,7 @@ struct QuantityPieces {
         end: end, sentence: sentence,
         hash: hash ?? (kind == .word ? wordHash(start, end) : textHash(start, end)))
       count += 1
+      if kind == .number { numbers += 1 }
     }
 
     /// Opens a numeric token into digit runs, letter runs and single symbols.
@@ -548,23 +556,22 @@ struct QuantityPieces {
     return hash
   }
 
-  /// The uppercase scalars of `regions` of `scalars`, each as its value (high 32 bits) and
-  /// offset (low 32 bits), sorted: by value, then offset.
-  static func uppercaseStarts(_ scalars: [Unicode.Scalar], in regions: [Range<Int>]) -> [UInt64] {
-    let table = caseTable
+  /// The scalars of `regions` of `scalars` that are among `initials` (the uppercase first
+  /// letters of the names searched), each as its value (high 32 bits) and offset (low 32
+  /// bits), sorted: by value, then offset.
+  static func uppercaseStarts(
+    _ scalars: [Unicode.Scalar], in regions: [Range<Int>], initials: Attribution.Initials
+  ) -> [UInt64] {
     var starts: [UInt64] = []
     scalars.withUnsafeBufferPointer { scalars in
-      table.withUnsafeBufferPointer { table in
+      initials.bits.withUnsafeBufferPointer { bits in
         for region in regions {
           for offset in region {
             let value = scalars[offset].value
-            // ASCII (most of the text) by arithmetic, the rest by the table.
-            let upper =
-              value < 0x80
-              ? value &- 0x41 < 26
-              : value < 0x2000
-                ? table[Int(value)] & 0x4000_0000 != 0 : scalars[offset].properties.isUppercase
-            if upper { starts.append(UInt64(value) << 32 | UInt64(offset)) }
+            let listed =
+              value < 0x2000
+              ? bits[Int(value >> 6)] >> (value & 63) & 1 != 0 : initials.others.contains(value)
+            if listed { starts.append(UInt64(value) << 32 | UInt64(offset)) }
           }
         }
       }
