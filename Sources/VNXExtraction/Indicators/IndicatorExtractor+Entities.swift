@@ -65,13 +65,13 @@ extension IndicatorExtractor {
     of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], at starts: some Sequence<Int>
   ) -> [Range<Int>] {
     var found: [Range<Int>] = []
-    appendOccurrences(of: needle, in: haystack, at: starts, to: &found)
+    appendOccurrences(of: needle[...], in: haystack, at: starts, to: &found)
     return found
   }
 
   /// `occurrences(of:in:at:)` appended to `found`.
   static func appendOccurrences(
-    of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], at starts: some Sequence<Int>,
+    of needle: ArraySlice<Unicode.Scalar>, in haystack: [Unicode.Scalar], at starts: some Sequence<Int>,
     to found: inout [Range<Int>]
   ) {
     guard !needle.isEmpty, needle.count <= haystack.count else { return }
@@ -92,7 +92,7 @@ extension IndicatorExtractor {
   /// disjoint). A needle that cannot overlap itself (`overlapsItself`) gives there exactly
   /// what `occurrences(of:in:)` gives over the whole text.
   static func occurrences(
-    of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], within regions: [Range<Int>]
+    of needle: ArraySlice<Unicode.Scalar>, in haystack: [Unicode.Scalar], within regions: [Range<Int>]
   ) -> [Range<Int>] {
     guard let first = needle.first, needle.count <= haystack.count else { return [] }
     var found: [Range<Int>] = []
@@ -140,7 +140,10 @@ extension IndicatorExtractor {
 
   /// Whether two occurrences of `needle` can overlap ("aba" in "ababa"): whether a proper
   /// prefix of it is also its suffix.
-  static func overlapsItself(_ needle: [Unicode.Scalar]) -> Bool {
+  static func overlapsItself(_ needle: [Unicode.Scalar]) -> Bool { overlapsItself(needle[...]) }
+
+  static func overlapsItself(_ needle: ArraySlice<Unicode.Scalar>) -> Bool {
+    let needle = needle.startIndex == 0 ? needle : ArraySlice(Array(needle))
     // A border starts where the needle's first scalar comes again.
     guard needle.count > 1, needle.dropFirst().contains(needle[0]) else { return false }
     var border = [Int](repeating: 0, count: needle.count)
@@ -155,6 +158,12 @@ extension IndicatorExtractor {
 
   /// Where `needle` occurs in `haystack` as whole words.
   static func occurrences(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> [Range<Int>] {
+    occurrences(of: needle[...], in: haystack, within: [0..<haystack.count])
+  }
+
+  static func occurrences(of needle: ArraySlice<Unicode.Scalar>, in haystack: [Unicode.Scalar])
+    -> [Range<Int>]
+  {
     occurrences(of: needle, in: haystack, within: [0..<haystack.count])
   }
 }
@@ -264,12 +273,13 @@ struct Attribution {
     }
     places.reserveCapacity(entities.count)
     subjects.reserveCapacity(entities.count)
+    ranges.reserveCapacity(entities.count)
+    // The scalars of the name being searched: one buffer for all the names.
+    var scratch = [Unicode.Scalar](repeating: " ", count: 64)
     // Where those uppercase letters stand in the regions, for the names' searches: scalar value
     // in the high half, offset in the low half, sorted.
     var starts: [UInt64] = []
     var indexed = false
-    // The scalars of the name being searched (one buffer for all).
-    var needle: [Unicode.Scalar] = []
     for index in entities.indices {
       // Fields read one by one: no copy of the whole entity.
       let type = entities[index].type
@@ -281,12 +291,11 @@ struct Attribution {
       let isSubject = type == .organization || type == .cell
       guard isPlace || isSubject else { continue }
       let text = entities[index].text
-      Self.scalars(of: text, into: &needle)
       // A name without letters ("phường 1", "thôn 3") is a mention only where it was found.
       // A name with letters is a mention wherever it occurs, under the first entity of its type
       // and text (a later one would never be picked: ties keep the earlier entity), so a name
       // listed n times adds its occurrences once, not n times.
-      let named = needle.contains(where: QuantityPieces.isLetter)
+      let named = Self.hasLetter(text)
       let textHash = Self.utf8Hash(text)
       let typeHash = Self.typeKey(type)
       let firstListing = named && !listed.contains(PhraseKey.combine(typeHash, textHash))
@@ -301,6 +310,8 @@ struct Attribution {
         occurrences = known
       } else {
         let before = ranges.count
+        let length = Self.decode(text, into: &scratch)
+        let needle = scratch[0..<length]
         // Occurrences that may overlap depend on the ones before: such a needle is searched
         // over the whole text.
         if IndicatorExtractor.overlapsItself(needle) {
@@ -372,26 +383,41 @@ struct Attribution {
     }
   }
 
-  /// The scalars of `text`, decoded from its UTF-8 into `buffer` (emptied first, its storage
-  /// kept).
-  static func scalars(of text: String, into buffer: inout [Unicode.Scalar]) {
-    buffer.removeAll(keepingCapacity: true)
+  /// Decodes the scalars of `text` into the start of `buffer` (grown when too short); returns
+  /// their number.
+  static func decode(_ text: String, into buffer: inout [Unicode.Scalar]) -> Int {
     var text = text
-    text.withUTF8 { bytes in
-      buffer.reserveCapacity(bytes.count)
-      var offset = 0
-      while offset < bytes.count {
-        let lead = bytes[offset]
-        if lead < 0x80 {
-          buffer.append(Unicode.Scalar(lead))
-          offset += 1
-        } else {
+    return text.withUTF8 { bytes in
+      if buffer.count < bytes.count {
+        buffer = [Unicode.Scalar](repeating: " ", count: max(bytes.count, 2 * buffer.count))
+      }
+      return buffer.withUnsafeMutableBufferPointer { buffer in
+        var offset = 0
+        var written = 0
+        while offset < bytes.count {
           let (value, length) = UTF8Scalars.decode(bytes, at: offset)
           // Valid UTF-8 (a `String`'s) decodes to valid scalars.
-          buffer.append(unsafeBitCast(value, to: Unicode.Scalar.self))
+          buffer[written] = unsafeBitCast(value, to: Unicode.Scalar.self)
+          written += 1
           offset += length
         }
+        return written
       }
+    }
+  }
+
+  /// Whether `text` holds a letter (`QuantityPieces.isLetter`): most names tell at their first
+  /// byte.
+  static func hasLetter(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let (value, length) = UTF8Scalars.decode(bytes, at: offset)
+        if QuantityPieces.isLetter(unsafeBitCast(value, to: Unicode.Scalar.self)) { return true }
+        offset += length
+      }
+      return false
     }
   }
 

@@ -565,13 +565,18 @@ struct QuantityPieces {
     var starts: [UInt64] = []
     scalars.withUnsafeBufferPointer { scalars in
       initials.bits.withUnsafeBufferPointer { bits in
-        for region in regions {
-          for offset in region {
-            let value = scalars[offset].value
+        guard let base = scalars.baseAddress, let bits = bits.baseAddress else { return }
+        for region in regions where region.upperBound <= scalars.count {
+          // A pointer walk: the loop keeps its few values in registers.
+          var cursor = base + region.lowerBound
+          let end = base + region.upperBound
+          while cursor < end {
+            let value = cursor.pointee.value
             let listed =
               value < 0x2000
               ? bits[Int(value >> 6)] >> (value & 63) & 1 != 0 : initials.others.contains(value)
-            if listed { starts.append(UInt64(value) << 32 | UInt64(offset)) }
+            if listed { starts.append(UInt64(value) << 32 | UInt64(cursor - base)) }
+            cursor += 1
           }
         }
       }
