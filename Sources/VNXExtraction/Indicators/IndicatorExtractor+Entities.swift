@@ -434,9 +434,12 @@ struct Attribution {
   struct Initials {
     var bits = [UInt64](repeating: 0, count: 0x2000 / 64)
     var others: [UInt32] = []
+    /// The ASCII capitals among them, bit `value - 0x41` (the bitmap's ASCII part).
+    var asciiCapitals: UInt32 = 0
 
     mutating func insert(_ scalar: Unicode.Scalar) {
       let value = scalar.value
+      if value &- 0x41 < 26 { asciiCapitals |= 1 << (value - 0x41) }
       if value < 0x2000 {
         bits[Int(value >> 6)] |= 1 << (value & 63)
       } else if !others.contains(value) {

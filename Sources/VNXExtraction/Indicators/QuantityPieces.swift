@@ -281,13 +281,9 @@ struct QuantityPieces {
         length += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x1_0000 ? 3 : 4
       }
       return String(unsafeUninitializedCapacity: length) { buffer in
+        guard let target = buffer.baseAddress else { return 0 }
         var count = 0
-        for scalar in source[start..<end] {
-          UTF8.encode(scalar) { byte in
-            buffer[count] = byte
-            count += 1
-          }
-        }
+        for scalar in source[start..<end] { count += UTF8Scalars.write(scalar.value, to: target + count) }
         return count
       }
     }
@@ -467,39 +463,43 @@ struct QuantityPieces {
     var text = text
     return text.withUTF8 { bytes in
       [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+        guard let input = bytes.baseAddress, let output = buffer.baseAddress else { return }
+        // Counters in locals, not in `count`: the loop keeps them in registers.
+        let size = bytes.count
         var offset = 0
-        count = 0
-        while offset < bytes.count {
-          let lead = bytes[offset]
+        var written = 0
+        while offset < size {
+          let lead = input[offset]
           if lead < 0x80 {
-            buffer[count] = Unicode.Scalar(lead)
-            count += 1
+            output[written] = Unicode.Scalar(lead)
+            written += 1
             offset += 1
             continue
           }
           // Vietnamese letters take two or three bytes: decoded here, not by a call.
-          if lead < 0xE0, offset + 2 <= bytes.count {
-            let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)
-            buffer[count] = unsafeBitCast(value, to: Unicode.Scalar.self)
-            count += 1
+          if lead < 0xE0, offset + 2 <= size {
+            let value = UInt32(lead & 0x1F) << 6 | UInt32(input[offset + 1] & 0x3F)
+            output[written] = unsafeBitCast(value, to: Unicode.Scalar.self)
+            written += 1
             offset += 2
             continue
           }
-          if lead >= 0xE0, lead < 0xF0, offset + 3 <= bytes.count {
+          if lead >= 0xE0, lead < 0xF0, offset + 3 <= size {
             let value =
-              UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6
-              | UInt32(bytes[offset + 2] & 0x3F)
-            buffer[count] = unsafeBitCast(value, to: Unicode.Scalar.self)
-            count += 1
+              UInt32(lead & 0x0F) << 12 | UInt32(input[offset + 1] & 0x3F) << 6
+              | UInt32(input[offset + 2] & 0x3F)
+            output[written] = unsafeBitCast(value, to: Unicode.Scalar.self)
+            written += 1
             offset += 3
             continue
           }
           let (value, length) = UTF8Scalars.decode(bytes, at: offset)
           // Valid UTF-8 (a `String`'s) decodes to valid scalars.
-          buffer[count] = unsafeBitCast(value, to: Unicode.Scalar.self)
-          count += 1
+          output[written] = unsafeBitCast(value, to: Unicode.Scalar.self)
+          written += 1
           offset += length
         }
+        count = written
       }
     }
   }
@@ -572,9 +572,12 @@ struct QuantityPieces {
           let end = base + region.upperBound
           while cursor < end {
             let value = cursor.pointee.value
+            // ASCII (most of the text): only a capital A–Z among the initials counts.
             let listed =
-              value < 0x2000
-              ? bits[Int(value >> 6)] >> (value & 63) & 1 != 0 : initials.others.contains(value)
+              value < 0x80
+              ? value &- 0x41 < 26 && initials.asciiCapitals >> (value &- 0x41) & 1 != 0
+              : value < 0x2000
+                ? bits[Int(value >> 6)] >> (value & 63) & 1 != 0 : initials.others.contains(value)
             if listed { starts.append(UInt64(value) << 32 | UInt64(cursor - base)) }
             cursor += 1
           }
