@@ -171,8 +171,10 @@ public struct ArticleReader: Sendable {
       var blocks: [PageBlock] = []
       var start = 0
       while start < bytes.count, blocks.count < limit {
-        var end = start
-        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        var end = bytes.count
+        if let base = bytes.baseAddress, let found = memchr(base + start, 0x0A, bytes.count - start) {
+          end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
         let line = collapse(UnsafeBufferPointer(rebasing: bytes[start..<end]))
         if !line.isEmpty { blocks.append(PageBlock(text: line)) }
         start = end + 1

@@ -168,3 +168,44 @@ private func cappedByScan(_ markup: [UInt8], maximum: Int) -> [UInt8]? {
   output.append(contentsOf: markup[copied...])
   return output
 }
+
+@Test("Name lines trimmed on bytes as before, on every corpus line and with separators")
+func nameTrimAgrees() {
+  for line in CorpusLines.all + ["Minh Anh.", " . Lò Văn Hải. ", "Thu Hà - TTXVN", "Hoàng Thu (TTXVN)", "a–b", "x,y", ""]
+  where UTF8Search.scalarsAreCharacters(line.utf8) {
+    #expect(Byline.simpleTrimmedName(line) == Byline.simpleTrimmedNameWithSeparator(line), "\(line)")
+  }
+}
+
+@Test("Class and id names give the hints the string rules gave, marker by marker")
+func classHintsWithPairFilter() {
+  let names = ["box-sapo", "description", "img-desc photo", "chuthich", "image-desc", "tomtat", "abstract-x",
+    "datetime", "ngaydang", "publish-date", "byline", "tacgia", "writer", "comment-box", "social-share",
+    "breadcrumb", "lienquan", "tinkhac", "sidebar", "footer-x", "chapeau", "hometext", "excerpt", "intro",
+    "lead", "summary", "sapo", "author", "date", "time", "caption", "desc img", "related", "x", "ab", "a"]
+  for name in names {
+    let bytes = Array(name.utf8)
+    let expected: PageBlock.Hint? = {
+      func has(_ marker: String) -> Bool { UTF8Search.firstIndex(of: Array(marker.utf8), in: bytes) != nil }
+      let words = bytes.split(whereSeparator: { $0 < 0x80 && !(($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A)) })
+      let content = words.contains { ["content", "detail", "body", "article", "post", "entry", "news"].contains(String(decoding: $0, as: UTF8.self)) }
+      for word in words {
+        if let reason = HTMLPageReader.boilerplateWords.value(of: word), !(content && (reason == "related" || reason == "header")) {
+          return .boilerplate(reason)
+        }
+      }
+      for marker in ["related", "lienquan", "tinkhac", "breadcrumb", "sidebar", "footer", "comment", "social"] where has(marker) {
+        return .boilerplate(marker)
+      }
+      if has("caption") || has("chuthich") || has("desc") && has("img") || has("image-desc") || has("photo-desc") { return .caption }
+      for marker in ["sapo", "lead", "summary", "chapeau", "hometext", "tomtat", "excerpt", "intro", "description", "abstract"] where has(marker) {
+        return .lead
+      }
+      if words.contains(where: { $0.elementsEqual("sum".utf8) }) { return .lead }
+      for marker in ["author", "tacgia", "byline", "writer"] where has(marker) { return .author }
+      for marker in ["date", "time", "publish", "ngaydang", "datetime"] where has(marker) { return .date }
+      return nil
+    }()
+    #expect(HTMLPageReader.hint(names: bytes) == expected, "\(name)")
+  }
+}

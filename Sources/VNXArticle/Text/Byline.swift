@@ -113,7 +113,32 @@ enum Byline {
   /// `withoutAffiliation(text).trimming(" .")` for text whose scalars are characters
   /// (`UTF8Search.scalarsAreCharacters`): a line with no dash, comma or bracket closing it
   /// has no affiliation to cut, and its spaces and dots are trimmed on the bytes.
-  private static func simpleTrimmedName(_ text: String) -> String {
+  static func simpleTrimmedName(_ text: String) -> String {
+    var copy = text
+    // Most lines: no separator, no closing bracket; trimmed on the bytes.
+    let trimmed: String? = copy.withUTF8 { bytes in
+      var end = bytes.count
+      while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x2E { end -= 1 }
+      if end > 0, bytes[end - 1] == 0x29 { return nil }
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == 0x2D || byte == 0x2C { return nil }
+        if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 { return nil }
+        index += 1
+      }
+      var start = 0
+      while start < end, bytes[start] == 0x20 || bytes[start] == 0x2E { start += 1 }
+      if start == 0, end == bytes.count { return text }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+    if let trimmed { return trimmed }
+    return simpleTrimmedNameWithSeparator(text)
+  }
+
+  /// `simpleTrimmedName` the way it was written first, for lines with a separator or a
+  /// closing bracket (and tests).
+  static func simpleTrimmedNameWithSeparator(_ text: String) -> String {
     let utf8 = text.utf8
     var previous: (UInt8, UInt8) = (0, 0)
     let hasSeparator = utf8.contains { byte in
