@@ -31,7 +31,8 @@ struct ArticleAssembler: Sendable {
   func assemble(_ blocks: [PageBlock], shapes: [LineShape], metadata: Metadata = Metadata(), format: InputFormat)
     -> Article
   {
-    var kinds = zip(blocks, shapes).map { filter.classify($0, $1) }
+    // By index: a zip hands each block and shape over as a copied pair (retains, releases).
+    var kinds = blocks.indices.map { filter.classify(blocks[$0], shapes[$0]) }
     var dropped: [Int: String] = [:]
     markCaptions(blocks, shapes, &kinds, &dropped)
     // A brief with no long paragraph: its full sentences count as prose.
