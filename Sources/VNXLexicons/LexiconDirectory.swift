@@ -54,4 +54,25 @@ public enum LexiconDirectory {
       return text[start..<utf8.index(start, offsetBy: bound.end - bound.start)]
     }
   }
+
+  /// The TAB-separated fields of a lexicon line, empty ones included, cut at the bytes
+  /// (a TAB is a grapheme of its own, so this equals splitting by `Character`):
+  ///
+  ///     LexiconDirectory.fields("xã\t\tBản Hon")   // ["xã", "", "Bản Hon"]
+  public static func fields(_ line: Substring) -> [Substring] {
+    var fields: [Substring] = []
+    fields.reserveCapacity(5)
+    var start = line.startIndex
+    let utf8 = line.utf8
+    var index = start
+    while index < utf8.endIndex {
+      if utf8[index] == 0x09 {
+        fields.append(line[start..<index])
+        start = utf8.index(after: index)
+      }
+      index = utf8.index(after: index)
+    }
+    fields.append(line[start...])
+    return fields
+  }
 }

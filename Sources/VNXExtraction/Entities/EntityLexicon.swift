@@ -65,7 +65,7 @@ struct EntityLexicon: Sendable {
       Self.add(line, String(line).lowercased(), to: &villagePrefixes)
     }
     for line in lines("places/admin-prefixes.tsv") {
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      let fields = LexiconDirectory.fields(line)
       guard fields.count >= 3, let level = AdminLevel(rawValue: String(fields[1])) else { continue }
       Self.add(fields[0], (level, String(fields[2])), to: &adminPrefixes)
     }
@@ -89,7 +89,7 @@ struct EntityLexicon: Sendable {
       abbreviations[short[0]] = long
     }
     for line in lines("organizations/document-kinds.tsv") {
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      let fields = LexiconDirectory.fields(line)
       let kind = String(fields[0])
       Self.add(fields[0], kind, to: &documentKinds)
       if fields.count > 1 {

@@ -46,7 +46,7 @@ public struct Gazetteer: Sendable {
     for file in files {
       let structure: Division.Structure = file.contains("2025") ? .after2025 : .before2025
       for line in (try? LexiconDirectory.lines(file)) ?? [] {
-        let fields = Self.fields(line)
+        let fields = LexiconDirectory.fields(line)
         guard fields.count >= 5, let level = Division.Level(rawValue: String(fields[0])) else {
           continue
         }
@@ -69,24 +69,6 @@ public struct Gazetteer: Sendable {
     codes = divisions.map(\.code)
     divisionNames = divisions.map(\.name)
     parents = Self.parents(divisions)
-  }
-
-  /// The fields of a TAB-separated line, empty ones included.
-  private static func fields(_ line: Substring) -> [Substring] {
-    var fields: [Substring] = []
-    fields.reserveCapacity(5)
-    var start = line.startIndex
-    let utf8 = line.utf8
-    var index = start
-    while index < utf8.endIndex {
-      if utf8[index] == 0x09 {
-        fields.append(line[start..<index])
-        start = utf8.index(after: index)
-      }
-      index = utf8.index(after: index)
-    }
-    fields.append(line[start...])
-    return fields
   }
 
   /// The index of each division's parent (same structure), -1 for provinces or when missing.

@@ -60,7 +60,7 @@ final class UnitLexicon: Sendable {
     func lines(_ name: String) -> [[Substring]] {
       let lines = (try? LexiconDirectory.lines("units/" + name)) ?? []
       return lines.map { line in
-        line.split(separator: "\t", omittingEmptySubsequences: false).map {
+        LexiconDirectory.fields(line).map {
           $0.drop(while: { $0 == " " })
         }
       }
