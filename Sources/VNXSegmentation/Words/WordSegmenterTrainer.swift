@@ -211,6 +211,24 @@ public struct WordSegmenterTrainer: Sendable {
         return (w, t)
       }
 
+      /// The summed weights of `features[range]`.
+      func score(_ features: [UInt32], _ range: Range<Int>) -> Float {
+        var score: Float = 0
+        for k in range { score += weights[Int(features[k])] }
+        return score
+      }
+
+      /// Moves each feature of `features[range]` by `delta`, first adding its weight over the
+      /// steps since it last moved to its running total (the lazily averaged perceptron).
+      func move(_ features: [UInt32], _ range: Range<Int>, by delta: Float) {
+        for k in range {
+          let feature = Int(features[k])
+          totals[feature] += Double(clock - stamps[feature]) * Double(weights[feature])
+          stamps[feature] = clock
+          weights[feature] += delta
+        }
+      }
+
       var order = Array(examples.indices)
       var random = SplitMix(seed: 0x5345_4753 &+ UInt64(run))
       for epoch in 1...max(1, epochs) {
@@ -222,21 +240,17 @@ public struct WordSegmenterTrainer: Sendable {
           let count = example.starts.count
           var scores = [Float](repeating: 0, count: count)
           for index in 0..<count where example.mayJoin[index] {
-            var score: Float = 0
-            for k in Int(example.offsets[index])..<Int(example.offsets[index + 1]) {
-              score += weights[Int(example.features[k])]
-            }
+            let score = score(
+              example.features, Int(example.offsets[index])..<Int(example.offsets[index + 1]))
             // Cost-augmented decoding: the wrong tag gets a head start of `margin`.
             scores[index] = score + (example.starts[index] ? -margin : margin)
           }
           var continuations: [Float] = []
           if tagPairs {
             continuations = (0..<count).map { index in
-              var score: Float = 0
-              for k in Int(example.continuationOffsets[index])..<Int(example.continuationOffsets[index + 1]) {
-                score += weights[Int(example.continuations[k])]
-              }
-              return score
+              score(
+                example.continuations,
+                Int(example.continuationOffsets[index])..<Int(example.continuationOffsets[index + 1]))
             }
           }
           var wordScores: [Float] = []
@@ -244,10 +258,8 @@ public struct WordSegmenterTrainer: Sendable {
             let slots = WordFeatures.wordSlots
             wordScores = [Float](repeating: 0, count: count * slots)
             for j in example.wordStarts.indices {
-              var score: Float = 0
-              for k in Int(example.wordOffsets[j])..<Int(example.wordOffsets[j + 1]) {
-                score += weights[Int(example.wordFeatures[k])]
-              }
+              let score = score(
+                example.wordFeatures, Int(example.wordOffsets[j])..<Int(example.wordOffsets[j + 1]))
               let length = Int(example.wordLengths[j])
               wordScores[(Int(example.wordStarts[j]) + length - 1) * slots + length - 2] = score
             }
@@ -264,26 +276,19 @@ public struct WordSegmenterTrainer: Sendable {
           if predicted != example.starts {
             for index in 0..<count where predicted[index] != example.starts[index] {
               errors += 1
-              let delta: Float = example.starts[index] ? 1 : -1
-              for k in Int(example.offsets[index])..<Int(example.offsets[index + 1]) {
-                let feature = Int(example.features[k])
-                totals[feature] += Double(clock - stamps[feature]) * Double(weights[feature])
-                stamps[feature] = clock
-                weights[feature] += delta
-              }
+              move(
+                example.features, Int(example.offsets[index])..<Int(example.offsets[index + 1]),
+                by: example.starts[index] ? 1 : -1)
             }
             // A word of three syllables or more: I, I at `index - 1`, `index`.
             for index in 2..<max(2, count) {
               let gold = !example.starts[index - 1] && !example.starts[index]
               let guess = !predicted[index - 1] && !predicted[index]
               guard gold != guess else { continue }
-              let delta: Float = gold ? 1 : -1
-              for k in Int(example.continuationOffsets[index])..<Int(example.continuationOffsets[index + 1]) {
-                let feature = Int(example.continuations[k])
-                totals[feature] += Double(clock - stamps[feature]) * Double(weights[feature])
-                stamps[feature] = clock
-                weights[feature] += delta
-              }
+              move(
+                example.continuations,
+                Int(example.continuationOffsets[index])..<Int(example.continuationOffsets[index + 1]),
+                by: gold ? 1 : -1)
             }
             // Candidate words made by one segmentation and not by the other.
             for j in example.wordStarts.indices {
@@ -291,13 +296,9 @@ public struct WordSegmenterTrainer: Sendable {
               let length = Int(example.wordLengths[j])
               let gold = Example.isWord(example.starts, start, length)
               guard gold != Example.isWord(predicted, start, length) else { continue }
-              let delta: Float = gold ? 1 : -1
-              for k in Int(example.wordOffsets[j])..<Int(example.wordOffsets[j + 1]) {
-                let feature = Int(example.wordFeatures[k])
-                totals[feature] += Double(clock - stamps[feature]) * Double(weights[feature])
-                stamps[feature] = clock
-                weights[feature] += delta
-              }
+              move(
+                example.wordFeatures, Int(example.wordOffsets[j])..<Int(example.wordOffsets[j + 1]),
+                by: gold ? 1 : -1)
             }
             for index in 1..<count {
               let gold = (example.starts[index - 1] ? 0 : 2) + (example.starts[index] ? 0 : 1)
