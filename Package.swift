@@ -23,6 +23,8 @@ let package = Package(
     .target(name: "CPrefetch"),
     // libxml2's HTML parser (Debian libxml2-dev), for HTML pages.
     .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    // OpenSSL's libcrypto (Debian libssl-dev), for the SHA-256 content hash of every input.
+    .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     // bytes → text: decoding (UTF-8/16, Windows-1258, TCVN3, VNI, VIQR) and normalization.
     .target(name: "VNXText", dependencies: ["CICU"]),
     // Plain-text lexicons in lexicons/, found from any working directory.
@@ -37,7 +39,7 @@ let package = Package(
     // The whole pipeline behind one API, and its JSON document.
     .target(
       name: "VNX",
-      dependencies: ["VNXText", "VNXArticle", "VNXSegmentation", "VNXExtraction"]
+      dependencies: ["VNXText", "VNXArticle", "VNXSegmentation", "VNXExtraction", "COpenSSL"]
     ),
     // Folders of inputs → datasets (JSON Lines, CSV, SQLite), in parallel and resumably.
     .target(name: "VNXBatch", dependencies: ["VNX", .product(name: "GRDB", package: "GRDB.swift")]),

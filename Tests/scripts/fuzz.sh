@@ -39,7 +39,7 @@ done
 # Clang module maps of the C targets, for the modules that import them.
 maps=()
 while IFS= read -r map; do maps+=(-Xcc "-fmodule-map-file=$map"); done \
-  < <(find "$release/" -maxdepth 2 -name module.modulemap; echo "$root/Sources/CLibXML2/module.modulemap")
+  < <(find "$release/" -maxdepth 2 -name module.modulemap; echo "$root/Sources/CLibXML2/module.modulemap"; echo "$root/Sources/COpenSSL/module.modulemap")
 
 seeds=$build/seeds
 if [ ! -d "$seeds" ]; then
@@ -57,7 +57,7 @@ for target in "${targets[@]}"; do
     swiftc -O -parse-as-library -sanitize=fuzzer,address -module-cache-path "$build/module-cache" \
       -I "$release/Modules" -I "$root/Sources/CICU/include" "${maps[@]}" $(pkg-config --cflags-only-I libxml-2.0 | sed "s/-I/-Xcc -I/g") \
       "Tests/Fuzz/$target.swift" "${objects[@]}" \
-      -licuuc -licui18n -licudata -lxml2 -o "$binary" > "$build/$target.build.log" 2>&1 \
+      -licuuc -licui18n -licudata -lxml2 -lcrypto -o "$binary" > "$build/$target.build.log" 2>&1 \
       || { echo "fuzz $target: build failed"; tail -20 "$build/$target.build.log"; failed=$((failed + 1)); continue; }
   fi
   corpus=$build/corpus-$target

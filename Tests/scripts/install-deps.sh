@@ -3,7 +3,7 @@
 # (chromium renders the evaluation report in a test).
 set -euo pipefail
 missing=()
-for package in libicu-dev libxml2-dev pkg-config unicode-data icu-devtools sqlite3 chromium; do
+for package in libicu-dev libxml2-dev libssl-dev pkg-config unicode-data icu-devtools sqlite3 chromium; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if ((${#missing[@]})); then
