@@ -209,3 +209,37 @@ func classHintsWithPairFilter() {
     #expect(HTMLPageReader.hint(names: bytes) == expected, "\(name)")
   }
 }
+
+// Eighth session: `LineShape.measure` counts letters and scalars by what is left over.
+
+@Test("LineShape's counts and lowercase agree with a plain reading of the scalars, on every corpus line")
+func lineShapeCountsAgreeWithScalars() {
+  let odd = [
+    "", " ", "  a  ", "a\tB\r c", "İSTANBUL và Kelvin K", "„Nguồn” — «tin» · 12 | 3 › 4 • 5", "\u{0}của\u{0}",
+    "Ω ω Σ 中文 😀 e\u{301}", "TRẦN DUNG", "ĐẢNG BỘ XÃ", "a»b·c›d•e", String(repeating: "Của và là ", count: 450),
+  ]
+  for line in CorpusLines.all + odd {
+    let shape = LineShape(line)
+    var letters = 0
+    var uppercase = 0
+    var digits = 0
+    var separators = 0
+    for scalar in line.unicodeScalars {
+      if "|>»·›•".unicodeScalars.contains(scalar) {
+        separators += 1
+        continue
+      }
+      if ("0"..."9").contains(scalar) { digits += 1 }
+      if scalar.properties.isAlphabetic {
+        letters += 1
+        if scalar.properties.isUppercase { uppercase += 1 }
+      }
+    }
+    #expect(shape.scalars == line.unicodeScalars.count, "\(line)")
+    #expect(shape.letters == letters, "\(line)")
+    #expect(shape.uppercaseLetters == uppercase, "\(line)")
+    #expect(shape.digits == digits, "\(line)")
+    #expect(shape.separators == separators, "\(line)")
+    #expect(shape.lowered == Array(line.lowercased().utf8), "\(line)")
+  }
+}

@@ -74,8 +74,9 @@ final class ByteStringSet: @unchecked Sendable {
   /// Whether the word of 1 to 8 bytes, the last not NUL, packed in `key` (`packed`) is a key.
   @inline(__always)
   func containsShort(_ key: UInt64) -> Bool {
-    let mask = shortKeys.count - 1
-    var slot = Int(truncatingIfNeeded: (key &* Self.multiplier) >> shortShift)
+    // Wrapping and masking operators: the count is 16 or more, the shift below 64.
+    let mask = shortKeys.count &- 1
+    var slot = Int(truncatingIfNeeded: (key &* Self.multiplier) &>> shortShift)
     while true {
       let found = shortKeys[slot]
       if found == 0 { return false }

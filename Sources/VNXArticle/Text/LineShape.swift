@@ -124,9 +124,13 @@ struct LineShape: Sendable, Equatable {
   }
 
   /// `measure(_:lowering:words:stopWords:)` with `LetterCase`'s tables at hand. One loop per
-  /// space-separated word, with a short path for the small ASCII letters that make most of
-  /// Vietnamese text; a word's punctuation is trimmed once it ends. The counters are locals
-  /// (no closure captures them), so they stay in registers.
+  /// space-separated word; a word's punctuation is trimmed once it ends.
+  ///
+  /// The small ASCII letters that make most of Vietnamese text only move the cursor: nothing
+  /// is counted for them in the loop. The scalars are the bytes less the continuation bytes,
+  /// the letters the scalars less those that are no letter; both are worked out at the end.
+  /// With a counter bumped per byte, LLVM kept it in several stack slots and stored each
+  /// (about 25 instructions a letter); now the letter loop is five.
   private static func measure(
     _ bytes: UnsafeBufferPointer<UInt8>, _ output: UnsafeMutableBufferPointer<UInt8>,
     _ wordBuffer: UnsafeMutableBufferPointer<Range<Int>>?, _ stopWordSet: ByteStringSet,
@@ -139,8 +143,9 @@ struct LineShape: Sendable, Equatable {
     var collecting = wordBuffer != nil
     var wordsTaken = collecting
     let lowered = UnsafeBufferPointer(output)
-    var scalars = 0
-    var letters = 0
+    // Bytes after the first of each scalar; scalars that are no letter.
+    var continuationBytes = 0
+    var notLetters = 0
     var uppercase = 0
     var digits = 0
     var separators = 0
@@ -152,8 +157,9 @@ struct LineShape: Sendable, Equatable {
     var index = 0
     while index < count {
       if base[index] == 0x20 {
-        scalars &+= 1
-        index &+= 1
+        let spaces = index
+        repeat { index &+= 1 } while index < count && base[index] == 0x20
+        notLetters &+= index &- spaces
         continue
       }
       spaceWords &+= 1
@@ -161,24 +167,25 @@ struct LineShape: Sendable, Equatable {
       var wordStart = index
       while index < count {
         let byte = base[index]
+        if byte &- 0x61 < 26 {
+          index &+= 1
+          continue
+        }
         if byte < 0x80 {
-          if byte &- 0x61 < 26 {
-            scalars &+= 1
-            letters &+= 1
-            index &+= 1
-            continue
-          }
           if byte == 0x20 { break }
-          scalars &+= 1
           index &+= 1
           switch byte {
           case 0x41...0x5A:
-            letters &+= 1
             uppercase &+= 1
             out[index &- 1] = byte | 0x20
-          case 0x30...0x39: digits &+= 1
-          case 0x7C, 0x3E: separators &+= 1
+          case 0x30...0x39:
+            digits &+= 1
+            notLetters &+= 1
+          case 0x7C, 0x3E:
+            separators &+= 1
+            notLetters &+= 1
           case 0x09:
+            notLetters &+= 1
             if collecting, wordStart < index &- 1 {
               if !take(wordStart, index &- 1, lowered, words, &wordCount, &stopWords, stopWordSet) {
                 wordsTaken = false
@@ -186,12 +193,14 @@ struct LineShape: Sendable, Equatable {
               }
             }
             wordStart = index
-          case 0x0D: plainScalars = false
-          default: break
+          case 0x0D:
+            notLetters &+= 1
+            plainScalars = false
+          default:
+            notLetters &+= 1
           }
           continue
         }
-        scalars &+= 1
         let value: UInt32
         let length: Int
         if byte < 0xE0, index &+ 1 < count {
@@ -203,6 +212,7 @@ struct LineShape: Sendable, Equatable {
         } else {
           (value, length) = UTF8Scalars.decode(bytes, at: index)
         }
+        continuationBytes &+= length &- 1
         // As `UTF8Search.scalarsAreCharacters`: Latin to U+02FF, U+1E00–U+1EFF, U+2000–U+207F
         // but the joiners.
         if value >= 0x300, !(value >= 0x1E00 && value < 0x1F00),
@@ -211,26 +221,20 @@ struct LineShape: Sendable, Equatable {
           plainScalars = false
         }
         let mapped: UInt32
+        let kind: UInt8
         if value < LetterCase.tableLimit {
-          let kind = classes[Int(value)]
-          if value == 0xBB || value == 0xB7 {
-            separators &+= 1
-          } else if kind.contains(.letter) {
-            letters &+= 1
-            if kind.contains(.uppercase) { uppercase &+= 1 }
-          }
+          kind = classes[Int(value)].rawValue
           mapped = lower[Int(value)]
         } else {
-          if value == 0x203A || value == 0x2022 {
-            separators &+= 1
-          } else {
-            let kind = LetterCase.of(value)
-            if kind.contains(.letter) {
-              letters &+= 1
-              if kind.contains(.uppercase) { uppercase &+= 1 }
-            }
-          }
+          kind = LetterCase.of(value).rawValue
           mapped = LetterCase.lower(value)
+        }
+        // Added, not branched on: `letter` is bit 0, `uppercase` bit 1.
+        uppercase &+= Int(kind & kind &>> 1 & 1)
+        if kind & 1 == 0 {
+          notLetters &+= 1
+          // »  ·  ›  • (no letters).
+          if value == 0xBB || value == 0xB7 || value == 0x203A || value == 0x2022 { separators &+= 1 }
         }
         if mapped != value, sameLengths {
           if mapped != LetterCase.several, utf8Length(mapped) == length {
@@ -250,8 +254,8 @@ struct LineShape: Sendable, Equatable {
         }
       }
     }
-    counts.scalars = scalars
-    counts.letters = letters
+    counts.scalars = count &- continuationBytes
+    counts.letters = counts.scalars &- notLetters
     counts.uppercase = uppercase
     counts.digits = digits
     counts.separators = separators
