@@ -1,3 +1,5 @@
+import VNXText
+
 /// The article as the one string later stages read, with where each part sits in it.
 ///
 /// Parts are joined with a blank line, in reading order: title, lead, paragraphs, captions.
@@ -41,23 +43,26 @@ public struct ArticleText: Sendable, Codable, Hashable {
 extension Article {
   /// Title, lead, paragraphs and captions joined by blank lines, with each part's span.
   public var text: ArticleText {
+    var pieces: [(String, ArticleText.Kind, Int)] = []
+    if let title { pieces.append((title, .title, 0)) }
+    if let lead { pieces.append((lead, .lead, 0)) }
+    for (index, paragraph) in paragraphs.enumerated() { pieces.append((paragraph, .paragraph, index)) }
+    for (index, caption) in captions.enumerated() { pieces.append((caption, .caption, index)) }
     var text = ""
+    text.reserveCapacity(pieces.reduce(0) { $0 + $1.0.utf8.count + ArticleText.separator.utf8.count })
     var parts: [ArticleText.Part] = []
+    parts.reserveCapacity(pieces.count)
     var offset = 0
-    func append(_ piece: String, _ kind: ArticleText.Kind, _ index: Int) {
+    for (piece, kind, index) in pieces {
       if !parts.isEmpty {
         text += ArticleText.separator
         offset += 2
       }
-      let length = piece.unicodeScalars.count
+      let length = UTF8Scalars.count(piece)
       parts.append(.init(kind: kind, index: index, start: offset, end: offset + length))
       text += piece
       offset += length
     }
-    if let title { append(title, .title, 0) }
-    if let lead { append(lead, .lead, 0) }
-    for (index, paragraph) in paragraphs.enumerated() { append(paragraph, .paragraph, index) }
-    for (index, caption) in captions.enumerated() { append(caption, .caption, index) }
     return ArticleText(text: text, parts: parts)
   }
 }

@@ -51,3 +51,23 @@ func agreesWithStandardLibrary() {
     }
   }
 }
+
+@Test("Scalar counts by bytes agree with the standard library's on every length and width")
+func scalarCountsAgree() {
+  // One-, two-, three- and four-byte scalars, at every alignment against the 8-byte steps.
+  let pieces = ["a", "đ", "ệ", "😀", "e\u{0302}\u{0301}", " ", "Ấ"]
+  var text = ""
+  for step in 0..<64 {
+    text += pieces[step % pieces.count]
+    #expect(UTF8Scalars.count(text) == text.unicodeScalars.count, "\(step)")
+    let bytes = Array(text.utf8)
+    for start in 0..<min(bytes.count, 9) {
+      let slice = bytes[start...]
+      let scalars = String(decoding: slice, as: UTF8.self).unicodeScalars.count
+      if bytes[start] & 0xC0 != 0x80 {
+        #expect(slice.withUnsafeBufferPointer { UTF8Scalars.count($0) } == scalars)
+      }
+    }
+  }
+  #expect(UTF8Scalars.count("") == 0)
+}

@@ -15,6 +15,30 @@ public enum UTF8Scalars {
     return (value, offset)
   }
 
+  /// The number of Unicode scalars in valid UTF-8: the bytes that are not continuation
+  /// bytes (10xxxxxx), counted eight at a time.
+  public static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    var continuations = 0
+    var index = 0
+    while index + 8 <= bytes.count {
+      let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      // A continuation byte has its top bit set and the next one clear.
+      continuations += (word & ~(word &<< 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+      index += 8
+    }
+    while index < bytes.count {
+      if base[index] & 0xC0 == 0x80 { continuations += 1 }
+      index += 1
+    }
+    return bytes.count - continuations
+  }
+
+  /// The number of Unicode scalars of `string`, without stepping through its scalars.
+  public static func count(_ string: String) -> Int {
+    string.utf8.withContiguousStorageIfAvailable { count($0) } ?? string.unicodeScalars.count
+  }
+
   /// The start of the scalar that ends just before `end`.
   @inlinable @inline(__always)
   public static func start(before end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
