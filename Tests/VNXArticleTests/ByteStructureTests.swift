@@ -243,3 +243,18 @@ func lineShapeCountsAgreeWithScalars() {
     #expect(shape.lowered == Array(line.lowercased().utf8), "\(line)")
   }
 }
+
+@Test("The office-word test on bytes agrees with the first word's lowercase, on every corpus line's parts")
+func officeWordsAgreeOnBytes() {
+  let odd = ["", "  ", " Ban Dân tộc", "BÁO Lai Châu", "ỦY ban", "ĐÀI", "ttxvn)", "Văn", "  xã  ", "bank"]
+  let parts = CorpusLines.all.flatMap { $0.split(whereSeparator: { $0 == "-" || $0 == "," || $0 == "–" }).map(String.init) }
+  var offices = 0
+  for part in parts + odd where UTF8Search.scalarsAreCharacters(part.utf8) {
+    let first = part.split(separator: " ", maxSplits: 1).first.map { $0.lowercased() }
+    let expected = first.map { ArticleLexicon.shared.affiliationWords.contains($0) } ?? false
+    let found = Array(part.utf8).withUnsafeBufferPointer { Byline.opensWithOfficeWord($0) }
+    #expect(found == expected, "\(part)")
+    if expected { offices += 1 }
+  }
+  #expect(offices >= 10)
+}

@@ -63,7 +63,9 @@ struct ArticleAssembler: Sendable {
       body = (inner + 1)..<body.upperBound
     }
     // A byline between the header and the text ("Bríu Quân (TTVH huyện)") is no lead.
-    while body.count > 1, kinds[body.lowerBound] == .short, Byline.name(blocks[body.lowerBound].text) != nil {
+    while body.count > 1, kinds[body.lowerBound] == .short,
+      Byline.name(blocks[body.lowerBound].text, shape: shapes[body.lowerBound]) != nil
+    {
       body = (body.lowerBound + 1)..<body.upperBound
     }
     // Header: date line, title, byline.
@@ -263,7 +265,7 @@ struct ArticleAssembler: Sendable {
       seen += 1
       let shape = shapes[index]
       if shape.wordCount < 3 || shape.isUppercase && best != nil { continue }
-      if Byline.name(blocks[index].text) != nil { continue }
+      if Byline.name(blocks[index].text, shape: shapes[index]) != nil { continue }
       // Vietnamese headlines are in sentence case; a line with most words capitalized is a
       // menu whose separators were only spaces ("Thời sự  Kinh tế  Xã hội  Pháp luật").
       let menu = Self.isTitleCased(blocks[index].text, shape)
@@ -365,10 +367,10 @@ struct ArticleAssembler: Sendable {
     // A name line closing the body or right after it.
     var index = body.upperBound
     while index < trailer.upperBound {
-      if blocks[index].hint == .author, let name = Byline.name(blocks[index].text) ?? Byline.source(blocks[index].text) {
+      if blocks[index].hint == .author, let name = Byline.name(blocks[index].text, shape: shapes[index]) ?? Byline.source(blocks[index].text) {
         return name
       }
-      if let name = Byline.name(blocks[index].text) {
+      if let name = Byline.name(blocks[index].text, shape: shapes[index]) {
         dropped[index] = "author"
         return name
       }
@@ -380,8 +382,8 @@ struct ArticleAssembler: Sendable {
     }
     // A name line or an author element in the header, or a name on the date line.
     for index in header {
-      if blocks[index].hint == .author, let name = Byline.name(blocks[index].text) { return name }
-      if index != titleIndex, kinds[index] == .short, let name = Byline.name(blocks[index].text) { return name }
+      if blocks[index].hint == .author, let name = Byline.name(blocks[index].text, shape: shapes[index]) { return name }
+      if index != titleIndex, kinds[index] == .short, let name = Byline.name(blocks[index].text, shape: shapes[index]) { return name }
       // "Theo Hồng Nhung (Báo Kiên Giang)": a person's name credited with its newspaper.
       if index != titleIndex, let name = Byline.source(blocks[index].text).flatMap(Byline.name) { return name }
       if case .date(let line) = kinds[index], !line.remainder.isEmpty,

@@ -29,6 +29,8 @@ final class ArticleLexicon: Sendable {
   let signatures: Set<String>
   /// First words of offices named after a byline ("ban", "báo", "phòng").
   let affiliationWords: Set<String>
+  /// `affiliationWords` asked about with bytes.
+  let affiliationWordBytes: ByteStringSet
 
   static let shared = ArticleLexicon()
 
@@ -55,6 +57,7 @@ final class ArticleLexicon: Sendable {
     dateWords = ByteStringSet(lines("date-words.txt").map { String($0.trimmingSpaces) })
     signatures = Set(lines("signatures.txt").map { String($0.trimmingSpaces).uppercased() })
     affiliationWords = Set(lines("affiliation-words.txt").map { String($0.trimmingSpaces) })
+    affiliationWordBytes = ByteStringSet(affiliationWords)
   }
 }
 

@@ -59,6 +59,12 @@ enum Byline {
     return name(text, readsBytes: UTF8Search.scalarsAreCharacters(text.utf8))
   }
 
+  /// `name(_:)` of a block whose shape is measured: its scalar check is at hand.
+  static func name(_ text: String, shape: LineShape) -> String? {
+    guard text.utf8.count <= 120 else { return nil }
+    return name(text, readsBytes: shape.scalarsAreCharacters)
+  }
+
   /// `name(_:)`, with the shortcuts on bytes when `readsBytes` (the line's scalars are
   /// characters), else on `Character`s only; both give the same answer.
   static func name(_ text: String, readsBytes simple: Bool) -> String? {
@@ -158,24 +164,39 @@ enum Byline {
   }
 
   /// Whether each word of a name line (split at spaces, dashes and commas) opens with a
-  /// capital or is a newsroom signature, for text whose scalars are characters.
+  /// capital or is a newsroom signature, for text whose scalars are characters: read on the
+  /// bytes (a continuation byte is never a separator's), a string made only for a word that
+  /// opens with no capital.
   private static func wordsAreCapitalized(_ text: String) -> Bool {
-    let scalars = text.unicodeScalars
-    var index = scalars.startIndex
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      if scalar == " " || scalar == "-" || scalar == "," || scalar == "–" {
-        index = scalars.index(after: index)
-        continue
+    var copy = text
+    return copy.withUTF8 { bytes in
+      // The length of the separator at `index` (" ", "-", ",", "–"), 0 when there is none.
+      func separator(at index: Int) -> Int {
+        switch bytes[index] {
+        case 0x20, 0x2D, 0x2C: return 1
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x93: return 3
+        default: return 0
+        }
       }
-      var end = scalars.index(after: index)
-      while end < scalars.endIndex, case let next = scalars[end], next != " ", next != "-", next != ",", next != "–" {
-        end = scalars.index(after: end)
+      var index = 0
+      while index < bytes.count {
+        let skipped = separator(at: index)
+        if skipped > 0 {
+          index += skipped
+          continue
+        }
+        var end = index + 1
+        while end < bytes.count, separator(at: end) == 0 { end += 1 }
+        let first = UTF8Scalars.decode(bytes, at: index).0
+        if !LetterCase.of(first).contains(.uppercase),
+          !signatures.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).uppercased())
+        {
+          return false
+        }
+        index = end
       }
-      if !scalar.properties.isUppercase, !signatures.contains(String(text[index..<end]).uppercased()) { return false }
-      index = end
+      return true
     }
-    return true
   }
 
   /// The words a source line opens with, lowercase; each starts with an ASCII letter, so the
@@ -234,7 +255,11 @@ enum Byline {
         } else if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x93 {
           after = index + 3  // "–"
         }
-        if after > 0, isAffiliation(text[offset(after)..<offset(end)]) { return (end, index) }
+        if after > 0, opensWithOfficeWord(UnsafeBufferPointer(rebasing: bytes[after..<end])),
+          isAffiliation(text[offset(after)..<offset(end)])
+        {
+          return (end, index)
+        }
         index += 1
       }
       return (end, nil)
@@ -257,6 +282,19 @@ enum Byline {
       }
     }
     return String(text)
+  }
+
+  /// Whether the first space-separated word of `part` is an office word (`isAffiliation`'s
+  /// first test), read on the bytes of text whose scalars are characters: most parts after a
+  /// separator fail here, before `isAffiliation` splits them into strings.
+  static func opensWithOfficeWord(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
+    var start = 0
+    while start < part.count, part[start] == 0x20 { start += 1 }
+    var end = start
+    while end < part.count, part[end] != 0x20 { end += 1 }
+    guard start < end else { return false }
+    let word = LetterCase.lowercased(UnsafeBufferPointer(rebasing: part[start..<end]))
+    return ArticleLexicon.shared.affiliationWordBytes.contains(word[...])
   }
 
   /// "Ban Dân tộc tỉnh", "Báo Lai Châu", "TTVH huyện": an office's name — an office word
