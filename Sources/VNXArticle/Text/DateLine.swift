@@ -12,7 +12,9 @@ struct DateLine: Sendable, Hashable {
   /// What is left once the date words are gone: a byline such as "Thanh Lê", if any.
   var remainder: [Substring]
 
-  init?(_ shape: LineShape, lexicon: ArticleLexicon = .shared) {
+  // `borrowing`: an initializer owns its arguments by default, and the assembler then copied
+  // (retained and released) the shape's three buffers for each line it classified.
+  init?(_ shape: borrowing LineShape, lexicon: ArticleLexicon = .shared) {
     guard shape.digits >= 4, shape.wordCount <= 16, let date = PublishedDate(lowercased: shape.lowered) else {
       return nil
     }
@@ -156,7 +158,8 @@ struct DateLine: Sendable, Hashable {
 struct CounterLine: Sendable, Hashable {
   var views: Int
 
-  init?(_ shape: LineShape) {
+  // `borrowing`: see `DateLine.init`.
+  init?(_ shape: borrowing LineShape) {
     let lowered = shape.lowered
     guard shape.wordCount <= 6,
       UTF8Search.contains(lowered, "lượt xem") || UTF8Search.contains(lowered, "lượt đọc")

@@ -284,12 +284,13 @@ struct LineShape: Sendable, Equatable {
     guard wordCount < words.count else { return false }
     words[wordCount] = word
     wordCount &+= 1
-    let length = word.count
+    // Wrapping operators: the word holds 1 byte or more, within the line.
+    let length = word.upperBound &- word.lowerBound
     let isStopWord: Bool
     if length <= 8, word.lowerBound &+ 8 <= lowered.count, lowered[word.upperBound &- 1] != 0 {
       // The word's bytes in one load, as `ByteStringSet.packed` lays them out.
       let loaded = UnsafeRawPointer(lowered.baseAddress! + word.lowerBound).loadUnaligned(as: UInt64.self)
-      let key = length == 8 ? loaded : loaded & (1 &<< UInt64(8 &* length) &- 1)
+      let key = loaded & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* length))
       isStopWord = stopWordSet.containsShort(UInt64(littleEndian: key))
     } else {
       isStopWord = stopWordSet.contains(UnsafeBufferPointer(rebasing: lowered[word]))
