@@ -185,29 +185,57 @@ func classHintsWithPairFilter() {
     "lead", "summary", "sapo", "author", "date", "time", "caption", "desc img", "related", "x", "ab", "a"]
   for name in names {
     let bytes = Array(name.utf8)
-    let expected: PageBlock.Hint? = {
-      func has(_ marker: String) -> Bool { UTF8Search.firstIndex(of: Array(marker.utf8), in: bytes) != nil }
-      let words = bytes.split(whereSeparator: { $0 < 0x80 && !(($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A)) })
-      let content = words.contains { ["content", "detail", "body", "article", "post", "entry", "news"].contains(String(decoding: $0, as: UTF8.self)) }
-      for word in words {
-        if let reason = HTMLPageReader.boilerplateWords.value(of: word), !(content && (reason == "related" || reason == "header")) {
-          return .boilerplate(reason)
-        }
-      }
-      for marker in ["related", "lienquan", "tinkhac", "breadcrumb", "sidebar", "footer", "comment", "social"] where has(marker) {
-        return .boilerplate(marker)
-      }
-      if has("caption") || has("chuthich") || has("desc") && has("img") || has("image-desc") || has("photo-desc") { return .caption }
-      for marker in ["sapo", "lead", "summary", "chapeau", "hometext", "tomtat", "excerpt", "intro", "description", "abstract"] where has(marker) {
-        return .lead
-      }
-      if words.contains(where: { $0.elementsEqual("sum".utf8) }) { return .lead }
-      for marker in ["author", "tacgia", "byline", "writer"] where has(marker) { return .author }
-      for marker in ["date", "time", "publish", "ngaydang", "datetime"] where has(marker) { return .date }
-      return nil
-    }()
-    #expect(HTMLPageReader.hint(names: bytes) == expected, "\(name)")
+    #expect(HTMLPageReader.hint(names: bytes) == plainHint(names: bytes), "\(name)")
   }
+}
+
+@Test("Class and id names of every corpus page give the hints of one search per marker (the marker trie)")
+func classHintsOfCorpusPages() throws {
+  let corpus = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("corpus")
+  let files = FileManager.default.enumerator(atPath: corpus.path)?.compactMap { $0 as? String } ?? []
+  let attribute = try Regex(#"(?i)\b(?:class|id)\s*=\s*"([^"]*)""#)
+  var values: Set<String> = []
+  for name in files where name.hasSuffix(".html") {
+    guard let page = try? String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8) else { continue }
+    for match in page.matches(of: attribute) {
+      if let value = match.output[1].substring { values.insert(value.lowercased()) }
+    }
+  }
+  #expect(values.count > 300)
+  var hinted = 0
+  for value in values.sorted() + values.sorted().map({ $0 + " news-sum img" }) {
+    let bytes = Array(value.utf8)
+    let hint = HTMLPageReader.hint(names: bytes)
+    #expect(hint == plainHint(names: bytes), "\(value)")
+    if hint != nil { hinted += 1 }
+  }
+  #expect(hinted > 50)
+}
+
+/// `HTMLPageReader.hint(names:)` as the string rules read it: one search per marker.
+private func plainHint(names bytes: [UInt8]) -> PageBlock.Hint? {
+  guard bytes.contains(where: { $0 != 0x20 }) else { return nil }
+  func has(_ marker: String) -> Bool { UTF8Search.firstIndex(of: Array(marker.utf8), in: bytes) != nil }
+  let words = bytes.split(whereSeparator: { $0 < 0x80 && !(($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A)) })
+  let content = words.contains { ["content", "detail", "body", "article", "post", "entry", "news"].contains(String(decoding: $0, as: UTF8.self)) }
+  for word in words {
+    if let reason = HTMLPageReader.boilerplateWords.value(of: word), !(content && (reason == "related" || reason == "header")) {
+      return .boilerplate(reason)
+    }
+  }
+  for marker in ["related", "lienquan", "tinkhac", "breadcrumb", "sidebar", "footer", "comment", "social"] where has(marker) {
+    return .boilerplate(marker)
+  }
+  if has("caption") || has("chuthich") || has("desc") && has("img") || has("image-desc") || has("photo-desc") { return .caption }
+  for marker in ["sapo", "lead", "summary", "chapeau", "hometext", "tomtat", "excerpt", "intro", "description", "abstract"] where has(marker) {
+    return .lead
+  }
+  if words.contains(where: { $0.elementsEqual("sum".utf8) }) { return .lead }
+  for marker in ["author", "tacgia", "byline", "writer"] where has(marker) { return .author }
+  for marker in ["date", "time", "publish", "ngaydang", "datetime"] where has(marker) { return .date }
+  return nil
 }
 
 // Eighth session: `LineShape.measure` counts letters and scalars by what is left over.

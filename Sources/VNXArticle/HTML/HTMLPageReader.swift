@@ -272,33 +272,58 @@ struct HTMLPageReader {
         return .boilerplate(reason)
       }
     }
-    func has(_ marker: StaticString) -> Bool { UTF8Search.firstIndex(of: marker, in: names[...]) != nil }
+    // The markers the names hold, as bits of `markers`' indices, found in one pass.
+    var found: UInt64 = 0
+    Self.markerTrie.forEachMatchAnywhere(in: names) { found |= 1 << UInt64($0) }
+    guard found != 0 || words.contains(where: { $0.elementsEqual("sum".utf8) }) else { return nil }
+    func has(_ marker: Marker) -> Bool { found & 1 << UInt64(marker.rawValue) != 0 }
+    func hasAny(_ group: [Marker]) -> Bool { group.contains { has($0) } }
     for (marker, reason) in Self.boilerplateMarkers where has(marker) { return .boilerplate(reason) }
-    if has("caption") || has("chuthich") || has("desc") && has("img") || has("image-desc") || has("photo-desc") {
+    if has(.caption) || has(.chuthich) || has(.desc) && has(.img) || has(.imageDesc) || has(.photoDesc) {
       return .caption
     }
-    for marker in Self.leadMarkers where has(marker) { return .lead }
+    if hasAny(Self.leadMarkers) { return .lead }
     if words.contains(where: { $0.elementsEqual("sum".utf8) }) { return .lead }  // "article-sum", "news-sum"
-    for marker in Self.authorMarkers where has(marker) { return .author }
-    for marker in Self.dateMarkers where has(marker) { return .date }
+    if hasAny(Self.authorMarkers) { return .author }
+    if hasAny(Self.dateMarkers) { return .date }
     return nil
   }
+
+  /// Substrings of class and id names that give a hint (`hint(names:)`), looked for all at
+  /// once in a `PhraseTrie`: a pass over the names instead of one search per marker.
+  enum Marker: Int, CaseIterable {
+    case related, lienquan, tinkhac, breadcrumb, sidebar, footer, comment, social
+    case caption, chuthich, desc, img, imageDesc, photoDesc
+    case sapo, lead, summary, chapeau, hometext, tomtat, excerpt, intro, description, abstract
+    case author, tacgia, byline, writer
+    case date, time, publish, ngaydang, datetime
+
+    /// The substring: the case's name, but "image-desc" and "photo-desc".
+    var text: String {
+      switch self {
+      case .imageDesc: "image-desc"
+      case .photoDesc: "photo-desc"
+      default: "\(self)"
+      }
+    }
+  }
+
+  private static let markerTrie = PhraseTrie(Marker.allCases.map { Array($0.text.utf8) })
 
   private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
     (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte)
   }
 
   private static let contentWords = ByteStringSet(["content", "detail", "body", "article", "post", "entry", "news"])
-  private static let boilerplateMarkers: [(StaticString, String)] = [
-    ("related", "related"), ("lienquan", "lienquan"), ("tinkhac", "tinkhac"), ("breadcrumb", "breadcrumb"),
-    ("sidebar", "sidebar"), ("footer", "footer"), ("comment", "comment"), ("social", "social"),
+  private static let boilerplateMarkers: [(Marker, String)] = [
+    (.related, "related"), (.lienquan, "lienquan"), (.tinkhac, "tinkhac"), (.breadcrumb, "breadcrumb"),
+    (.sidebar, "sidebar"), (.footer, "footer"), (.comment, "comment"), (.social, "social"),
   ]
-  private static let leadMarkers: [StaticString] = [
-    "sapo", "lead", "summary", "chapeau", "hometext", "tomtat", "excerpt", "intro", "description",
-    "abstract",
+  private static let leadMarkers: [Marker] = [
+    .sapo, .lead, .summary, .chapeau, .hometext, .tomtat, .excerpt, .intro, .description, .abstract,
   ]
-  private static let authorMarkers: [StaticString] = ["author", "tacgia", "byline", "writer"]
-  private static let dateMarkers: [StaticString] = ["date", "time", "publish", "ngaydang", "datetime"]
+  private static let authorMarkers: [Marker] = [.author, .tacgia, .byline, .writer]
+  private static let dateMarkers: [Marker] = [.date, .time, .publish, .ngaydang, .datetime]
 
   /// Chooses the element richest in prose and marks the blocks inside it as content.
   private func markContent(
