@@ -98,21 +98,27 @@ struct PhraseTrie: Sendable {
   /// Calls `body` with the index of each phrase found at any position of `bytes` (as
   /// `forEachMatch` from every start), walking only from positions that may start one: four
   /// bytes whose hash is a phrase's, or a first byte of a short phrase, or the last three
-  /// bytes when their first byte starts a phrase.
+  /// bytes when their first byte starts a phrase; a position whose byte starts no phrase is
+  /// not hashed.
   func forEachMatchAnywhere(in bytes: [UInt8], _ body: (Int) -> Void) {
     let all = bytes[...]
     var start = 0
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
       let count = buffer.count
-      quads.withUnsafeBufferPointer { quads in
-        shortFirst.withUnsafeBufferPointer { shortFirst in
-          while start &+ 4 <= count {
-            let slot = Self.quadSlot(Self.quad(base + start))
-            if quads[slot &>> 6] & (1 &<< UInt64(slot & 63)) != 0 || shortFirst[Int(base[start])] {
-              forEachMatch(in: all, from: start, body)
+      root.withUnsafeBufferPointer { root in
+        quads.withUnsafeBufferPointer { quads in
+          shortFirst.withUnsafeBufferPointer { shortFirst in
+            while start &+ 4 <= count {
+              // A byte that starts no phrase (most of a line's) is passed over before hashing.
+              if root[Int(base[start])] != 0 {
+                let slot = Self.quadSlot(Self.quad(base + start))
+                if quads[slot &>> 6] & (1 &<< UInt64(slot & 63)) != 0 || shortFirst[Int(base[start])] {
+                  forEachMatch(in: all, from: start, body)
+                }
+              }
+              start &+= 1
             }
-            start &+= 1
           }
         }
       }
