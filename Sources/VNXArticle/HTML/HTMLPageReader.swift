@@ -75,6 +75,8 @@ struct HTMLPageReader {
 
     func currentHint() -> PageBlock.Hint {
       if let reason = boilerplateReasons.first { return .boilerplate(reason) }
+      // "<div class="sapo"><h2>…</h2></div>": a heading inside the summary is the summary.
+      if hints.last == .heading, hints.contains(.lead) { return .lead }
       return hints.last ?? .none
     }
     func nearestBlockId() -> Int { blockIds.last ?? -1 }

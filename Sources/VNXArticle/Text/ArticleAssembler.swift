@@ -35,6 +35,7 @@ struct ArticleAssembler: Sendable {
     var kinds = blocks.indices.map { filter.classify(blocks[$0], shapes[$0]) }
     var dropped: [Int: String] = [:]
     markCaptions(blocks, shapes, &kinds, &dropped)
+    markRelatedLists(shapes, &kinds)
     // A brief with no long paragraph: its full sentences count as prose.
     if !kinds.contains(.prose) {
       for index in kinds.indices
@@ -75,9 +76,17 @@ struct ArticleAssembler: Sendable {
     if let title = metadata.title {
       article.title = title
       titleIndex = blocks.indices.first { blocks[$0].text == title }
-    } else {
-      titleIndex = findTitle(before: dateIndex.map { min($0, body.lowerBound) } ?? body.lowerBound,
-                             blocks, shapes, kinds)
+    }
+    var lastResort: Int?
+    if metadata.title == nil {
+      let found = findTitle(before: dateIndex.map { min($0, body.lowerBound) } ?? body.lowerBound,
+                            blocks, shapes, kinds)
+      titleIndex = found.title
+      lastResort = found.lastResort
+      // "Thứ Ba, 18/06/2024 | 08:45" over the headline: the line between the date and the text.
+      if titleIndex == nil, let dateIndex, dateIndex < body.lowerBound {
+        titleIndex = headlineBelowDate(dateIndex + 1..<body.lowerBound, blocks, shapes, kinds)
+      }
       article.title = titleIndex.map { blocks[$0].text }
     }
     var bodyStart = body.lowerBound
@@ -88,6 +97,10 @@ struct ArticleAssembler: Sendable {
       titleIndex = bodyStart
       article.title = blocks[bodyStart].text
       bodyStart += 1
+    }
+    if article.title == nil, let lastResort {
+      titleIndex = lastResort
+      article.title = blocks[lastResort].text
     }
     if let dateIndex, case .date(let line) = kinds[dateIndex] {
       article.published = line.date.iso
@@ -244,13 +257,18 @@ struct ArticleAssembler: Sendable {
     return range.lowerBound..<upper
   }
 
-  /// The longest plain line among the few just above `end` (the date line or the body).
-  private func findTitle(before end: Int, _ blocks: [PageBlock], _ shapes: [LineShape], _ kinds: [BlockKind]) -> Int? {
+  /// The longest plain line among the few just above `end` (the date line or the body). A
+  /// line in capitals (a site banner) or a menu is only the `lastResort`, taken when neither
+  /// a line under the date nor the body's first line reads as the headline; a summary
+  /// (`class="sapo"`) is never the title.
+  private func findTitle(before end: Int, _ blocks: [PageBlock], _ shapes: [LineShape], _ kinds: [BlockKind])
+    -> (title: Int?, lastResort: Int?)
+  {
     if let heading = blocks.indices.first(where: { blocks[$0].hint == .title && shapes[$0].wordCount >= 3 }) {
-      return heading
+      return (heading, nil)
     }
     var best: Int?
-    var bestIsMenu = false
+    var lastResort: Int?
     var index = end - 1
     var seen = 0
     while index >= 0, seen < 5 {
@@ -258,28 +276,59 @@ struct ArticleAssembler: Sendable {
       switch kinds[index] {
       case .date, .counter, .author: continue
       case .boilerplate:
-        if best != nil { return best }
+        if best != nil { return (best, lastResort) }
         continue
       default: break
       }
       seen += 1
       let shape = shapes[index]
-      if shape.wordCount < 3 || shape.isUppercase && best != nil { continue }
+      if shape.wordCount < 3 || blocks[index].hint == .lead { continue }
       if Byline.name(blocks[index].text, shape: shapes[index]) != nil { continue }
       // Vietnamese headlines are in sentence case; a line with most words capitalized is a
       // menu whose separators were only spaces ("Thời sự  Kinh tế  Xã hội  Pháp luật").
-      let menu = Self.isTitleCased(blocks[index].text, shape)
-      if let current = best {
-        if menu != bestIsMenu, min(shape.wordCount, shapes[current].wordCount) >= 6 {
-          if bestIsMenu { (best, bestIsMenu) = (index, menu) }
-        } else if shape.scalars > shapes[current].scalars {
-          (best, bestIsMenu) = (index, menu)
-        }
-      } else {
-        (best, bestIsMenu) = (index, menu)
+      if shape.isUppercase || Self.isTitleCased(blocks[index].text, shape) {
+        if lastResort == nil { lastResort = index }
+        continue
       }
+      if let current = best, shape.scalars <= shapes[current].scalars { continue }
+      best = index
     }
-    return best
+    return (best, lastResort)
+  }
+
+  /// A headline written under the date line: the last plain line of three words or more
+  /// between the date and the text, not a sentence, a byline, capitals or a menu.
+  private func headlineBelowDate(
+    _ range: Range<Int>, _ blocks: [PageBlock], _ shapes: [LineShape], _ kinds: [BlockKind]
+  ) -> Int? {
+    range.last { index in
+      let shape = shapes[index]
+      return kinds[index] == .short && shape.wordCount >= 3 && !shape.endsSentence && !shape.isUppercase
+        && blocks[index].hint != .lead && Byline.name(blocks[index].text, shape: shape) == nil
+        && !Self.isTitleCased(blocks[index].text, shape)
+    }
+  }
+
+  /// The titles listed under a heading of other articles ("Tin liên quan", "Tin cùng chuyên
+  /// mục", "Đọc nhiều"): the short lines that follow it, none a sentence, are the list.
+  private func markRelatedLists(_ shapes: [LineShape], _ kinds: inout [BlockKind]) {
+    var index = 0
+    while index < kinds.count {
+      defer { index += 1 }
+      guard case .boilerplate("related") = kinds[index], shapes[index].wordCount <= 6,
+        !shapes[index].endsSentence
+      else { continue }
+      var next = index + 1
+      while next < kinds.count {
+        if kinds[next] == .short, !shapes[next].endsSentence {
+          kinds[next] = .boilerplate("related")
+        } else if kinds[next] != .boilerplate("related") {
+          break
+        }
+        next += 1
+      }
+      index = next - 1
+    }
   }
 
   /// A navigation bar's shape: more than half of 14 or more words capitalized, the line not in

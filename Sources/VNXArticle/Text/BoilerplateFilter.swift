@@ -17,7 +17,9 @@ struct BoilerplateFilter: Sendable {
     if isMenu(shape) { return .boilerplate("navigation") }
     if isListedItem(shape) { return .boilerplate("related") }
     if block.linkDensity >= 0.5, shape.wordCount < 40 { return .boilerplate("links") }
-    if shape.isProse { return .prose }
+    // A line in capitals is a site banner or a heading ("BÁO CAO BẰNG ĐIỆN TỬ - CƠ QUAN CỦA
+    // ĐẢNG BỘ, …"), never the article's prose, however many function words it has.
+    if shape.isProse, !shape.isUppercase { return .prose }
     return .short
   }
 
