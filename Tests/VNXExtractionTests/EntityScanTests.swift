@@ -19,6 +19,7 @@ import VNXText
     (Cue.và, "và"),
     (Cue.viên, "viên"),
     (Cue.kiêm, "kiêm"),
+    (Cue.vì, "vì"),
     (Cue.comma, ","),
     (Cue.dash, "-"),
     (Cue.enDash, "–"),

@@ -46,6 +46,8 @@ struct EntityLexicon: Sendable {
   var nameNouns = PhraseTable<Bool>(bit: 1 << 10)
   /// Degree abbreviations between a title and a name: "Bác sĩ CKI Nguyễn Văn Tâm".
   var qualifications = PhraseTable<Bool>(bit: 1 << 11)
+  /// Names of ethnic groups ("Ê Đê", "Cơ Tu", "Mông"): after a village prefix, no village.
+  var ethnicGroups = PhraseTable<Bool>(bit: 1 << 12)
   /// Middle names that mark a personal name ("Văn", "Thị"), as token hashes.
   var middleNames = HashKeySet()
   /// Body-name abbreviation ("BHXH") → the token hashes of what it stands for.
@@ -78,6 +80,7 @@ struct EntityLexicon: Sendable {
     for line in lines("places/not-prefixes.txt") { Self.add(line, true, to: &notPrefixes) }
     for line in lines("places/name-nouns.txt") { Self.add(line, true, to: &nameNouns) }
     for line in lines("people/qualifications.txt") { Self.add(line, true, to: &qualifications) }
+    for line in lines("people/ethnic-groups.txt") { Self.add(line, true, to: &ethnicGroups) }
     for line in lines("people/middle-names.txt") {
       for key in Self.keys(line) where key.count == 1 { middleNames.insert(key[0]) }
     }
@@ -152,6 +155,7 @@ struct FirstWordMask: Sendable {
     add(lexicon.notPrefixes)
     add(lexicon.nameNouns)
     add(lexicon.qualifications)
+    add(lexicon.ethnicGroups)
     add(gazetteer.names)
     let places = lexicon.villagePrefixes.bit | lexicon.adminPrefixes.bit
     let people = lexicon.honorifics.bit | lexicon.qualifications.bit

@@ -85,7 +85,8 @@ extension EntityScan {
   }
 
   func document(at index: Int) {
-    guard contains(index, byte: 0x2F) else { return }
+    // Codes open with their number: "18-KL/TW", "1234/QĐ-UBND"; "quý IV/2025" is a period.
+    guard contains(index, byte: 0x2F), bytes[tokens[index].utf8Start] &- 0x30 < 10 else { return }
     let code = string(index..<index + 1)
     guard code.unicodeScalars.contains(where: { PhraseKey.isUpper($0.value) }) else { return }
     var kind: String?

@@ -205,6 +205,7 @@ extension EntityScan {
   /// lower-case words only when a place closes the name ("Hội Khuyến học huyện Mỹ Xuyên").
   func openName(after start: Int, lowercaseFirst: Bool = false, lowercaseToPlace: Bool = false) -> Int? {
     guard isWord(start), adminPrefix(at: start) == nil else { return nil }
+    if `is`(start, Cue.vì), facts[start].capitalized { return forName(after: start) }
     if !facts[start].capitalized {
       // "Ban Quản lý rừng phòng hộ Đắk Glei": lower-case words closed by a proper name, or by
       // a place for a long head ("Ban Quản lý các khu công nghiệp tỉnh").
@@ -255,4 +256,21 @@ extension EntityScan {
     }
     return capitalEnd
   }
+
+  /// "Quỹ Vì người nghèo", "Quỹ Vì trẻ em tỉnh …": a name that opens with "Vì" (for) goes on
+  /// in lower case with what it is for, up to a function word, punctuation or its place.
+  func forName(after start: Int) -> Int? {
+    var end = start + 1
+    while end < min(limit(start), start + 5), isWord(end), !facts[end].capitalized,
+      !Self.closesForName.contains(hashes[end])
+    {
+      if adminPrefix(at: end) != nil { return end > start + 1 ? placeComplement(at: end, bare: false) ?? end : nil }
+      end += 1
+    }
+    return end > start + 1 ? end : nil
+  }
+
+  /// Function words that end the lower-case part of a "Vì …" name.
+  static let closesForName: Set<UInt64> = Set(
+    ["để", "của", "và", "với", "cho", "đã", "được", "trong", "tại", "từ", "theo", "nhằm", "là", "có"].map(Cue.hash))
 }

@@ -32,8 +32,10 @@ extension EntityScan {
     let next = index + 2
     var end = next
     var village: (name: Range<Int>, kind: String, end: Int)?
-    if isNumber(next) {
-      end = next + 1
+    // "Chi bộ số 3" is numbered as "Chi bộ 3" is.
+    let number = `is`(next, Cue.số) && next + 1 < limit(index) && isNumber(next + 1) ? next + 1 : next
+    if isNumber(number) {
+      end = number + 1
       if `is`(end, Cue.open), let inner = villageName(at: end + 1), `is`(inner.end, Cue.close) {
         village = inner
       }
@@ -108,6 +110,18 @@ extension EntityScan {
 
   func village(at index: Int) -> Int? {
     guard let found = villageName(at: index) else { return nil }
+    // "buôn làng Ê Đê", "thôn bản": two prefixes make a common noun, the villages in general.
+    if index > sentenceStart(index), let before = longest(lexicon.villagePrefixes, at: index - 1),
+      before.length == 1
+    {
+      return nil
+    }
+    // "làng Cơ Tu Hòa Bắc", "bản Mông": the people living there, no village's name.
+    if let ethnic = longest(lexicon.ethnicGroups, at: found.name.lowerBound),
+      ethnic.length >= 2 || ethnic.length == found.name.count
+    {
+      return nil
+    }
     // "già làng Y Bhiăr Rơ Ô": the prefix word belongs to an honorific.
     if index > sentenceStart(index), let honorific = longest(lexicon.honorifics, at: index - 1),
       honorific.length > 1
@@ -170,6 +184,9 @@ extension EntityScan {
   /// A name after an admin prefix: the gazetteer's longest match, else a capitalized run.
   func adminName(at start: Int, level: AdminLevel) -> (end: Int, matches: [Int32])? {
     guard start < tokens.count, isCapitalizedWord(start) || isNumber(start) else { return nil }
+    // "đặc khu 10 tháng", "thị trấn Tràm Chim, 19 hộ": a number before a lower-case word counts
+    // something; it names no place.
+    if isNumber(start), start + 1 < limit(start), isWord(start + 1), !facts[start + 1].capitalized { return nil }
     let run =
       isNumber(start) ? start + 1 : cutBeforePerson(start, capitalizedRun(from: start, max: 6, allowNumber: true))
     if let match = longest(gazetteer.names, at: start) {
