@@ -272,7 +272,8 @@ struct IndicatorReading {
     let piece = pieces[index]
     if piece.kind == .symbol {
       if piece.hash == Keys.percent || piece.hash == Keys.permille {
-        return .unit(UnitRead(name: "%", kind: .percent, first: index, next: index + 1, counted: false))
+        // "8,4%/năm": a share per period is a rate of its own.
+        return .unit(rate(UnitRead(name: "%", kind: .percent, first: index, next: index + 1, counted: false)))
       }
       if let unit = lexicon.unitsByHash[piece.hash], unit.kind == .money {
         return .unit(UnitRead(name: unit.name, kind: .money, first: index, next: index + 1, counted: false))
@@ -324,7 +325,12 @@ struct IndicatorReading {
     {
       return .notQuantity
     }
-    // Rates: "tấn/ha", "đồng/người/năm".
+    return .unit(rate(read))
+  }
+
+  /// The unit with the divisors written after it: "tấn/ha", "đồng/người/năm", "%/năm".
+  func rate(_ unit: UnitRead) -> UnitRead {
+    var read = unit
     while read.next + 1 < pieces.count, pieces[read.next].hash == Cue.slash,
       pieces[read.next + 1].kind == .word, !pieces[read.next + 1].newLine
     {
@@ -346,7 +352,7 @@ struct IndicatorReading {
       read.counted = false
       read.next += 1 + length
     }
-    return .unit(read)
+    return read
   }
 
   // MARK: - Quantities
@@ -422,7 +428,8 @@ struct IndicatorReading {
     if total == nil, cursor < pieces.count {
       let joiner = pieces[cursor]
       let isDash = Keys.rangeDashes.contains(joiner.hash)
-      let isTo = fromWord && (joiner.hash == Keys.đến || joiner.hash == Keys.tới)
+      // "từ 3 đến 4 hộ", and without "từ": "phụ trách 3 đến 4 hộ".
+      let isTo = joiner.hash == Keys.đến || joiner.hash == Keys.tới
       if isDash || isTo, let second = number(at: cursor + 1), second.spelled == first.spelled,
         !pieces[cursor].newLine, !pieces[cursor + 1].newLine
       {
@@ -527,11 +534,19 @@ struct IndicatorReading {
         }
       }
     }
+    // "từ 15 m trở lên", "20 ha trở xuống": a bound that sorts things, no reported quantity.
+    if hash(unit.next) == Keys.trở, hash(unit.next + 1) == Keys.lên || hash(unit.next + 1) == Keys.xuống {
+      return unit.next + 2
+    }
     let prefixed = start != first.first || fromWord
     // Names and codes carry no unit of measure: "Chi bộ 6", "lớp 9"; but "cả làng 100%".
     if !prefixed, unit.counted || unit.borrowed {
-      // Names, codes, ordinals, dates and years: "Chi bộ 6", "lớp 9", "năm 2018".
-      if lexicon.identifierEnds.contains(hash(first.first - 1)) {
+      // Names, codes, ordinals, dates and years: "Chi bộ 6", "lớp 9", "năm 2018"; not the
+      // whole a part is counted in ("trong số 2.186 hồ sơ", "tổng số 120 hộ").
+      if lexicon.identifierEnds.contains(hash(first.first - 1)),
+        wordRun(endingBefore: first.first, limit: 2) < 2
+          || !Keys.wholesBeforeNumber.contains(wordsHash(first.first - 2, first.first))
+      {
         for length in stride(from: 1, through: wordRun(endingBefore: first.first, limit: 3), by: 1) {
           let words = wordsHash(first.first - length, first.first)
           if lexicon.identifierHashes.contains(words) || lexicon.vagueHashes.contains(words) {
@@ -541,7 +556,9 @@ struct IndicatorReading {
       }
       // A name before a number ("thôn Long Láy 1") makes it part of the name, unless a known
       // counted noun follows ("người Khmer 1.018 đồng chí").
-      if !unit.known, first.first >= 2, pieces[first.first - 1].kind == .word,
+      // So does a known noun that only opens a longer word: "phường Hà Giang 2 tổ chức".
+      if !unit.known || Int(pieces[unit.first].wordLength) > unit.next - unit.first,
+        first.first >= 2, pieces[first.first - 1].kind == .word,
         pieces[first.first - 1].capitalized, !pieces[first.first - 1].newLine,
         !Self.boundaryHashes.contains(pieces[first.first - 2].hash)
       {
@@ -652,4 +669,7 @@ enum Keys {
   static let rangeDashes = HashKeySet(["-", "–", "—", "~"].map(h))
   static let rangeJoiners = HashKeySet(["đến", "tới", "-", "–"].map(h))
   static let levelWords = HashKeySet(["còn", "mức", "đến", "tới"].map(h))
+  static let trở: UInt64 = QuantityPieces.hash("trở")
+  /// "trong số", "tổng số": "số" before a number that counts a whole, no identifier.
+  static let wholesBeforeNumber = HashKeySet(["trong số", "tổng số"].map(QuantityPieces.phraseHash))
 }
