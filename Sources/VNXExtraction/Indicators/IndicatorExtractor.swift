@@ -273,7 +273,8 @@ struct IndicatorReading {
     if piece.kind == .symbol {
       if piece.hash == Keys.percent || piece.hash == Keys.permille {
         // "8,4%/năm": a share per period is a rate of its own.
-        return .unit(rate(UnitRead(name: "%", kind: .percent, first: index, next: index + 1, counted: false)))
+        let percent = UnitRead(name: "%", kind: .percent, first: index, next: index + 1, counted: false)
+        return .unit(isSlash(index + 1) ? rate(percent) : percent)
       }
       if let unit = lexicon.unitsByHash[piece.hash], unit.kind == .money {
         return .unit(UnitRead(name: unit.name, kind: .money, first: index, next: index + 1, counted: false))
@@ -325,7 +326,12 @@ struct IndicatorReading {
     {
       return .notQuantity
     }
-    return .unit(rate(read))
+    return .unit(isSlash(read.next) ? rate(read) : read)
+  }
+
+  /// Whether a slash stands at `index` (a rate's divisor may follow).
+  @inline(__always) func isSlash(_ index: Int) -> Bool {
+    index + 1 < pieces.count && pieces[index].hash == Cue.slash
   }
 
   /// The unit with the divisors written after it: "tấn/ha", "đồng/người/năm", "%/năm".
