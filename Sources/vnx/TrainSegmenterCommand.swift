@@ -42,7 +42,7 @@ struct TrainSegmenterCommand: ParsableCommand {
   @Flag(help: "Also score whether a syllable continues a word that joins the two syllables before it (tag-pair features).")
   var tagPairs = false
 
-  @Flag(help: "Also score each candidate word (a dictionary word of 2…5 syllables) as a whole: the word itself, its length, whether it is listed, its first and last syllables and its neighbours, decoded by a Viterbi over word lengths (semi-Markov; perceptron only; a trial, see README).")
+  @Flag(help: "Also score each candidate word (a dictionary word of 2…5 syllables) as a whole: the word itself, its length, whether it is listed, its first and last syllables and its neighbours, decoded by a Viterbi over word lengths (semi-Markov; perceptron only; a trial, see Tests/SEGMENTATION.md).")
   var wordLevel = false
 
   @Option(help: "How the weights are learned: perceptron (averaged structured perceptron) or crf (linear-chain CRF, L2-regularized, trained by L-BFGS; --margin > 0 makes it softmax-margin).")
