@@ -109,3 +109,30 @@ func summaryIsTheLead(_ summary: String) throws {
   #expect(article.title == headline)
   #expect(article.lead == first)
 }
+
+@Test(
+  "A field opened by an author label on a date line is its byline, not words that break it",
+  arguments: [
+    ("Đăng lúc 08:10 ngày 03/05/2023 · Tin: Lâm Văn Tư (Phòng Văn hóa huyện Mỹ Tú) · 312 lượt đọc",
+     "2023-05-03T08:10:00+07:00", "Lâm Văn Tư"),
+    ("Ngày đăng: 14/02/2024 10:20 | Người đăng: Ban biên tập | Lượt xem: 88", "2024-02-14T10:20:00+07:00", ""),
+    ("Cập nhật: 21/06/2024 | Tác giả: Hồ Thị Mai | Lượt xem: 1.204", "2024-06-21", "Hồ Thị Mai"),
+  ])
+func labeledFieldsOnDateLines(_ line: String, _ iso: String, _ remainder: String) throws {
+  let date = try #require(DateLine(LineShape(line)))
+  #expect(date.date.iso == iso)
+  #expect(date.remainder.joined(separator: " ") == remainder)
+  let article = try read("\(headline)\n\(line)\n\(first)\n\(second)")
+  #expect(article.published == iso)
+  #expect(article.title == headline)
+}
+
+@Test(
+  "A \"you are here\" breadcrumb is navigation, not the title",
+  arguments: ["Bạn đang ở: Trang chủ / Tin tức - Sự kiện / Kinh tế", "Bạn đang ở: Trang chủ / Xây dựng Đảng"])
+func youAreHereIsNavigation(_ breadcrumb: String) throws {
+  // A headline shorter than the breadcrumb: the longest line above the date used to win.
+  let short = "Nậm Tha: Đường về bản sáng đèn"
+  let article = try read("UBND HUYỆN NẬM THA\n\(breadcrumb)\n\(short)\nNgày đăng: 14/02/2024 10:20\n\(first)\n\(second)")
+  #expect(article.title == short)
+}

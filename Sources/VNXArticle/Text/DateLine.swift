@@ -15,7 +15,10 @@ struct DateLine: Sendable, Hashable {
   // `borrowing`: an initializer owns its arguments by default, and the assembler then copied
   // (retained and released) the shape's three buffers for each line it classified.
   init?(_ shape: borrowing LineShape, lexicon: ArticleLexicon = .shared) {
-    guard shape.digits >= 4, shape.wordCount <= 16, let date = PublishedDate(lowercased: shape.lowered) else {
+    // A line of separated fields may be longer: one of them can be a labeled byline.
+    guard shape.digits >= 4, shape.wordCount <= 16 || shape.separators > 0 && shape.wordCount <= 24,
+      let date = PublishedDate(lowercased: shape.lowered)
+    else {
       return nil
     }
     self.date = date
@@ -27,7 +30,12 @@ struct DateLine: Sendable, Hashable {
     // next separator or date and is no byline.
     var inSource = false
     let tokens = shape.text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    // "· Tin: Chau Sóc Pha (Phòng GD&ĐT) ·", "| Người đăng: Ban biên tập |": a field opened by
+    // an author label is the byline; its office is no remainder.
+    let byline = shape.separators > 0 && shape.lowered.contains(0x3A) ? Self.labeledField(tokens, lexicon) : nil
+    if byline == nil, shape.wordCount > 16 { return nil }
     for (position, token) in tokens.enumerated() {
+      if let byline, byline.tokens.contains(position) { continue }
       let word = Self.trimmed(token)
       if word.isEmpty {
         if token.contains("|") { inSource = false }
@@ -62,6 +70,7 @@ struct DateLine: Sendable, Hashable {
       }
       remainder.append(word)
     }
+    if remainder.isEmpty, let name = byline?.name { remainder = name.split(separator: " ") }
     guard remainder.count <= 1 || (remainder.count <= 5 && Byline.name(remainder.joined(separator: " ")) != nil)
     else { return nil }
     self.remainder = remainder
@@ -70,6 +79,29 @@ struct DateLine: Sendable, Hashable {
       if standalone.count > 1, counterLabelAt == nil, comments == nil { comments = standalone[1] }
     }
   }
+
+  /// The first field between separators (`|`, `·`, `•`) that opens with an author label and a
+  /// colon ("Tin:", "Tác giả:", "Người đăng:"): its tokens, and the person it names if any.
+  static func labeledField(_ tokens: [Substring], _ lexicon: ArticleLexicon) -> (tokens: Range<Int>, name: String?)? {
+    var start = 0
+    for end in 0...tokens.count {
+      guard end == tokens.count || trimmed(tokens[end]).isEmpty else { continue }
+      defer { start = end + 1 }
+      guard end > start else { continue }
+      let field = tokens[start..<end].joined(separator: " ")
+      let lowered = field.lowercased()
+      let labels = lexicon.authorLabels + posterLabels
+      guard let label = labels.first(where: { lowered.hasPrefix($0) }) else { continue }
+      let rest = lowered.dropFirst(label.count).drop(while: { $0 == " " })
+      guard rest.first == ":" else { continue }
+      let name = Byline.labeled(field, lexicon: lexicon).flatMap(Byline.name)
+      return (start..<end, name)
+    }
+    return nil
+  }
+
+  /// Labels of who put the article online, not who wrote it.
+  static let posterLabels = ["người đăng", "người đưa tin"]
 
   /// A token made of digits and date/time punctuation: "27/01/2019", "17:44", "17h44".
   static func isDateToken(_ word: String) -> Bool {
