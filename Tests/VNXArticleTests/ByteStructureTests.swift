@@ -286,3 +286,14 @@ func officeWordsAgreeOnBytes() {
   }
   #expect(offices >= 10)
 }
+
+@Test("Name lines split on bytes as by Characters, on every corpus line and with separators")
+func nameLinesSplitAlike() {
+  let lines = CorpusLines.all + ["", " ", "-", "a--b", "– Minh Anh –", "Thu Hà, Lan - Báo", "  a  b  c ", ",,", "x–"]
+  for line in lines + lines.map({ "Minh Anh, " + $0 + " – TTXVN" }) where UTF8Search.scalarsAreCharacters(line.utf8) {
+    let parts = Byline.split(line, at: Byline.partSeparator).map(String.init)
+    #expect(parts == line.split(whereSeparator: { $0 == "-" || $0 == "," || $0 == "–" }).map(String.init), "\(line)")
+    let words = Byline.split(line, limit: 2, at: Byline.wordSeparator).map(String.init)
+    #expect(words == line.split(separator: " ").prefix(2).map(String.init), "\(line)")
+  }
+}

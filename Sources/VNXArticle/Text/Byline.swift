@@ -84,9 +84,14 @@ enum Byline {
       inToken = !isSpace
     }
     guard tokens <= 17 else { return nil }
-    let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "," || $0 == "–" })
+    let parts =
+      simple
+      ? split(trimmed, at: partSeparator)
+      : trimmed.split(whereSeparator: { $0 == "-" || $0 == "," || $0 == "–" })
     guard (1...3).contains(parts.count) else { return nil }
-    let opening = trimmed.split(separator: " ").prefix(2).map { $0.lowercased() }
+    let firstWords =
+      simple ? split(trimmed, limit: 2, at: wordSeparator) : Array(trimmed.split(separator: " ").prefix(2))
+    let opening = firstWords.map { $0.lowercased() }
     if let first = opening.first, notNameStarts.contains(first) { return nil }
     if opening.count == 2, notNameBigrams.contains(opening.joined(separator: " ")) { return nil }
     var names: [String] = []
@@ -98,10 +103,10 @@ enum Byline {
       // ("Thạch Sô Phal", "Ksor Bloh"): most, not all, words must be Vietnamese syllables,
       // and all of them in a line written in capitals (where site names hide).
       var syllables = 0
-      let uppercase = part.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic || $0.properties.isUppercase }
+      let uppercase = part.unicodeScalars.allSatisfy { !$0.isLetter || $0.isCapital }
       for word in words where !signatures.contains(word.uppercased()) {
-        guard let first = word.unicodeScalars.first, first.properties.isUppercase,
-          word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "'" || $0 == "’" || $0 == "." })
+        guard let first = word.unicodeScalars.first, first.isCapital,
+          word.unicodeScalars.allSatisfy({ $0.isLetter || $0 == "'" || $0 == "’" || $0 == "." })
         else { return nil }
         if VietnameseSyllable.isValid(word) || isInitials(word) {
           syllables += 1
@@ -114,6 +119,50 @@ enum Byline {
       names.append(words.joined(separator: " "))
     }
     return titleCased(names.joined(separator: " - "))
+  }
+
+  /// `text.split(whereSeparator:)` for text whose scalars are characters, on its bytes (a
+  /// separator's bytes are no other scalar's): `separator` gives the length of the separator
+  /// at a byte offset, 0 when there is none. Empty parts are dropped; at most `limit` are made.
+  static func split(
+    _ text: String, limit: Int = .max, at separator: (UnsafeBufferPointer<UInt8>, Int) -> Int
+  ) -> [Substring] {
+    var copy = text
+    let ranges: [Range<Int>] = copy.withUTF8 { bytes in
+      var ranges: [Range<Int>] = []
+      var start = 0
+      var index = 0
+      while index < bytes.count, ranges.count < limit {
+        let length = separator(bytes, index)
+        if length == 0 {
+          index += 1
+          continue
+        }
+        if start < index { ranges.append(start..<index) }
+        index += length
+        start = index
+      }
+      if start < bytes.count, ranges.count < limit { ranges.append(start..<bytes.count) }
+      return ranges
+    }
+    let utf8 = text.utf8
+    return ranges.map { range in
+      text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+    }
+  }
+
+  /// The length of the word separator (" ") at `index`, 0 when there is none.
+  static func wordSeparator(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+    bytes[index] == 0x20 ? 1 : 0
+  }
+
+  /// The length of the part separator ("-", ",", "–") at `index`, 0 when there is none.
+  static func partSeparator(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+    switch bytes[index] {
+    case 0x2D, 0x2C: 1
+    case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x93: 3
+    default: 0
+    }
   }
 
   /// `withoutAffiliation(text).trimming(" .")` for text whose scalars are characters
@@ -216,7 +265,7 @@ enum Byline {
       let rest = String(text.dropFirst(prefix.count)).trimming(" .:")
       let words = rest.split(separator: " ")
       guard (1...6).contains(words.count), let first = rest.unicodeScalars.first,
-        first.properties.isUppercase || rest.contains(".")
+        first.isCapital || rest.contains(".")
       else { return nil }
       if rest.contains(",") { return nil }
       return withoutAffiliation(rest)
@@ -312,8 +361,8 @@ enum Byline {
       guard let initial = word.unicodeScalars.first else { return false }
       if initial.properties.isLowercase { return true }
       var letters = 0
-      for scalar in word.unicodeScalars where scalar.properties.isAlphabetic {
-        guard scalar.properties.isUppercase else { return false }
+      for scalar in word.unicodeScalars where scalar.isLetter {
+        guard scalar.isCapital else { return false }
         letters += 1
       }
       return letters >= 2
@@ -322,14 +371,14 @@ enum Byline {
 
   /// "T.D", "H." — initials some photo credits and bylines use.
   static func isInitials(_ word: some StringProtocol) -> Bool {
-    word.contains(".") && word.unicodeScalars.allSatisfy { $0 == "." || $0.properties.isUppercase }
+    word.contains(".") && word.unicodeScalars.allSatisfy { $0 == "." || $0.isCapital }
   }
 
   /// "TRẦN DUNG" → "Trần Dung"; names already mixed-case are kept as written.
   static func titleCased(_ name: String) -> String {
     var hasLetters = false
-    for scalar in name.unicodeScalars where scalar.properties.isAlphabetic {
-      guard scalar.properties.isUppercase else { return name }
+    for scalar in name.unicodeScalars where scalar.isLetter {
+      guard scalar.isCapital else { return name }
       hasLetters = true
     }
     guard hasLetters else { return name }
@@ -348,4 +397,12 @@ extension String {
     while let last = result.last, marks.contains(last) { result.removeLast() }
     return String(result)
   }
+}
+
+extension Unicode.Scalar {
+  /// `properties.isAlphabetic`, from `LetterCase`'s table (no property search for the
+  /// scalars of Vietnamese text).
+  fileprivate var isLetter: Bool { LetterCase.of(value).contains(.letter) }
+  /// `properties.isUppercase`, from `LetterCase`'s table.
+  fileprivate var isCapital: Bool { LetterCase.of(value).contains(.uppercase) }
 }
