@@ -28,22 +28,22 @@ public struct Segmenter: Sendable {
 
   /// The tokens of `text`, in order.
   public func tokens(in text: String) -> [Token] {
-    withScannedTokens(of: text) { _, scanner in scanner.tokens }
+    withScannedTokens(of: text) { _, _, scanner in scanner.tokens }
   }
 
   /// The sentences of `text`, each with its tokens (and words, when `segmentsWords`).
   public func sentences(in text: String) -> [Sentence] {
-    withScannedTokens(of: text) { buffer, scanner in
+    withScannedTokens(of: text) { scalars, buffer, scanner in
       let splitter = SentenceSplitter(
         scalars: buffer, tokens: scanner.tokens, breaksBefore: scanner.breaksBefore,
         abbreviations: abbreviations)
-      return sentences(splitter.split(), of: scanner.tokens, buffer)
+      return sentences(splitter.split(), of: scanner.tokens, buffer, scalars)
     }
   }
 
   /// One sentence per non-blank line of `text` (for corpora that are already split).
   public func sentences(lines text: String) -> [Sentence] {
-    withScannedTokens(of: text) { buffer, scanner in
+    withScannedTokens(of: text) { scalars, buffer, scanner in
       var ranges: [Range<Int>] = []
       var start = 0
       for index in scanner.tokens.indices where index > start && scanner.breaksBefore[index] > 0 {
@@ -51,31 +51,35 @@ public struct Segmenter: Sendable {
         start = index
       }
       if start < scanner.tokens.count { ranges.append(start..<scanner.tokens.count) }
-      return sentences(ranges, of: scanner.tokens, buffer)
+      return sentences(ranges, of: scanner.tokens, buffer, scalars)
     }
   }
 
-  /// Runs `body` with the scalars of `text` and a scanner that has read its tokens.
+  /// Runs `body` with the scalars of `text` (as an array and as a buffer) and a scanner that
+  /// has read its tokens.
   private func withScannedTokens<Result>(
-    of text: String, _ body: (UnsafeBufferPointer<UInt32>, TokenScanner) -> Result
+    of text: String, _ body: ([UInt32], UnsafeBufferPointer<UInt32>, TokenScanner) -> Result
   ) -> Result {
     let (scalars, utf8Offsets) = ScalarBuffer.scalarsAndOffsets(of: text)
     return scalars.withUnsafeBufferPointer { buffer in
       var scanner = TokenScanner(
         scalars: buffer, utf8Offsets: utf8Offsets, abbreviations: abbreviations)
       scanner.scan()
-      return body(buffer, scanner)
+      return body(scalars, buffer, scanner)
     }
   }
 
-  /// The sentences made of the token ranges `ranges`; the words of every sentence come from
-  /// one reading of all the tokens.
+  /// The sentences made of the token ranges `ranges`, each handed the text's scalars
+  /// (`TextScalars`); the words of every sentence come from one reading of all the tokens.
   private func sentences(
-    _ ranges: [Range<Int>], of tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>
+    _ ranges: [Range<Int>], of tokens: [Token], _ scalars: UnsafeBufferPointer<UInt32>,
+    _ values: [UInt32]
   ) -> [Sentence] {
+    let shared = TextScalars(values)
     guard segmentsWords, let model else {
       return ranges.map { range in
         var sentence = Sentence(tokens: Array(tokens[range]))
+        sentence.textScalars = shared
         if segmentsWords { sentence.words = Self.singleTokenWords(sentence.tokens) }
         return sentence
       }
@@ -89,6 +93,7 @@ public struct Segmenter: Sendable {
       // The next sentence's dictionary slots come in while this one is segmented.
       if index + 1 < ranges.count { model.prefetch(syllables, ranges[index + 1]) }
       var sentence = Sentence(tokens: Array(tokens[range]))
+      sentence.textScalars = shared
       sentence.words = Self.words(
         sentence.tokens, starts: model.wordStarts(syllables, range, scratch: &scratch))
       return sentence

@@ -10,6 +10,13 @@ public struct Sentence: Hashable, Sendable, Codable {
   public var tokens: [Token]
   /// The words, when the segmenter joined syllables (`Segmenter.segmentsWords`); else empty.
   public var words: [Word] = []
+  /// The scalars of the whole text, when the segmenter handed them over (`TextScalars`);
+  /// not compared, hashed or encoded.
+  public var textScalars = TextScalars()
+
+  private enum CodingKeys: String, CodingKey {
+    case start, end, utf8Start, utf8End, tokens, words
+  }
 
   public init(tokens: [Token]) {
     self.tokens = tokens

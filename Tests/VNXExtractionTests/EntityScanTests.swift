@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VNXSegmentation
 import VNXText
@@ -188,5 +189,70 @@ func sentenceSpansEndAtLineBreaks(_ text: String) {
   }
   if text.contains("\n") {
     #expect(scan.tokens.indices.contains { scan.limit($0) < scan.tokens.count && scan.sentenceStart($0) == 0 })
+  }
+}
+
+/// Each token's facts byte, hash and sentence span as `EntityScan.scanTokens` reads them, from
+/// the segmenter's scalars or (`handOver` false) from the UTF-8.
+private func tokenReading(_ text: String, _ sentences: [Sentence], handOver: Bool)
+  -> (facts: [UInt8], hashes: [UInt64], spans: [Int32])
+{
+  let count = sentences.reduce(0) { $0 + $1.tokens.count }
+  let tokens = UnsafeMutableBufferPointer<Token>.allocate(capacity: count)
+  let facts = UnsafeMutableBufferPointer<EntityScan.TokenFacts>.allocate(capacity: count)
+  let hashes = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+  let spans = UnsafeMutableBufferPointer<EntityScan.SentenceSpan>.allocate(capacity: count)
+  defer {
+    tokens.deallocate()
+    facts.deallocate()
+    hashes.deallocate()
+    spans.deallocate()
+  }
+  let bytes = Array(text.utf8)
+  let scalars = sentences.first?.textScalars.values ?? []
+  bytes.withUnsafeBufferPointer { buffer in
+    scalars.withUnsafeBufferPointer { scalars in
+      EntityScan.scanTokens(sentences, buffer, handOver ? scalars : nil, into: tokens, facts, hashes, spans)
+    }
+  }
+  return (facts.map(\.bits), Array(hashes), spans.flatMap { [$0.start, $0.end] })
+}
+
+/// The plain texts of the team corpus, normalized (empty when the corpus is absent).
+private let corpusTexts: [String] = {
+  let files = (try? FileManager.default.contentsOfDirectory(atPath: Corpus.folder.path)) ?? []
+  return files.filter { $0.hasSuffix(".txt") }.sorted().compactMap { name in
+    guard let text = try? String(contentsOf: Corpus.folder.appendingPathComponent(name), encoding: .utf8)
+    else { return nil }
+    return TextNormalizer().normalize(text).text
+  }
+}()
+
+@Test(
+  "Tokens read from the segmenter's scalars get the facts, hashes and spans read from the UTF-8",
+  arguments: scanSamples + [
+    "İSTANBUL, K’BANG và H‘Mông, Ｈà Nội ǅ ẞ Ĺ Ÿ Ǎ Ω Д Ⅳ – “Điện Biên” … 😀 x\u{301}", "",
+  ])
+func scalarsAndUTF8ReadTokensAlike(_ text: String) {
+  for segmenter in [VNXSegmentation.Segmenter(), VNXSegmentation.Segmenter(abbreviations: .standard, model: nil)] {
+    let sentences = segmenter.sentences(in: text)
+    if !text.isEmpty { #expect(sentences[0].textScalars.values.count == text.unicodeScalars.count) }
+    let fromScalars = tokenReading(text, sentences, handOver: true)
+    let fromUTF8 = tokenReading(text, sentences, handOver: false)
+    #expect(fromScalars.facts == fromUTF8.facts)
+    #expect(fromScalars.hashes == fromUTF8.hashes)
+    #expect(fromScalars.spans == fromUTF8.spans)
+  }
+}
+
+@Test("The team corpus's tokens read alike from the segmenter's scalars and from the UTF-8")
+func scalarsAndUTF8ReadCorpusAlike() {
+  #expect(corpusTexts.count > 50 || !Corpus.available)
+  let segmenter = VNXSegmentation.Segmenter()
+  for text in corpusTexts {
+    let sentences = segmenter.sentences(in: text)
+    let fromScalars = tokenReading(text, sentences, handOver: true)
+    let fromUTF8 = tokenReading(text, sentences, handOver: false)
+    #expect(fromScalars.facts == fromUTF8.facts && fromScalars.hashes == fromUTF8.hashes)
   }
 }

@@ -252,8 +252,14 @@ final class EntityScan {
     // stops there.
     let interest = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 8)
     (interest + count).initialize(repeating: 0xFF, count: 8)
+    // The segmenter's scalars when it handed them over for this text (every token inside).
+    let scalars = sentences.first?.textScalars.values ?? []
+    let handedOver = !scalars.isEmpty && (sentences.last?.tokens.last?.end ?? 0) <= scalars.count
     bytes.withUnsafeBufferPointer { buffer in
-      Self.scanTokens(sentences, buffer, into: tokens, facts, hashes, spans)
+      scalars.withUnsafeBufferPointer { scalars in
+        Self.scanTokens(
+          sentences, buffer, handedOver ? scalars : nil, into: tokens, facts, hashes, spans)
+      }
       Self.markInterest(hashes, facts, tables, into: masks, interest)
     }
     self.tokens = tokens
@@ -286,14 +292,17 @@ final class EntityScan {
   }
 
   /// Two passes: each sentence's tokens copied in one block and its span written beside each;
-  /// then each token's facts and case-folded hash from its UTF-8, written into buffers of
-  /// exactly one slot per token, and the spans cut at line breaks.
+  /// then each token's facts and case-folded hash, written into buffers of exactly one slot
+  /// per token, and the spans cut at line breaks.
   ///
-  /// Each scalar costs one load of `TokenFold.entries` (its folded form and letter case
-  /// together) and one multiply; the digits of a number token are read apart, and the gap
-  /// before a token is searched for a line break only when it is more than one space.
-  private static func scanTokens(
+  /// A token's scalars come from the segmenter's (`scalars`, `TextScalars`) when it handed
+  /// them over, else from the UTF-8 (`folded(utf8:_:_:)`); each costs one load of
+  /// `TokenFold.entries` (its folded form and letter case together) and one multiply. The
+  /// digits of a number token are read apart, and the gap before a token is searched for a
+  /// line break only when it is more than one space.
+  static func scanTokens(
     _ sentences: [Sentence], _ buffer: UnsafeBufferPointer<UInt8>,
+    _ scalars: UnsafeBufferPointer<UInt32>?,
     into tokens: UnsafeMutableBufferPointer<Token>, _ facts: UnsafeMutableBufferPointer<TokenFacts>,
     _ hashes: UnsafeMutableBufferPointer<UInt64>, _ spans: UnsafeMutableBufferPointer<SentenceSpan>
   ) {
@@ -324,50 +333,16 @@ final class EntityScan {
         Self.cut(spans, at: index)
       }
       previousEnd = token.utf8End
-      var hash = PhraseKey.seed
-      var offset = token.utf8Start
       let end = min(token.utf8End, buffer.count)
-      /// The fold entry of the scalar at `offset`; moves `offset` past it.
-      @inline(__always) func next() -> UInt64 {
-        let byte = buffer[offset]
-        let value: UInt32
-        if byte < 0x80 {
-          value = UInt32(byte)
-          offset &+= 1
-        } else if byte < 0xE0, offset &+ 2 <= end {
-          // Vietnamese letters take two or three bytes; a sequence cut by the token's end
-          // (no valid token is) goes through the bounded decoder.
-          value = UInt32(byte & 0x1F) << 6 | UInt32(buffer[offset &+ 1] & 0x3F)
-          offset &+= 2
-        } else if byte >= 0xE0, byte < 0xF0, offset &+ 3 <= end {
-          value =
-            UInt32(byte & 0x0F) << 12 | UInt32(buffer[offset &+ 1] & 0x3F) << 6
-            | UInt32(buffer[offset &+ 2] & 0x3F)
-          offset &+= 3
+      let key =
+        if let scalars {
+          Self.folded(scalars: scalars, token.start..<token.end, fold)
         } else {
-          value = Self.decode(buffer, &offset)
+          Self.folded(utf8: buffer, token.utf8Start..<end, fold)
         }
-        return TokenFold.entry(value, fold)
-      }
-      // The letter counts (`TokenFold.upper`, `TokenFold.lower`); the first scalar's upper
-      // mark says whether the token is capitalized.
-      var counts: UInt64 = 0
-      var capitalized: UInt8 = 0
-      if offset < end {
-        let entry = next()
-        hash = (hash ^ UInt64(UInt32(truncatingIfNeeded: entry))) &* 0x100_0000_01b3
-        counts = entry &>> 32
-        // The upper mark (bit 32) moved to `TokenFacts.capitalizedBit` (bit 5).
-        capitalized = UInt8(truncatingIfNeeded: entry &>> 27) & TokenFacts.capitalizedBit
-      }
-      while offset < end {
-        let entry = next()
-        hash = (hash ^ UInt64(UInt32(truncatingIfNeeded: entry))) &* 0x100_0000_01b3
-        counts &+= entry &>> 32
-      }
       let kind = TokenFacts.kindBits(token.kind)
-      var bits = kinds[Int(kind)] | capitalized
-      if counts & 0xF_FFFE != 0, counts &>> 20 == 0 { bits |= TokenFacts.allUpperBit }
+      var bits = kinds[Int(kind)] | key.capitalized
+      if key.counts & 0xF_FFFE != 0, key.counts &>> 20 == 0 { bits |= TokenFacts.allUpperBit }
       if kind == number {
         var digits = true
         for offset in token.utf8Start..<end where buffer[offset] &- 0x30 >= 10 {
@@ -377,8 +352,84 @@ final class EntityScan {
         if digits { bits |= TokenFacts.digitsBit }
       }
       facts[index] = TokenFacts(bits: bits)
-      hashes[index] = hash
+      hashes[index] = key.hash
     }
+  }
+
+  /// What the token pass reads of a token's scalars: their case-folded hash, the letter counts
+  /// (`TokenFold.upper`, `TokenFold.lower`), and `TokenFacts.capitalizedBit` when the first
+  /// scalar is an uppercase letter.
+  struct FoldedToken {
+    var hash = PhraseKey.seed
+    var counts: UInt64 = 0
+    var capitalized: UInt8 = 0
+
+    /// Adds the scalar whose `TokenFold` entry is `entry`.
+    @inline(__always) mutating func add(_ entry: UInt64) {
+      hash = (hash ^ UInt64(UInt32(truncatingIfNeeded: entry))) &* 0x100_0000_01b3
+      counts &+= entry &>> 32
+    }
+
+    /// Adds the first scalar; its upper mark (bit 32) moves to `TokenFacts.capitalizedBit`
+    /// (bit 5).
+    @inline(__always) mutating func addFirst(_ entry: UInt64) {
+      add(entry)
+      capitalized = UInt8(truncatingIfNeeded: entry &>> 27) & TokenFacts.capitalizedBit
+    }
+  }
+
+  /// The scalars `range` of the segmenter's (`TextScalars`): no decoding, no branch per
+  /// scalar but the loop's.
+  @inline(__always)
+  static func folded(
+    scalars: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, _ fold: UnsafePointer<UInt64>
+  ) -> FoldedToken {
+    var key = FoldedToken()
+    var position = range.lowerBound
+    guard position < range.upperBound else { return key }
+    key.addFirst(TokenFold.entry(scalars[position], fold))
+    position &+= 1
+    while position < range.upperBound {
+      key.add(TokenFold.entry(scalars[position], fold))
+      position &+= 1
+    }
+    return key
+  }
+
+  /// The scalars of the UTF-8 `range`, decoded here.
+  @inline(__always)
+  static func folded(
+    utf8 buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ fold: UnsafePointer<UInt64>
+  ) -> FoldedToken {
+    var offset = range.lowerBound
+    let end = range.upperBound
+    /// The fold entry of the scalar at `offset`; moves `offset` past it.
+    @inline(__always) func next() -> UInt64 {
+      let byte = buffer[offset]
+      let value: UInt32
+      if byte < 0x80 {
+        value = UInt32(byte)
+        offset &+= 1
+      } else if byte < 0xE0, offset &+ 2 <= end {
+        // Vietnamese letters take two or three bytes; a sequence cut by the token's end
+        // (no valid token is) goes through the bounded decoder.
+        value = UInt32(byte & 0x1F) << 6 | UInt32(buffer[offset &+ 1] & 0x3F)
+        offset &+= 2
+      } else if byte >= 0xE0, byte < 0xF0, offset &+ 3 <= end {
+        value =
+          UInt32(byte & 0x0F) << 12 | UInt32(buffer[offset &+ 1] & 0x3F) << 6
+          | UInt32(buffer[offset &+ 2] & 0x3F)
+        offset &+= 3
+      } else {
+        value = Self.decode(buffer, &offset)
+      }
+      return TokenFold.entry(value, fold)
+    }
+    var key = FoldedToken()
+    guard offset < end else { return key }
+    key.addFirst(next())
+    while offset < end { key.add(next()) }
+    return key
   }
 
   /// Cuts the span of token `index` before it: the tokens before it in its span end there,
