@@ -25,3 +25,46 @@ func sizedTableMatchesGrowingTable(_ count: Int) {
   #expect(sized[0xFFFF] == -1)
   #expect(sized.count == count + 1)
 }
+
+/// The longest phrase of `phrases` at `start` (ending by `limit`), read the plain way: every
+/// length tried against a dictionary of token sequences.
+private func plainLongestMatch(
+  _ phrases: [[UInt64]: Int], _ hashes: [UInt64], at start: Int, limit: Int
+) -> (length: Int, value: Int)? {
+  guard start < limit else { return nil }
+  for end in stride(from: limit, to: start, by: -1) {
+    if let value = phrases[Array(hashes[start..<end])] { return (end - start, value) }
+  }
+  return nil
+}
+
+@Test("A phrase table's longest match is the longest phrase a dictionary of them holds", arguments: [1, 7, 300])
+func phraseTableMatchesDictionary(_ seed: UInt64) {
+  // Few distinct tokens, so that phrases share prefixes and texts hit them often.
+  var state = seed
+  func next(_ bound: UInt64) -> UInt64 {
+    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+    return (state >> 33) % bound
+  }
+  var table = PhraseTable<Int>(bit: 1)
+  var phrases: [[UInt64]: Int] = [:]
+  for value in 0..<400 {
+    let phrase = (0...next(4)).map { _ in Cue.hash("w\(next(12))") }
+    // A phrase inserted again keeps the sum of its values (`merge`).
+    table.insert(phrase, value) { $0 += $1 }
+    phrases[phrase, default: 0] += value
+  }
+  #expect(table.count == phrases.count)
+  let text = (0..<500).map { _ in Cue.hash("w\(next(14))") }
+  let buffer = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: text.count)
+  defer { buffer.deallocate() }
+  _ = buffer.initialize(from: text)
+  for start in 0..<text.count {
+    let limit = min(text.count, start + Int(next(8)))
+    let found = table.longestMatch(buffer, at: start, limit: limit)
+    let expected = plainLongestMatch(phrases, text, at: start, limit: limit)
+    #expect(found?.length == expected?.length && found?.value == expected?.value)
+  }
+  for (phrase, value) in phrases { #expect(table.value(phrase) == value) }
+  #expect(table.value([Cue.hash("absent")]) == nil)
+}

@@ -533,8 +533,12 @@ final class EntityScan {
 
   func string(_ range: Range<Int>) -> String {
     guard !range.isEmpty else { return "" }
-    let span = tokens[range.lowerBound].utf8Start..<tokens[range.upperBound - 1].utf8End
-    return bytes.withUnsafeBufferPointer { String(decoding: $0[span], as: UTF8.self) }
+    return string(utf8: tokens[range.lowerBound].utf8Start..<tokens[range.upperBound - 1].utf8End)
+  }
+
+  /// The text's UTF-8 `span`.
+  func string(utf8 span: Range<Int>) -> String {
+    bytes.withUnsafeBufferPointer { String(decoding: $0[span], as: UTF8.self) }
   }
 
   /// Whether the token's UTF-8 contains an ASCII byte.
@@ -644,10 +648,7 @@ final class EntityScan {
       utf8End -= 1
       end -= 1
     }
-    let text = bytes.withUnsafeBufferPointer {
-      String(decoding: $0[utf8Start..<utf8End], as: UTF8.self)
-    }
-    entities.append(type: type, text: text, start: tokens[range.lowerBound].start, end: end, kind: kind)
+    entities.append(type: type, text: string(utf8: utf8Start..<utf8End), start: tokens[range.lowerBound].start, end: end, kind: kind)
     types.append(type)
     spans.append(range)
     candidates.append([])
