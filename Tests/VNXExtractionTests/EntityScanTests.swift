@@ -120,7 +120,14 @@ private let scanSamples = [
 func tokenFactsDescribeTheirTokens(_ text: String) {
   let scan = scan(text)
   let scalars = Array(text.unicodeScalars)
-  for (index, token) in scan.tokens.enumerated() {
+  var segmenter = VNXSegmentation.Segmenter(abbreviations: .standard, model: nil)
+  segmenter.segmentsWords = false
+  let tokens = segmenter.sentences(in: text).flatMap(\.tokens)
+  #expect(tokens.count == scan.tokens.count)
+  for (index, token) in tokens.enumerated() {
+    #expect(
+      [scan.tokens[index].start, scan.tokens[index].end, scan.tokens[index].utf8Start, scan.tokens[index].utf8End]
+        == [token.start, token.end, token.utf8Start, token.utf8End])
     let facts = scan.facts[index]
     let word = scalars[token.start..<token.end]
     let isUpper = word.map { $0.properties.isUppercase }
@@ -198,7 +205,7 @@ private func tokenReading(_ text: String, _ sentences: [Sentence], handOver: Boo
   -> (facts: [UInt8], hashes: [UInt64], spans: [Int32])
 {
   let count = sentences.reduce(0) { $0 + $1.tokens.count }
-  let tokens = UnsafeMutableBufferPointer<Token>.allocate(capacity: count)
+  let tokens = UnsafeMutableBufferPointer<EntityScan.TokenSpan>.allocate(capacity: count)
   let facts = UnsafeMutableBufferPointer<EntityScan.TokenFacts>.allocate(capacity: count)
   let hashes = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
   let spans = UnsafeMutableBufferPointer<EntityScan.SentenceSpan>.allocate(capacity: count)
@@ -212,7 +219,9 @@ private func tokenReading(_ text: String, _ sentences: [Sentence], handOver: Boo
   let scalars = sentences.first?.textScalars.values ?? []
   bytes.withUnsafeBufferPointer { buffer in
     scalars.withUnsafeBufferPointer { scalars in
-      EntityScan.scanTokens(sentences, buffer, handOver ? scalars : nil, into: tokens, facts, hashes, spans)
+      EntityScan.scanTokens(
+        sentences, buffer, handOver ? scalars : nil, into: tokens.baseAddress!,
+        facts.baseAddress!, hashes.baseAddress!, spans.baseAddress!)
     }
   }
   return (facts.map(\.bits), Array(hashes), spans.flatMap { [$0.start, $0.end] })

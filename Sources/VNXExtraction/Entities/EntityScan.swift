@@ -195,6 +195,28 @@ final class EntityScan {
     var end: Int32
   }
 
+  /// Where a token is: its Unicode scalar and UTF-8 offsets (`Token`'s) in 16 bytes, where the
+  /// segmenter's `Token` takes 40 (its kind is in the token's facts byte). A text is cut into
+  /// windows far below 2 GB (`Pipeline.Options.windowBytes`).
+  struct TokenSpan {
+    private var scalarStart: Int32
+    private var scalarEnd: Int32
+    private var utf8StartOffset: Int32
+    private var utf8EndOffset: Int32
+
+    @inline(__always) init(_ token: Token) {
+      scalarStart = Int32(truncatingIfNeeded: token.start)
+      scalarEnd = Int32(truncatingIfNeeded: token.end)
+      utf8StartOffset = Int32(truncatingIfNeeded: token.utf8Start)
+      utf8EndOffset = Int32(truncatingIfNeeded: token.utf8End)
+    }
+
+    var start: Int { Int(scalarStart) }
+    var end: Int { Int(scalarEnd) }
+    var utf8Start: Int { Int(utf8StartOffset) }
+    var utf8End: Int { Int(utf8EndOffset) }
+  }
+
   enum Claim: UInt8 { case none, place, cell, organization, person, other }
 
   // Copies of the shared tables: a stored `let` lends its tables to every recognizer without
@@ -206,8 +228,8 @@ final class EntityScan {
   // The per-token buffers below are allocated once per scan and freed by `deinit`: no array
   // allocation through the generic runtime, no bounds check per access (every index a
   // recognizer reads is below the token count, which `isWord`, `limit` and `next` keep).
-  /// The segmenter's tokens of every sentence, in one buffer (copied sentence by sentence).
-  let tokens: UnsafeMutableBufferPointer<Token>
+  /// Where each token of every sentence is, in one buffer.
+  let tokens: UnsafeMutableBufferPointer<TokenSpan>
   let facts: UnsafeMutableBufferPointer<TokenFacts>
   let hashes: UnsafeMutableBufferPointer<UInt64>
   let sentenceSpans: UnsafeMutableBufferPointer<SentenceSpan>
@@ -243,7 +265,7 @@ final class EntityScan {
     self.bytes = bytes
     let count = sentences.reduce(0) { $0 + $1.tokens.count }
     // Filled by `scanTokens` and `markInterest`, every slot written once: no zeroing first.
-    let tokens = UnsafeMutableBufferPointer<Token>.allocate(capacity: count)
+    let tokens = UnsafeMutableBufferPointer<TokenSpan>.allocate(capacity: count)
     let facts = UnsafeMutableBufferPointer<TokenFacts>.allocate(capacity: count)
     let hashes = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
     let spans = UnsafeMutableBufferPointer<SentenceSpan>.allocate(capacity: count)
@@ -258,7 +280,8 @@ final class EntityScan {
     bytes.withUnsafeBufferPointer { buffer in
       scalars.withUnsafeBufferPointer { scalars in
         Self.scanTokens(
-          sentences, buffer, handedOver ? scalars : nil, into: tokens, facts, hashes, spans)
+          sentences, buffer, handedOver ? scalars : nil, into: tokens.baseAddress!,
+          facts.baseAddress!, hashes.baseAddress!, spans.baseAddress!)
       }
       Self.markInterest(hashes, facts, tables, into: masks, interest)
     }
@@ -291,9 +314,9 @@ final class EntityScan {
     entities.deallocate()
   }
 
-  /// Two passes: each sentence's tokens copied in one block and its span written beside each;
-  /// then each token's facts and case-folded hash, written into buffers of exactly one slot
-  /// per token, and the spans cut at line breaks.
+  /// One pass over each sentence's tokens: where each is, its facts and case-folded hash,
+  /// written into buffers of exactly one slot per token (filled in order, `count` slots in
+  /// all), and its sentence span, cut at line breaks.
   ///
   /// A token's scalars come from the segmenter's (`scalars`, `TextScalars`) when it handed
   /// them over, else from the UTF-8 (`folded(utf8:_:_:)`); each costs one load of
@@ -303,56 +326,54 @@ final class EntityScan {
   static func scanTokens(
     _ sentences: [Sentence], _ buffer: UnsafeBufferPointer<UInt8>,
     _ scalars: UnsafeBufferPointer<UInt32>?,
-    into tokens: UnsafeMutableBufferPointer<Token>, _ facts: UnsafeMutableBufferPointer<TokenFacts>,
-    _ hashes: UnsafeMutableBufferPointer<UInt64>, _ spans: UnsafeMutableBufferPointer<SentenceSpan>
+    into tokens: UnsafeMutablePointer<TokenSpan>, _ facts: UnsafeMutablePointer<TokenFacts>,
+    _ hashes: UnsafeMutablePointer<UInt64>, _ spans: UnsafeMutablePointer<SentenceSpan>
   ) {
-    guard let tokenBase = tokens.baseAddress, let spanBase = spans.baseAddress else { return }
-    var count = 0
-    for sentence in sentences {
-      sentence.tokens.withUnsafeBufferPointer { source in
-        guard let base = source.baseAddress else { return }
-        (tokenBase + count).initialize(from: base, count: source.count)
-        (spanBase + count).initialize(
-          repeating: SentenceSpan(start: Int32(count), end: Int32(count + source.count)),
-          count: source.count)
-        count += source.count
-      }
-    }
     let fold = TokenFold.entries
     let kinds = TokenFacts.kinds
     let number = TokenFacts.kindBits(.number)
+    var index = 0
     var previousEnd = Int.max
-    for index in 0..<count {
-      let token = tokens[index]
-      // A line break ends a name as surely as a full stop does (titles, captions): the span
-      // of the tokens before it ends there, that of the tokens after it starts there.
-      if token.utf8Start > previousEnd,
-        token.utf8Start &- previousEnd > 1 || buffer[previousEnd] != 0x20,
-        Int(spans[index].start) < index, Self.hasLineBreak(buffer, previousEnd..<token.utf8Start)
-      {
-        Self.cut(spans, at: index)
-      }
-      previousEnd = token.utf8End
-      let end = min(token.utf8End, buffer.count)
-      let key =
-        if let scalars {
-          Self.folded(scalars: scalars, token.start..<token.end, fold)
-        } else {
-          Self.folded(utf8: buffer, token.utf8Start..<end, fold)
+    for sentence in sentences {
+      sentence.tokens.withUnsafeBufferPointer { source in
+        (spans + index).initialize(
+          repeating: SentenceSpan(start: Int32(index), end: Int32(index + source.count)),
+          count: source.count)
+        for token in source {
+          tokens[index] = TokenSpan(token)
+          // A line break ends a name as surely as a full stop does (titles, captions): the
+          // span of the tokens before it ends there, that of the tokens after it starts there.
+          if token.utf8Start > previousEnd,
+            token.utf8Start &- previousEnd > 1 || buffer[previousEnd] != 0x20,
+            Int(spans[index].start) < index,
+            Self.hasLineBreak(buffer, previousEnd..<token.utf8Start)
+          {
+            Self.cut(spans, at: index)
+          }
+          previousEnd = token.utf8End
+          let end = min(token.utf8End, buffer.count)
+          let key =
+            if let scalars {
+              Self.folded(scalars: scalars, token.start..<token.end, fold)
+            } else {
+              Self.folded(utf8: buffer, token.utf8Start..<end, fold)
+            }
+          let kind = TokenFacts.kindBits(token.kind)
+          var bits = kinds[Int(kind)] | key.capitalized
+          if key.counts & 0xF_FFFE != 0, key.counts &>> 20 == 0 { bits |= TokenFacts.allUpperBit }
+          if kind == number {
+            var digits = true
+            for offset in token.utf8Start..<end where buffer[offset] &- 0x30 >= 10 {
+              digits = false
+              break
+            }
+            if digits { bits |= TokenFacts.digitsBit }
+          }
+          facts[index] = TokenFacts(bits: bits)
+          hashes[index] = key.hash
+          index += 1
         }
-      let kind = TokenFacts.kindBits(token.kind)
-      var bits = kinds[Int(kind)] | key.capitalized
-      if key.counts & 0xF_FFFE != 0, key.counts &>> 20 == 0 { bits |= TokenFacts.allUpperBit }
-      if kind == number {
-        var digits = true
-        for offset in token.utf8Start..<end where buffer[offset] &- 0x30 >= 10 {
-          digits = false
-          break
-        }
-        if digits { bits |= TokenFacts.digitsBit }
       }
-      facts[index] = TokenFacts(bits: bits)
-      hashes[index] = key.hash
     }
   }
 
@@ -434,7 +455,7 @@ final class EntityScan {
 
   /// Cuts the span of token `index` before it: the tokens before it in its span end there,
   /// those from it on start there.
-  private static func cut(_ spans: UnsafeMutableBufferPointer<SentenceSpan>, at index: Int) {
+  private static func cut(_ spans: UnsafeMutablePointer<SentenceSpan>, at index: Int) {
     let span = spans[index]
     for before in Int(span.start)..<index { spans[before].end = Int32(index) }
     for after in index..<Int(span.end) { spans[after].start = Int32(index) }
