@@ -200,7 +200,10 @@ struct FirstWordMask: Sendable {
     slots.withUnsafeBufferPointer { slots in
       let entry = slots[Self.home(hash) & slotMask]
       let tag = entry >> 21
-      return tag == Self.tag(hash) || tag == Self.wildcard ? entry : 0
+      // Arithmetic, not a branch: whether a token is a lexicon word is unpredictable.
+      // `x &- 1 >> 31` is 1 exactly when the 11-bit `x` is 0.
+      let hit = (((tag ^ Self.tag(hash)) &- 1) | ((tag ^ Self.wildcard) &- 1)) >> 31
+      return entry & (0 &- hit)
     }
   }
 
