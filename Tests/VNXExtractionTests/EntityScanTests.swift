@@ -21,6 +21,7 @@ import VNXText
     (Cue.viên, "viên"),
     (Cue.kiêm, "kiêm"),
     (Cue.vì, "vì"),
+    (Cue.thư, "thư"),
     (Cue.comma, ","),
     (Cue.dash, "-"),
     (Cue.enDash, "–"),

@@ -59,6 +59,14 @@ extension EntityScan {
       return head.length >= 4 ? (end, nil) : nil
     case .body, .named:
       guard end < limit(index) else { return (end, nil) }
+      // "Trạm Khuyến nông - Khuyến lâm huyện": a second field of the body's work after a dash
+      // (not a second body: "Phòng Nông nghiệp - Hội Nông dân").
+      if head.length > 1, `is`(end, Cue.dash) || `is`(end, Cue.enDash), end + 1 < limit(index),
+        isCapitalizedWord(end + 1), longest(lexicon.bodies, at: end + 1) == nil, adminPrefix(at: end + 1) == nil,
+        let more = openName(after: end + 1), more > end + 1
+      {
+        return (more, nil)
+      }
       // "Đội Quản lý thị trường số 3"
       if `is`(end, Cue.số), isNumber(end + 1), end + 1 < limit(index) { end += 2 }
       let bodyEnd = end

@@ -65,6 +65,8 @@ extension EntityScan {
       {
         start += 1
       }
+      // "Bí thư Chi bộ Siu Blung": the cell the role serves, named by the text elsewhere.
+      if start == index + role.length, `is`(start, Cue.chi), `is`(start + 1, Cue.bộ) { start += 2 }
       if startsWithSurname(start), let end = nameEnd(at: start) {
         addPerson(start..<end, roleBefore: index..<start)
         return end
@@ -131,6 +133,7 @@ extension EntityScan {
     {
       end += 1
     }
+    if end == start + role.length, `is`(end, Cue.chi), `is`(end + 1, Cue.bộ), !startsWithSurname(end) { end += 2 }
     // A role ends with the level it serves: "Bí thư Đảng ủy xã", "Trưởng bản Pú Súa".
     if end < limit(start), !facts[end].capitalized, claims[end] == .none,
       let prefix = adminPrefix(at: end) ?? longest(lexicon.villagePrefixes, at: end)

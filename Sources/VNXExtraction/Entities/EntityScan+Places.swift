@@ -49,6 +49,8 @@ extension EntityScan {
       if end < limit(index), isNumber(end) || (isWord(end) && tokens[end].end - tokens[end].start == 1 && facts[end].capitalized) { end += 1 }
       guard end > next + 1 else { return nil }
     } else if isCapitalizedWord(next), !facts[next].allUpper || longest(lexicon.bodies, at: next) != nil {
+      // "Bí thư Chi bộ Siu Blung chia sẻ": the cell's secretary, named after the role.
+      if index >= 1, `is`(index - 1, Cue.thư), startsWithSurname(next) { return nil }
       end = capitalizedRun(from: next, max: 4, allowNumber: true)
       // "Chi bộ Trạm Y tế xã": the cell of a body, named as the body is.
       if let body = organization(at: next), body.end > end { end = body.end }

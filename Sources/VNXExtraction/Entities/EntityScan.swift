@@ -27,6 +27,7 @@ enum Cue {
   static let viên: UInt64 = 0x000a_fb00_c838_79f0  // "viên"
   static let kiêm: UInt64 = 0xeddc_7dd7_1fea_e8ec  // "kiêm"
   static let vì: UInt64 = 0x08cf_b807_b571_b71f  // "vì"
+  static let thư: UInt64 = 0x56f6_7619_4462_fb73  // "thư"
   static let comma: UInt64 = 0xaf63_a14c_8601_884b  // ","
   static let dash: UInt64 = 0xaf63_a04c_8601_8698  // "-"
   static let enDash: UInt64 = 0xaf43_ce4c_85cb_74c2  // "–"

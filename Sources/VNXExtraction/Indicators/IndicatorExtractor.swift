@@ -547,8 +547,8 @@ struct IndicatorReading {
     let prefixed = start != first.first || fromWord
     // Names and codes carry no unit of measure: "Chi bộ 6", "lớp 9"; but "cả làng 100%".
     if !prefixed, unit.counted || unit.borrowed {
-      // Names, codes, ordinals, dates and years: "Chi bộ 6", "lớp 9", "năm 2018"; not the
-      // whole a part is counted in ("trong số 2.186 hồ sơ", "tổng số 120 hộ").
+      // Names, codes, ordinals, dates and years: "Chi bộ 6", "lớp 9", "năm 2018"; not after a
+      // word that only ends in "số" ("trong số 2.186 hồ sơ", "tổng số 120 hộ", "thiểu số 52").
       if lexicon.identifierEnds.contains(hash(first.first - 1)),
         wordRun(endingBefore: first.first, limit: 2) < 2
           || !Keys.wholesBeforeNumber.contains(wordsHash(first.first - 2, first.first))
@@ -676,6 +676,8 @@ enum Keys {
   static let rangeJoiners = HashKeySet(["đến", "tới", "-", "–"].map(h))
   static let levelWords = HashKeySet(["còn", "mức", "đến", "tới"].map(h))
   static let trở: UInt64 = QuantityPieces.hash("trở")
-  /// "trong số", "tổng số": "số" before a number that counts a whole, no identifier.
-  static let wholesBeforeNumber = HashKeySet(["trong số", "tổng số"].map(QuantityPieces.phraseHash))
+  /// "trong số", "tổng số", "thiểu số": words ending in "số" before a number that counts,
+  /// no identifier ("dân tộc thiểu số 52 đồng chí").
+  static let wholesBeforeNumber = HashKeySet(
+    ["trong số", "tổng số", "thiểu số", "đa số", "dân số"].map(QuantityPieces.phraseHash))
 }
