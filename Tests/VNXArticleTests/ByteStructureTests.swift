@@ -116,11 +116,30 @@ func phraseFilterMissesNothing() {
 @Test("Attribute capping through memchr cuts exactly where the byte scan did", arguments: [
   "<p a=1 b=2 c=3>xã", "<p a='>' b=2 c=3 d=4>x", "<p a=\"1 2 3 4\" b c d e f>", "< p a b c d>", "<p", "<",
   "x<y a b c d e f g>", "<a b c d e><f g h i j k>", "<p a=1 b=2 c=3 d=4 e=5 f=6", "<p\ta\nb\rc d e f>",
+  "<p a=\"x b c d e", "<p a='' b='\"' c d e f>", "<p a=\"1\"b c d e>", "<p a=\"\" b c d e f g>", "<p a='b c d e f",
 ])
 func attributeCapMatchesScan(_ markup: String) {
   let bytes = Array(markup.utf8)
   #expect(AttributeLimit.capped(bytes, maximum: 3) == cappedByScan(bytes, maximum: 3))
   #expect(AttributeLimit.capped(bytes, maximum: 1) == cappedByScan(bytes, maximum: 1))
+}
+
+@Test("Attribute capping through memchr cuts every corpus page where the byte scan did")
+func attributeCapMatchesScanOnCorpusPages() {
+  let corpus = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("corpus")
+  let files = FileManager.default.enumerator(atPath: corpus.path)?.compactMap { $0 as? String } ?? []
+  var pages = 0
+  for name in files where name.hasSuffix(".html") {
+    guard let page = FileManager.default.contents(atPath: corpus.appendingPathComponent(name).path) else { continue }
+    let bytes = Array(page)
+    pages += 1
+    for maximum in [1, 2, 4] {
+      #expect(AttributeLimit.capped(bytes, maximum: maximum) == cappedByScan(bytes, maximum: maximum), "\(name)")
+    }
+  }
+  #expect(pages > 30)
 }
 
 /// The byte-by-byte scan `AttributeLimit.capped` made before its memchr shortcuts.

@@ -41,27 +41,30 @@ enum AttributeLimit {
         index = shortEnd
         continue
       }
-      var cursor = index + 1
-      var words = 0
-      var inWord = true  // the tag name
-      var quote: UInt8 = 0
-      var cut = -1
-      while cursor < count {
-        let byte = markup[cursor]
-        if quote != 0 {
-          if byte == quote { quote = 0 }
-        } else if byte == 0x3E {
-          break
-        } else if byte == 0x22 || byte == 0x27 {
-          quote = byte
-        } else if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
-          inWord = false
-        } else if !inWord {
-          inWord = true
-          words += 1
-          if words > maximum, cut < 0 { cut = cursor }
+      // The tag's words (attributes), quoted values skipped whole (memchr to the closing quote).
+      let (cursor, cut): (Int, Int) = markup.withUnsafeBufferPointer { buffer in
+        let base = buffer.baseAddress!
+        var cursor = index + 1
+        var words = 0
+        var inWord = true  // the tag name
+        var cut = -1
+        while cursor < count {
+          let byte = base[cursor]
+          if byte == 0x3E {
+            break
+          } else if byte == 0x22 || byte == 0x27 {
+            guard let found = memchr(base + cursor + 1, Int32(byte), count - cursor - 1) else { return (count, cut) }
+            cursor = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+          } else if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C {
+            inWord = false
+          } else if !inWord {
+            inWord = true
+            words += 1
+            if words > maximum, cut < 0 { cut = cursor }
+          }
+          cursor += 1
         }
-        cursor += 1
+        return (cursor, cut)
       }
       if cut >= 0 {
         if output == nil {
