@@ -40,15 +40,33 @@ public struct EntityExtractor: Sendable {
 
 /// The lexicons, the gazetteer and their first-word masks, loaded once and shared by
 /// reference: each scan holds one reference instead of copies of the tables.
+///
+/// The lexicon and the gazetteer also sit at fixed addresses, which a scan reads them through
+/// (`EntityScan.lexicon`): a copy of either in each scan retained and released some sixty
+/// tables, each a cache line far from the others.
 final class EntityTables: Sendable {
   let lexicon: EntityLexicon
   let gazetteer: Gazetteer
   let firstWords: FirstWordMask
+  /// Copies of `lexicon` and `gazetteer` that never move, freed with the tables.
+  nonisolated(unsafe) let lexiconAddress: UnsafeMutablePointer<EntityLexicon>
+  nonisolated(unsafe) let gazetteerAddress: UnsafeMutablePointer<Gazetteer>
 
   init(lexicon: EntityLexicon, gazetteer: Gazetteer, firstWords: FirstWordMask) {
     self.lexicon = lexicon
     self.gazetteer = gazetteer
     self.firstWords = firstWords
+    lexiconAddress = .allocate(capacity: 1)
+    lexiconAddress.initialize(to: lexicon)
+    gazetteerAddress = .allocate(capacity: 1)
+    gazetteerAddress.initialize(to: gazetteer)
+  }
+
+  deinit {
+    lexiconAddress.deinitialize(count: 1)
+    lexiconAddress.deallocate()
+    gazetteerAddress.deinitialize(count: 1)
+    gazetteerAddress.deallocate()
   }
 
   static let standard = EntityTables(lexicon: .standard, gazetteer: .standard, firstWords: .standard)

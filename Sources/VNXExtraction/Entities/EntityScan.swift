@@ -220,10 +220,13 @@ final class EntityScan {
 
   enum Claim: UInt8 { case none, place, cell, organization, person, other }
 
-  // Copies of the shared tables: a stored `let` lends its tables to every recognizer without
-  // a copy (read through the shared object, each use copied the table it named).
-  let lexicon: EntityLexicon
-  let gazetteer: Gazetteer
+  /// The shared tables; the scan holds them alive for the two addresses below.
+  let tables: EntityTables
+  /// The lexicon and the gazetteer, read in place at their fixed addresses: neither copied
+  /// into the scan nor retained table by table (a stored copy retained some sixty tables per
+  /// scan, a property of `tables` copied the table each use named).
+  var lexicon: EntityLexicon { unsafeAddress { UnsafePointer(tables.lexiconAddress) } }
+  var gazetteer: Gazetteer { unsafeAddress { UnsafePointer(tables.gazetteerAddress) } }
   /// The text's UTF-8; tokens address it by `utf8Start..<utf8End`.
   let bytes: [UInt8]
   // The per-token buffers below are allocated once per scan and freed by `deinit`: no array
@@ -260,8 +263,7 @@ final class EntityScan {
   let placeAt: UnsafeMutableBufferPointer<Int32>
 
   init(text: String, sentences: [Sentence], tables: EntityTables) {
-    self.lexicon = tables.lexicon
-    self.gazetteer = tables.gazetteer
+    self.tables = tables
     let bytes = Array(text.utf8)
     self.bytes = bytes
     let count = sentences.reduce(0) { $0 + $1.tokens.count }
