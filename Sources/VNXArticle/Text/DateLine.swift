@@ -15,34 +15,64 @@ struct DateLine: Sendable, Hashable {
   // `borrowing`: an initializer owns its arguments by default, and the assembler then copied
   // (retained and released) the shape's three buffers for each line it classified.
   init?(_ shape: borrowing LineShape, lexicon: ArticleLexicon = .shared) {
-    // A line of separated fields may be longer: one of them can be a labeled byline.
-    guard shape.digits >= 4, shape.wordCount <= 16 || shape.separators > 0 && shape.wordCount <= 24,
+    // A line of separated fields may be longer when one of them is a labeled byline (a colon).
+    guard shape.digits >= 4,
+      shape.wordCount <= 16 || shape.wordCount <= 24 && shape.separators > 0 && shape.lowered.contains(0x3A),
       let date = PublishedDate(lowercased: shape.lowered)
     else {
       return nil
     }
+    let tokens = shape.text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    var reading = shape.wordCount <= 16 ? Self.read(tokens, skipping: 0..<0, lexicon) : nil
+    if reading.map({ !Self.isByline($0.remainder) }) ?? true {
+      // "· Tin: Chau Sóc Pha (Phòng GD&ĐT) ·", "| Người đăng: Ban biên tập |": a field opened
+      // by an author label is the byline; its office is no remainder.
+      guard shape.separators > 0, shape.lowered.contains(0x3A), let field = Self.labeledField(tokens, lexicon)
+      else { return nil }
+      reading = Self.read(tokens, skipping: field.tokens, lexicon)
+      if reading!.remainder.isEmpty, let name = field.name { reading!.remainder = name.split(separator: " ") }
+      guard Self.isByline(reading!.remainder) else { return nil }
+    }
+    guard let reading else { return nil }
     self.date = date
+    self.remainder = reading.remainder
+    self.comments = reading.comments
+    if !reading.standalone.isEmpty {
+      views = reading.standalone[0]
+      if reading.standalone.count > 1, reading.counterLabelAt == nil, comments == nil {
+        comments = reading.standalone[1]
+      }
+    }
+  }
+
+  /// What is left of a date line once its date words go: the remainder, counters, a comment count.
+  private struct Reading {
     var remainder: [Substring] = []
     var standalone: [Int] = []
     var counterLabelAt: Int?
+    var comments: Int?
+  }
+
+  /// At most one word, or a short person's name: what a date line may keep besides its date.
+  private static func isByline(_ remainder: [Substring]) -> Bool {
+    remainder.count <= 1 || (remainder.count <= 5 && Byline.name(remainder.joined(separator: " ")) != nil)
+  }
+
+  /// Reads the tokens of a date line but those in `skipped` (a labeled byline field).
+  private static func read(_ tokens: [Substring], skipping skipped: Range<Int>, _ lexicon: ArticleLexicon) -> Reading {
+    var reading = Reading()
     var pastTime = false
     // "Nguồn: Báo Kiên Giang | 14:32 05/06/2023": the source named after "Nguồn" runs to the
     // next separator or date and is no byline.
     var inSource = false
-    let tokens = shape.text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-    // "· Tin: Chau Sóc Pha (Phòng GD&ĐT) ·", "| Người đăng: Ban biên tập |": a field opened by
-    // an author label is the byline; its office is no remainder.
-    let byline = shape.separators > 0 && shape.lowered.contains(0x3A) ? Self.labeledField(tokens, lexicon) : nil
-    if byline == nil, shape.wordCount > 16 { return nil }
-    for (position, token) in tokens.enumerated() {
-      if let byline, byline.tokens.contains(position) { continue }
+    for (position, token) in tokens.enumerated() where !skipped.contains(position) {
       let word = Self.trimmed(token)
       if word.isEmpty {
         if token.contains("|") { inSource = false }
         continue
       }
       let lowered = word.lowercased()
-      if lowered == "xem" || lowered == "views" || lowered == "đọc" { counterLabelAt = position }
+      if lowered == "xem" || lowered == "views" || lowered == "đọc" { reading.counterLabelAt = position }
       if Self.isDateToken(lowered) {
         inSource = false
         if lowered.utf8.contains(0x3A) || lowered.utf8.contains(0x68) { pastTime = true }
@@ -57,10 +87,10 @@ struct DateLine: Sendable, Hashable {
         // "0 bình luận", "3 phản hồi", "5 comments": a labeled comment count.
         let next = position + 1 < tokens.count ? Self.trimmed(tokens[position + 1]).lowercased() : ""
         if next == "bình" || next == "phản" || next == "comments" || next == "comment" {
-          comments = number
+          reading.comments = number
           continue
         }
-        if pastTime || counterLabelAt != nil { standalone.append(number) }
+        if pastTime || reading.counterLabelAt != nil { reading.standalone.append(number) }
         continue
       }
       if lexicon.dateWords.contains(lowered) || lowered.utf8.starts(with: "gmt".utf8)
@@ -68,16 +98,9 @@ struct DateLine: Sendable, Hashable {
       {
         continue
       }
-      remainder.append(word)
+      reading.remainder.append(word)
     }
-    if remainder.isEmpty, let name = byline?.name { remainder = name.split(separator: " ") }
-    guard remainder.count <= 1 || (remainder.count <= 5 && Byline.name(remainder.joined(separator: " ")) != nil)
-    else { return nil }
-    self.remainder = remainder
-    if !standalone.isEmpty {
-      views = standalone[0]
-      if standalone.count > 1, counterLabelAt == nil, comments == nil { comments = standalone[1] }
-    }
+    return reading
   }
 
   /// The first field between separators (`|`, `·`, `•`) that opens with an author label and a
@@ -90,8 +113,9 @@ struct DateLine: Sendable, Hashable {
       guard end > start else { continue }
       let field = tokens[start..<end].joined(separator: " ")
       let lowered = field.lowercased()
-      let labels = lexicon.authorLabels + posterLabels
-      guard let label = labels.first(where: { lowered.hasPrefix($0) }) else { continue }
+      guard let label = lexicon.authorLabels.first(where: { lowered.hasPrefix($0) })
+        ?? posterLabels.first(where: { lowered.hasPrefix($0) })
+      else { continue }
       let rest = lowered.dropFirst(label.count).drop(while: { $0 == " " })
       guard rest.first == ":" else { continue }
       let name = Byline.labeled(field, lexicon: lexicon).flatMap(Byline.name)
