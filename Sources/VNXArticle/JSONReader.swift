@@ -8,10 +8,15 @@ struct JSONReader {
   /// The bytes are known to be valid UTF-8: strings are copied without validating them again
   /// (a string cut at quotes and backslashes, ASCII bytes, of valid UTF-8 is valid UTF-8).
   let isValidUTF8: Bool
+  /// Where a string with escapes is unescaped, as long as `bytes`: a string unescaped is never
+  /// longer than written (an escape of 2, 6 or 12 bytes stands for 1 to 4).
+  let scratch: UnsafeMutableBufferPointer<UInt8>
 
-  init(bytes: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool = false) {
+  init(bytes: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool = false, scratch: UnsafeMutableBufferPointer<UInt8>) {
+    precondition(scratch.count >= bytes.count, "the scratch buffer is shorter than the input")
     self.bytes = bytes
     self.isValidUTF8 = isValidUTF8
+    self.scratch = scratch
   }
 
   var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -130,31 +135,40 @@ struct JSONReader {
       index += 1
       return string(UnsafeBufferPointer(rebasing: bytes[start..<index - 1]))
     }
-    // Escapes: plain runs are copied whole between them.
-    var unescaped = Array(bytes[start..<index])
+    // Escapes: unescaped into `scratch`, plain runs copied whole between them.
+    let input = bytes.baseAddress!
+    let output = scratch.baseAddress!
+    var count = index - start
+    output.update(from: input + start, count: count)
     while true {
       if bytes[index] == UInt8(ascii: "\"") {
         index += 1
-        return unescaped.withUnsafeBufferPointer { string($0) }
+        return string(UnsafeBufferPointer(start: output, count: count))
       }
       index += 1
       guard let escaped = peek else { return nil }
       index += 1
+      var byte = escaped
       switch escaped {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): unescaped.append(escaped)
-      case UInt8(ascii: "b"): unescaped.append(0x08)
-      case UInt8(ascii: "f"): unescaped.append(0x0C)
-      case UInt8(ascii: "n"): unescaped.append(0x0A)
-      case UInt8(ascii: "r"): unescaped.append(0x0D)
-      case UInt8(ascii: "t"): unescaped.append(0x09)
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): break
+      case UInt8(ascii: "b"): byte = 0x08
+      case UInt8(ascii: "f"): byte = 0x0C
+      case UInt8(ascii: "n"): byte = 0x0A
+      case UInt8(ascii: "r"): byte = 0x0D
+      case UInt8(ascii: "t"): byte = 0x09
       case UInt8(ascii: "u"):
         guard let scalar = readEscapedScalar() else { return nil }
-        UTF8Scalars.append(scalar.value, to: &unescaped)
+        count += UTF8Scalars.write(scalar.value, to: output + count)
       default: return nil
+      }
+      if escaped != UInt8(ascii: "u") {
+        output[count] = byte
+        count += 1
       }
       let run = index
       guard skipPlainRun() else { return nil }
-      unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+      (output + count).update(from: input + run, count: index - run)
+      count += index - run
     }
   }
 

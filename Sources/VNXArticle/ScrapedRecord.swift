@@ -41,15 +41,18 @@ public struct ScrapedRecord: Sendable, Equatable {
   }
 
   private static func read(_ bytes: UnsafeBufferPointer<UInt8>, isValidUTF8: Bool) -> Result<Self, Problem> {
-    var record = ScrapedRecord()
-    var reader = JSONReader(bytes: bytes, isValidUTF8: isValidUTF8)
-    reader.skipSpace()
-    guard reader.peek == UInt8(ascii: "{") else {
-      // A valid value that is not an object is a different problem from broken JSON.
-      return reader.skipValue(depth: 0) && reader.atEndAfterSpace ? .failure(.notObject) : .failure(.notJSON)
+    // One buffer per record for the strings with escapes, as long as the record.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { scratch in
+      var record = ScrapedRecord()
+      var reader = JSONReader(bytes: bytes, isValidUTF8: isValidUTF8, scratch: scratch)
+      reader.skipSpace()
+      guard reader.peek == UInt8(ascii: "{") else {
+        // A valid value that is not an object is a different problem from broken JSON.
+        return reader.skipValue(depth: 0) && reader.atEndAfterSpace ? .failure(.notObject) : .failure(.notJSON)
+      }
+      guard reader.readObject(into: &record), reader.atEndAfterSpace else { return .failure(.notJSON) }
+      return .success(record)
     }
-    guard reader.readObject(into: &record), reader.atEndAfterSpace else { return .failure(.notJSON) }
-    return .success(record)
   }
 
   private init() {}

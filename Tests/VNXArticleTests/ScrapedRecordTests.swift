@@ -90,3 +90,24 @@ func invalidUTF8Refused() {
   let bytes = Array(#"{"text": ""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
   #expect(throws: ScrapedRecord.Problem.notJSON) { try ScrapedRecord(json: bytes) }
 }
+
+@Test("Every corpus page written as a JSON record by Foundation reads back whole (escapes unescaped in one buffer)")
+func corpusPagesReadBackFromJSON() throws {
+  let corpus = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("corpus")
+  let files = FileManager.default.enumerator(atPath: corpus.path)?.compactMap { $0 as? String } ?? []
+  var pages = 0
+  for name in files.sorted() where name.hasSuffix(".html") || name.hasSuffix(".txt") {
+    guard let page = try? String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8) else { continue }
+    let value = page + " \u{1} \u{7F} \u{1F600} \"\\/"
+    let line = try JSONSerialization.data(withJSONObject: ["url": "https://x.vn/" + name, "html": value])
+    let record = try ScrapedRecord(json: Array(line))
+    #expect(record.html == value, "\(name)")
+    #expect(record.url == "https://x.vn/" + name)
+    let valid = try Array(line).withUnsafeBufferPointer { try ScrapedRecord(validUTF8: $0) }
+    #expect(valid.html == value, "\(name)")
+    pages += 1
+  }
+  #expect(pages > 100)
+}
