@@ -58,7 +58,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
   }
 
   /// The value of an attribute, read in place without libxml2 allocating a copy.
-  func attribute(_ wanted: String) -> String? {
+  func attribute(_ wanted: StaticString) -> String? {
     var attribute = pointee.properties
     while let current = attribute {
       if let name = current.pointee.name, Self.equalsIgnoringASCIICase(name, wanted) {
@@ -76,7 +76,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
   }
 
   /// Whether the element has an attribute of this (ASCII lowercase) name.
-  func hasAttribute(_ wanted: String) -> Bool {
+  func hasAttribute(_ wanted: StaticString) -> Bool {
     var attribute = pointee.properties
     while let current = attribute {
       if let name = current.pointee.name, Self.equalsIgnoringASCIICase(name, wanted) { return true }
@@ -86,7 +86,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
   }
 
   /// Appends the bytes of an attribute's value (what `attribute(_:)` reads) to `buffer`.
-  func appendAttribute(_ wanted: String, to buffer: inout [UInt8]) {
+  func appendAttribute(_ wanted: StaticString, to buffer: inout [UInt8]) {
     var attribute = pointee.properties
     while let current = attribute {
       if let name = current.pointee.name, Self.equalsIgnoringASCIICase(name, wanted) {
@@ -103,15 +103,16 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     }
   }
 
-  /// Compares a C string with an ASCII lowercase name, without making a Swift string.
-  private static func equalsIgnoringASCIICase(_ name: UnsafePointer<xmlChar>, _ wanted: String) -> Bool {
-    var index = 0
-    for byte in wanted.utf8 {
+  /// Compares a C string with an ASCII lowercase name, without making a Swift string (the
+  /// name a literal: its bytes read in place, not through `String.UTF8View`).
+  private static func equalsIgnoringASCIICase(_ name: UnsafePointer<xmlChar>, _ wanted: StaticString) -> Bool {
+    let bytes = wanted.utf8Start
+    let count = wanted.utf8CodeUnitCount
+    for index in 0..<count {
       var found = name[index]
       if found >= 0x41 && found <= 0x5A { found |= 0x20 }
-      guard found == byte else { return false }
-      index += 1
+      guard found == bytes[index] else { return false }
     }
-    return name[index] == 0
+    return name[count] == 0
   }
 }

@@ -14,7 +14,7 @@ struct HTMLMetadata: Sendable {
   /// Records `<meta property|name|itemprop=… content=…>`; the first value of a key wins.
   mutating func meta(_ node: xmlNodePtr) {
     guard let content = node.attribute("content"), !content.isEmpty else { return }
-    for attribute in ["property", "name", "itemprop"] {
+    for attribute: StaticString in ["property", "name", "itemprop"] {
       if let key = node.attribute(attribute)?.lowercased(), properties[key] == nil {
         properties[key] = content
       }
