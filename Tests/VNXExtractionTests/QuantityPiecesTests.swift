@@ -149,3 +149,18 @@ func nameIndexMatchesScanOnCorpus() {
     }
   }
 }
+
+@Test(
+  "The scalars the segmenter hands over are the text's scalars",
+  arguments: [
+    "Xã có 166 đảng viên, 13/13 chi bộ đạt 100,5% kế hoạch.",
+    "ĐẢNG BỘ XÃ BẢN HON\r\n\r\nTĂNG 5, 5% — “Trên 90%”… 😀 e\u{0302}\u{0301}",
+    "",
+  ])
+func handedOverScalars(_ text: String) {
+  let sentences = Segmenter().sentences(in: text)
+  let handed = sentences.first?.textScalars.values ?? []
+  #expect(text.isEmpty || !handed.isEmpty)
+  #expect(QuantityPieces.scalars(of: text, handedOver: handed) == Array(text.unicodeScalars))
+  #expect(QuantityPieces.scalars(of: text, handedOver: []) == Array(text.unicodeScalars))
+}

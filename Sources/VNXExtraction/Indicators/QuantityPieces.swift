@@ -40,7 +40,7 @@ struct QuantityPieces {
   private let table = Self.caseTable
 
   init(_ text: String, sentences: [Sentence]) {
-    scalars = Self.scalars(of: text)
+    scalars = Self.scalars(of: text, handedOver: sentences.first?.textScalars.values ?? [])
     // At most one piece per token, or per scalar of a token that is opened (`open`).
     var bound = 0
     for sentence in sentences {
@@ -455,6 +455,21 @@ struct QuantityPieces {
         return count
       }
       return (key, hash)
+    }
+  }
+
+  /// The text's scalars: a copy of those the segmenter decoded when it handed them over with
+  /// the sentences (`Sentence.textScalars`, the same text from its first scalar), else
+  /// decoded from the text's UTF-8.
+  static func scalars(of text: String, handedOver values: [UInt32]) -> [Unicode.Scalar] {
+    guard !values.isEmpty else { return scalars(of: text) }
+    assert(values.count == UTF8Scalars.count(text), "scalars handed over for another text")
+    return values.withUnsafeBytes { source in
+      [Unicode.Scalar](unsafeUninitializedCapacity: values.count) { buffer, count in
+        // A `Unicode.Scalar` is its `UInt32` value, and the segmenter decoded valid UTF-8.
+        UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
+        count = values.count
+      }
     }
   }
 
