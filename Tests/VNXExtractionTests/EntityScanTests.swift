@@ -266,3 +266,21 @@ func scalarsAndUTF8ReadCorpusAlike() {
     #expect(fromScalars.facts == fromUTF8.facts && fromScalars.hashes == fromUTF8.hashes)
   }
 }
+
+@Test(
+  "Narrowing keeps the divisions that pass, in order, and all of them when none passes",
+  arguments: [
+    ([4, 7, 9, 2, 8], [7, 9, 8]),
+    ([7, 9], [7, 9]),
+    ([1, 2, 3], [1, 2, 3]),
+    ([6], [6]),
+    ([], []),
+  ] as [([Int32], [Int32])])
+func narrowsInPlace(_ pool: [Int32], _ kept: [Int32]) {
+  var narrowed = pool
+  EntityScan.narrow(&narrowed) { $0 > 5 }
+  #expect(narrowed == kept)
+  // The same as the filter it replaces.
+  let filtered = pool.filter { $0 > 5 }
+  #expect(narrowed == (filtered.isEmpty ? pool : filtered))
+}

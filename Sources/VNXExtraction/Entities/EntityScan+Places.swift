@@ -260,20 +260,17 @@ extension EntityScan {
   /// province this text already names with its prefix. Not after a noun that makes the name
   /// something else's ("sông Đồng Nai", "sâm Ngọc Linh").
   func findContextPlaces() {
-    var resolvedKeys: [Int32] = []
+    resolvedKeys.removeAll(keepingCapacity: true)
+    resolvedKeys.reserveCapacity(32)
     for entity in candidates.indices where candidates[entity].count == 1 && entities[entity].code != nil {
-      var member = candidates[entity][0]
-      while member >= 0 {
-        if !resolvedKeys.contains(member) { resolvedKeys.append(member) }
-        member = gazetteer.parents[Int(member)]
-      }
+      addLineage(candidates[entity][0], to: &resolvedKeys)
     }
     // The places named so far by their case-folded text (`foldedHash`), the first of each;
     // every hit is checked on the lowercase strings, and a mismatch (a hash shared by two
     // texts) falls back to a dictionary of them.
-    var named = HashKeyTable<Int>()
     var namedByText: [String: Int]?
     let namedCount = entities.count
+    var named = HashKeyTable<Int>(minimumCapacity: namedCount)
     for place in 0..<namedCount
     where types[place] == .commune || types[place] == .district
       || types[place] == .province
@@ -413,7 +410,9 @@ extension EntityScan {
   /// places of the text to choose (a commune under a district the text names).
   func resolvePlaces() {
     guard candidates.contains(where: { !$0.isEmpty }) else { return }
-    var context: [Int32] = []
+    context.removeAll(keepingCapacity: true)
+    context.reserveCapacity(32)
+    pool.reserveCapacity(16)
     let structure = preferredStructure()
     for _ in 0..<2 {
       for entity in candidates.indices where !candidates[entity].isEmpty {
@@ -427,18 +426,14 @@ extension EntityScan {
             continue
           }
         } else {
-          var pool = candidates[entity]
+          pool.removeAll(keepingCapacity: true)
+          pool.append(contentsOf: candidates[entity])
           if let kind = entities[entity].kind {
-            let sameKind = pool.filter { gazetteer.kinds[Int($0)] == kind }
-            if !sameKind.isEmpty { pool = sameKind }
+            Self.narrow(&pool) { gazetteer.kinds[Int($0)] == kind }
           }
-          let preferred = pool.filter { gazetteer.structures[Int($0)] == structure }
-          if !preferred.isEmpty { pool = preferred }
+          Self.narrow(&pool) { gazetteer.structures[Int($0)] == structure }
           if pool.count > 1, !context.isEmpty {
-            let inContext = pool.filter { candidate in
-              gazetteer.hasAncestor(candidate, in: context)
-            }
-            if !inContext.isEmpty { pool = inContext }
+            Self.narrow(&pool) { gazetteer.hasAncestor($0, in: context) }
           }
           guard pool.count == 1 else { continue }
           resolved = pool[0]
@@ -455,8 +450,25 @@ extension EntityScan {
     }
   }
 
+  /// Keeps the divisions of `pool` that pass `test`, in their order, unless none does (then
+  /// all stay): in place, where a `filter` made a new array for each test.
+  ///
+  ///     var pool: [Int32] = [4, 7, 9]
+  ///     EntityScan.narrow(&pool) { $0 > 5 }    // [7, 9]
+  ///     EntityScan.narrow(&pool) { $0 > 100 }  // [7, 9]
+  @inline(__always)
+  static func narrow(_ pool: inout [Int32], _ test: (Int32) -> Bool) {
+    var kept = 0
+    for index in pool.indices where test(pool[index]) {
+      // Only slots already read are written: when nothing passes, nothing is written.
+      pool[kept] = pool[index]
+      kept += 1
+    }
+    if kept > 0 { pool.removeLast(pool.count - kept) }
+  }
+
   /// Adds a division and its ancestors to `context`, each once.
-  private func addLineage(_ division: Int32, to context: inout [Int32]) {
+  func addLineage(_ division: Int32, to context: inout [Int32]) {
     var member = division
     while member >= 0 {
       if !context.contains(member) { context.append(member) }

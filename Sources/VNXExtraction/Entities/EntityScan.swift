@@ -259,6 +259,15 @@ final class EntityScan {
   @exclusivity(unchecked) var roleSpans: [(person: Int, role: Range<Int>)] = []
   /// Token spans of entities (by entity index).
   @exclusivity(unchecked) var spans: [Range<Int>] = []
+  // Scratch lists of gazetteer divisions that each use empties and refills, keeping their
+  // storage (`removeAll(keepingCapacity:)`): a list grown by append or made by `filter` per
+  // place was an allocation each.
+  /// The divisions of the places `resolvePlaces` resolved, with their ancestors.
+  @exclusivity(unchecked) var context: [Int32] = []
+  /// The candidates `resolvePlaces` narrows one place's down to.
+  @exclusivity(unchecked) var pool: [Int32] = []
+  /// The divisions of the places resolved before `findContextPlaces`, with their ancestors.
+  @exclusivity(unchecked) var resolvedKeys: [Int32] = []
   /// Communes, districts and provinces by the token their name starts at.
   let placeAt: UnsafeMutableBufferPointer<Int32>
 
