@@ -284,3 +284,29 @@ func narrowsInPlace(_ pool: [Int32], _ kept: [Int32]) {
   let filtered = pool.filter { $0 > 5 }
   #expect(narrowed == (filtered.isEmpty ? pool : filtered))
 }
+
+@Test(
+  "The per-token buffers share one allocation without overlapping, each slot aligned",
+  arguments: scanSamples + ["", "xã"])
+func tokenBuffersTileOneAllocation(_ text: String) {
+  let scan = scan(text)
+  let count = scan.tokens.count
+  /// The byte range of a buffer of `slots` slots starting at `start`.
+  func bytes<T>(_ start: UnsafeMutablePointer<T>?, _ slots: Int) -> Range<Int> {
+    let address = Int(bitPattern: start)
+    #expect(address % MemoryLayout<T>.alignment == 0)
+    return address..<address + slots * MemoryLayout<T>.stride
+  }
+  let ranges = [
+    bytes(scan.hashes.baseAddress, count), bytes(scan.tokens.baseAddress, count),
+    bytes(scan.sentenceSpans.baseAddress, count), bytes(scan.placeAt.baseAddress, count),
+    bytes(scan.masks.baseAddress, count), bytes(scan.facts.baseAddress, count),
+    bytes(scan.claims.baseAddress, count), bytes(scan.interest, count + 8),
+  ]
+  for (index, range) in ranges.enumerated().dropFirst() {
+    #expect(range.lowerBound == ranges[index - 1].upperBound, "buffer \(index) is not next")
+  }
+  #expect(ranges.last!.upperBound - ranges[0].lowerBound == count * EntityScan.bytesPerToken + 8)
+  #expect((0..<count).allSatisfy { scan.claims[$0] == .none && scan.placeAt[$0] == -1 })
+  #expect((0..<8).allSatisfy { scan.interest[count + $0] == 0xFF })
+}

@@ -270,22 +270,39 @@ final class EntityScan {
   @exclusivity(unchecked) var resolvedKeys: [Int32] = []
   /// Communes, districts and provinces by the token their name starts at.
   let placeAt: UnsafeMutableBufferPointer<Int32>
+  /// The memory of every per-token buffer above (`tokens` … `placeAt`), one allocation.
+  private let storage: UnsafeMutableRawPointer
 
   init(text: String, sentences: [Sentence], tables: EntityTables) {
     self.tables = tables
     let bytes = Array(text.utf8)
     self.bytes = bytes
     let count = sentences.reduce(0) { $0 + $1.tokens.count }
+    // Every per-token buffer in one allocation, cut in order of alignment (8, 4, 2 and 1
+    // bytes): eight allocations per text were eight calls to malloc and eight to free.
+    let storage = UnsafeMutableRawPointer.allocate(
+      byteCount: count * Self.bytesPerToken + 8, alignment: MemoryLayout<UInt64>.alignment)
+    var used = 0
+    /// The next `slots` slots of `T` in `storage`.
+    func cut<T>(_: T.Type, _ slots: Int) -> UnsafeMutableBufferPointer<T> {
+      assert(used % MemoryLayout<T>.alignment == 0, "token buffer misaligned")
+      let start = (storage + used).bindMemory(to: T.self, capacity: slots)
+      used += slots * MemoryLayout<T>.stride
+      return UnsafeMutableBufferPointer(start: start, count: slots)
+    }
     // Filled by `scanTokens` and `markInterest`, every slot written once: no zeroing first.
-    let tokens = UnsafeMutableBufferPointer<TokenSpan>.allocate(capacity: count)
-    let facts = UnsafeMutableBufferPointer<TokenFacts>.allocate(capacity: count)
-    let hashes = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
-    let spans = UnsafeMutableBufferPointer<SentenceSpan>.allocate(capacity: count)
-    let masks = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: count)
+    let hashes = cut(UInt64.self, count)
+    let tokens = cut(TokenSpan.self, count)
+    let spans = cut(SentenceSpan.self, count)
+    placeAt = cut(Int32.self, count)
+    let masks = cut(UInt16.self, count)
+    let facts = cut(TokenFacts.self, count)
+    claims = cut(Claim.self, count)
     // Eight bytes past the end with every bit set: `next(_:from:)` reads eight at a time and
     // stops there.
-    let interest = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 8)
+    let interest = cut(UInt8.self, count + 8).baseAddress!
     (interest + count).initialize(repeating: 0xFF, count: 8)
+    self.storage = storage
     // The segmenter's scalars when it handed them over for this text (every token inside).
     let scalars = sentences.first?.textScalars.values ?? []
     let handedOver = !scalars.isEmpty && (sentences.last?.tokens.last?.end ?? 0) <= scalars.count
@@ -303,9 +320,7 @@ final class EntityScan {
     self.sentenceSpans = spans
     self.masks = masks
     self.interest = interest
-    claims = .allocate(capacity: count)
     claims.initialize(repeating: .none)
-    placeAt = .allocate(capacity: count)
     placeAt.initialize(repeating: -1)
     entities = EntityBuffer(capacity: count / 8)
     self.spans.reserveCapacity(count / 8)
@@ -314,15 +329,16 @@ final class EntityScan {
     appliedDivision.reserveCapacity(count / 8)
   }
 
+  /// The bytes each token takes in `storage`, one slot in each per-token buffer.
+  static var bytesPerToken: Int {
+    MemoryLayout<UInt64>.stride + MemoryLayout<TokenSpan>.stride
+      + MemoryLayout<SentenceSpan>.stride + MemoryLayout<Int32>.stride
+      + MemoryLayout<UInt16>.stride + MemoryLayout<TokenFacts>.stride
+      + MemoryLayout<Claim>.stride + MemoryLayout<UInt8>.stride
+  }
+
   deinit {
-    tokens.deallocate()
-    facts.deallocate()
-    hashes.deallocate()
-    sentenceSpans.deallocate()
-    masks.deallocate()
-    interest.deallocate()
-    claims.deallocate()
-    placeAt.deallocate()
+    storage.deallocate()
     entities.deallocate()
   }
 
