@@ -6,17 +6,17 @@ extension EntityScan {
     // allocator, no growth.
     let keep = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
     keep.initialize(repeating: true)
-    let fuller = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+    // Three lists of entity indices in one allocation: `fuller`, `newIndex` and `byType`.
+    let indices = UnsafeMutableBufferPointer<Int>.allocate(capacity: 3 * count)
+    let fuller = UnsafeMutableBufferPointer(rebasing: indices[0..<count])
     fuller.initialize(repeating: -1)
-    let newIndex = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+    let newIndex = UnsafeMutableBufferPointer(rebasing: indices[count..<2 * count])
     newIndex.initialize(repeating: -1)
     // The organizations' indices from the front, the people's from the back.
-    let byType = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+    let byType = UnsafeMutableBufferPointer(rebasing: indices[2 * count..<3 * count])
     defer {
       keep.deallocate()
-      fuller.deallocate()
-      newIndex.deallocate()
-      byType.deallocate()
+      indices.deallocate()
     }
     var organizationCount = 0
     var peopleStart = count
@@ -39,25 +39,28 @@ extension EntityScan {
     // Abbreviations count as the words they stand for: "Hội CCB huyện" after "Hội Cựu chiến
     // binh huyện Bác Ái", "BHXH" after "Bảo hiểm xã hội huyện Bình Sơn".
     let organizations = UnsafeMutableBufferPointer(rebasing: byType[0..<organizationCount])
-    // Every organization's words in one array, `words[bounds[i]]` those of the i-th.
-    words.reserveCapacity(wordCount + 16)
-    var bounds: [Range<Int>] = []
-    bounds.reserveCapacity(organizations.count)
-    for organization in organizations {
-      let start = words.count
-      appendExpandedWords(spans[organization], to: &words)
-      bounds.append(start..<words.count)
-    }
-    for (position, short) in organizations.enumerated() {
-      let a = bounds[position]
-      // Fuller as written too: "NHCSXH huyện" is no fuller form of "Ngân hàng Chính sách xã hội".
-      for (other, long) in organizations.enumerated()
-      where bounds[other].count > a.count && spans[long].count > spans[short].count {
-        let b = bounds[other].lowerBound
-        if a.allSatisfy({ words[$0] == words[b + $0 - a.lowerBound] }) {
-          keep[short] = false
-          fuller[short] = long
-          break
+    // Every organization's words in one array, `words[bounds[i]]` those of the i-th; none
+    // made for a text of fewer than two organizations, which have nothing to compare.
+    if organizations.count > 1 {
+      words.reserveCapacity(wordCount + 16)
+      var bounds: [Range<Int>] = []
+      bounds.reserveCapacity(organizations.count)
+      for organization in organizations {
+        let start = words.count
+        appendExpandedWords(spans[organization], to: &words)
+        bounds.append(start..<words.count)
+      }
+      for (position, short) in organizations.enumerated() {
+        let a = bounds[position]
+        // Fuller as written too: "NHCSXH huyện" is no fuller form of "Ngân hàng Chính sách xã hội".
+        for (other, long) in organizations.enumerated()
+        where bounds[other].count > a.count && spans[long].count > spans[short].count {
+          let b = bounds[other].lowerBound
+          if a.allSatisfy({ words[$0] == words[b + $0 - a.lowerBound] }) {
+            keep[short] = false
+            fuller[short] = long
+            break
+          }
         }
       }
     }
@@ -87,10 +90,9 @@ extension EntityScan {
       keyed.append((entities[index].start, entities[index].end, index))
     }
     keyed.sort { ($0.start, $0.end, $0.index) < ($1.start, $1.end, $1.index) }
-    let order = keyed.map(\.index)
-    for (position, old) in order.enumerated() { newIndex[old] = position }
-    return order.map { old in
-      var entity = entities.take(old)
+    for (position, item) in keyed.enumerated() { newIndex[item.index] = position }
+    return keyed.map { item in
+      var entity = entities.take(item.index)
       entity.parent = entity.parent.flatMap { parent in
         let target = newIndex[fuller[parent] >= 0 ? fuller[parent] : parent]
         return target >= 0 ? target : nil

@@ -180,7 +180,11 @@ extension EntityScan {
     for match in matches where isAt(match) { kept += 1 }
     if kept == matches.count { return matches }
     if kept == 0 { return [] }
-    return matches.filter(isAt)
+    // At its size at once: `filter` grew its result by appending, an allocation per doubling.
+    var atLevel: [Int32] = []
+    atLevel.reserveCapacity(kept)
+    for match in matches where isAt(match) { atLevel.append(match) }
+    return atLevel
   }
 
   /// A name after an admin prefix: the gazetteer's longest match, else a capitalized run.
@@ -270,11 +274,9 @@ extension EntityScan {
     // texts) falls back to a dictionary of them.
     var namedByText: [String: Int]?
     let namedCount = entities.count
-    var named = HashKeyTable<Int>(minimumCapacity: namedCount)
-    for place in 0..<namedCount
-    where types[place] == .commune || types[place] == .district
-      || types[place] == .province
-    {
+    let isAdmin = { (type: EntityType) in type == .commune || type == .district || type == .province }
+    var named = HashKeyTable<Int>(minimumCapacity: types.lazy.filter(isAdmin).count)
+    for place in 0..<namedCount where isAdmin(types[place]) {
       var text = entities[place].text
       let key = text.withUTF8 { Self.foldedHash($0, 0..<$0.count) }
       if named[key] == nil { named[key] = place }
