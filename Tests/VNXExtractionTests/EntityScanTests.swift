@@ -302,11 +302,15 @@ func tokenBuffersTileOneAllocation(_ text: String) {
     bytes(scan.sentenceSpans.baseAddress, count), bytes(scan.placeAt.baseAddress, count),
     bytes(scan.masks.baseAddress, count), bytes(scan.facts.baseAddress, count),
     bytes(scan.claims.baseAddress, count), bytes(scan.interest, count + 8),
+    bytes(UnsafeMutablePointer(mutating: scan.bytes.baseAddress), scan.bytes.count),
   ]
   for (index, range) in ranges.enumerated().dropFirst() {
     #expect(range.lowerBound == ranges[index - 1].upperBound, "buffer \(index) is not next")
   }
-  #expect(ranges.last!.upperBound - ranges[0].lowerBound == count * EntityScan.bytesPerToken + 8)
+  #expect(
+    ranges.last!.upperBound - ranges[0].lowerBound
+      == count * EntityScan.bytesPerToken + 8 + text.utf8.count)
+  #expect(Array(scan.bytes) == Array(text.utf8))
   #expect((0..<count).allSatisfy { scan.claims[$0] == .none && scan.placeAt[$0] == -1 })
   #expect((0..<8).allSatisfy { scan.interest[count + $0] == 0xFF })
 }

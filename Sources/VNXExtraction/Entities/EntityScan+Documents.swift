@@ -16,10 +16,8 @@ extension EntityScan {
 
   /// `DateValue.numeric` of a token, read from the text's bytes.
   func dateValue(_ index: Int) -> String? {
-    bytes.withUnsafeBufferPointer { buffer in
-      DateValue.numeric(
-        utf8: UnsafeBufferPointer(rebasing: buffer[tokens[index].utf8Start..<tokens[index].utf8End]))
-    }
+    DateValue.numeric(
+      utf8: UnsafeBufferPointer(rebasing: bytes[tokens[index].utf8Start..<tokens[index].utf8End]))
   }
 
   /// The numbers of a token as an integer (digits only).

@@ -298,9 +298,7 @@ extension EntityScan {
         continue
       }
       var same: Int?
-      let key = bytes.withUnsafeBufferPointer {
-        Self.foldedHash($0, tokens[index].utf8Start..<tokens[end - 1].utf8End)
-      }
+      let key = Self.foldedHash(bytes, tokens[index].utf8Start..<tokens[end - 1].utf8End)
       if let first = named[key] {
         if lowercasedEquals(entities[first].text, index..<end) {
           same = first

@@ -227,8 +227,8 @@ final class EntityScan {
   /// scan, a property of `tables` copied the table each use named).
   var lexicon: EntityLexicon { unsafeAddress { UnsafePointer(tables.lexiconAddress) } }
   var gazetteer: Gazetteer { unsafeAddress { UnsafePointer(tables.gazetteerAddress) } }
-  /// The text's UTF-8; tokens address it by `utf8Start..<utf8End`.
-  let bytes: [UInt8]
+  /// The text's UTF-8, copied into `storage`; tokens address it by `utf8Start..<utf8End`.
+  let bytes: UnsafeBufferPointer<UInt8>
   // The per-token buffers below are allocated once per scan and freed by `deinit`: no array
   // allocation through the generic runtime, no bounds check per access (every index a
   // recognizer reads is below the token count, which `isWord`, `limit` and `next` keep).
@@ -275,13 +275,14 @@ final class EntityScan {
 
   init(text: String, sentences: [Sentence], tables: EntityTables) {
     self.tables = tables
-    let bytes = Array(text.utf8)
-    self.bytes = bytes
     let count = sentences.reduce(0) { $0 + $1.tokens.count }
-    // Every per-token buffer in one allocation, cut in order of alignment (8, 4, 2 and 1
-    // bytes): eight allocations per text were eight calls to malloc and eight to free.
+    let byteCount = text.utf8.count
+    // Every per-token buffer and the text's UTF-8 in one allocation, cut in order of
+    // alignment (8, 4, 2 and 1 bytes): nine allocations per text were nine calls to malloc
+    // and nine to free.
     let storage = UnsafeMutableRawPointer.allocate(
-      byteCount: count * Self.bytesPerToken + 8, alignment: MemoryLayout<UInt64>.alignment)
+      byteCount: count * Self.bytesPerToken + 8 + byteCount,
+      alignment: MemoryLayout<UInt64>.alignment)
     var used = 0
     /// The next `slots` slots of `T` in `storage`.
     func cut<T>(_: T.Type, _ slots: Int) -> UnsafeMutableBufferPointer<T> {
@@ -302,18 +303,20 @@ final class EntityScan {
     // stops there.
     let interest = cut(UInt8.self, count + 8).baseAddress!
     (interest + count).initialize(repeating: 0xFF, count: 8)
+    let utf8 = cut(UInt8.self, byteCount)
+    _ = utf8.initialize(from: text.utf8)
+    let bytes = UnsafeBufferPointer(utf8)
+    self.bytes = bytes
     self.storage = storage
     // The segmenter's scalars when it handed them over for this text (every token inside).
     let scalars = sentences.first?.textScalars.values ?? []
     let handedOver = !scalars.isEmpty && (sentences.last?.tokens.last?.end ?? 0) <= scalars.count
-    bytes.withUnsafeBufferPointer { buffer in
-      scalars.withUnsafeBufferPointer { scalars in
-        Self.scanTokens(
-          sentences, buffer, handedOver ? scalars : nil, into: tokens.baseAddress!,
-          facts.baseAddress!, hashes.baseAddress!, spans.baseAddress!)
-      }
-      Self.markInterest(hashes, facts, tables, into: masks, interest)
+    scalars.withUnsafeBufferPointer { scalars in
+      Self.scanTokens(
+        sentences, bytes, handedOver ? scalars : nil, into: tokens.baseAddress!,
+        facts.baseAddress!, hashes.baseAddress!, spans.baseAddress!)
     }
+    Self.markInterest(hashes, facts, tables, into: masks, interest)
     self.tokens = tokens
     self.facts = facts
     self.hashes = hashes
@@ -587,7 +590,7 @@ final class EntityScan {
 
   /// The text's UTF-8 `span`.
   func string(utf8 span: Range<Int>) -> String {
-    bytes.withUnsafeBufferPointer { String(decoding: $0[span], as: UTF8.self) }
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[span]), as: UTF8.self)
   }
 
   /// Whether the token's UTF-8 contains an ASCII byte.
@@ -608,7 +611,7 @@ final class EntityScan {
     let span = tokens[range.lowerBound].utf8Start..<tokens[range.upperBound - 1].utf8End
     let table = PhraseKey.lowerTable
     let equal: Bool? = text.withUTF8 { a in
-      bytes.withUnsafeBufferPointer { b in
+      { (b: UnsafeBufferPointer<UInt8>) -> Bool? in
         func lower(_ value: UInt32) -> UInt32? {
           if value < 0x80 { return value &- 0x41 < 26 ? value | 0x20 : value }
           return value < 0x2000 && value != 0x130 ? table[Int(value)] : nil
@@ -623,7 +626,7 @@ final class EntityScan {
         }
         // A scalar lowers to one scalar or more, never to none: what is left is a difference.
         return i == a.count && j == span.upperBound
-      }
+      }(bytes)
     }
     return equal ?? (text.lowercased() == lowercased(range))
   }
@@ -664,12 +667,10 @@ final class EntityScan {
     // The first byte alone rules out almost every token: an ASCII "H" or "K" is its scalar.
     let first = bytes[tokens[index].utf8Start]
     guard first == 0x48 || first == 0x4B else { return false }
-    return bytes.withUnsafeBufferPointer { buffer in
-      var offset = tokens[index].utf8Start + 1
-      let apostrophe = Self.decode(buffer, &offset)
-      let third = Self.decode(buffer, &offset)
-      return PhraseKey.lower(apostrophe) == 0x27 && PhraseKey.isUpper(third)
-    }
+    var offset = tokens[index].utf8Start + 1
+    let apostrophe = Self.decode(bytes, &offset)
+    let third = Self.decode(bytes, &offset)
+    return PhraseKey.lower(apostrophe) == 0x27 && PhraseKey.isUpper(third)
   }
 
   /// Cuts a name run where a person's name of three words starts: "thôn Bình Giang Phạm Đức Thọ".
