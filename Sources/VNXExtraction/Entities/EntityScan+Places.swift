@@ -275,11 +275,17 @@ extension EntityScan {
     var namedByText: [String: Int]?
     let namedCount = entities.count
     let isAdmin = { (type: EntityType) in type == .commune || type == .district || type == .province }
-    var named = HashKeyTable<Int>(minimumCapacity: types.lazy.filter(isAdmin).count)
-    for place in 0..<namedCount where isAdmin(types[place]) {
-      var text = entities[place].text
-      let key = text.withUTF8 { Self.foldedHash($0, 0..<$0.count) }
-      if named[key] == nil { named[key] = place }
+    // None made for a text that names no place yet: nothing to find in it.
+    let adminCount = types.lazy.filter(isAdmin).count
+    var named: HashKeyTable<Int>?
+    if adminCount > 0 {
+      var table = HashKeyTable<Int>(minimumCapacity: adminCount)
+      for place in 0..<namedCount where isAdmin(types[place]) {
+        var text = entities[place].text
+        let key = text.withUTF8 { Self.foldedHash($0, 0..<$0.count) }
+        if table[key] == nil { table[key] = place }
+      }
+      named = table
     }
     let gazetteerBit = gazetteer.names.bit
     var index = next(Interest.contextPlaces, from: 0)
@@ -298,8 +304,9 @@ extension EntityScan {
         continue
       }
       var same: Int?
-      let key = Self.foldedHash(bytes, tokens[index].utf8Start..<tokens[end - 1].utf8End)
-      if let first = named[key] {
+      if let named,
+        let first = named[Self.foldedHash(bytes, tokens[index].utf8Start..<tokens[end - 1].utf8End)]
+      {
         if lowercasedEquals(entities[first].text, index..<end) {
           same = first
         } else {
