@@ -475,10 +475,14 @@ extension EntityScan {
   }
 
   /// Adds a division and its ancestors to `context`, each once.
+  ///
+  /// `context` holds only what this function added (it is emptied before use), so a member
+  /// already there came with all its ancestors: the walk stops at the first one found, and
+  /// `context` ends up as the full walk would leave it, in the same order.
   func addLineage(_ division: Int32, to context: inout [Int32]) {
     var member = division
-    while member >= 0 {
-      if !context.contains(member) { context.append(member) }
+    while member >= 0, !context.contains(member) {
+      context.append(member)
       member = gazetteer.parents[Int(member)]
     }
   }
