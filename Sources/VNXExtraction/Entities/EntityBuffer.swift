@@ -83,6 +83,18 @@ struct EntityBuffer {
 
   /// Moves entity `index` out of the buffer.
   mutating func take(_ index: Int) -> Entity {
+    markTaken(index)
+    return (base + index).move()
+  }
+
+  /// Moves entity `index` out of the buffer into `slot` (uninitialized memory): one copy of
+  /// the entity, where `take` and an append made two.
+  mutating func take(_ index: Int, into slot: UnsafeMutablePointer<Entity>) {
+    markTaken(index)
+    slot.moveInitialize(from: base + index, count: 1)
+  }
+
+  private mutating func markTaken(_ index: Int) {
     precondition(index >= 0 && index < count, "entity index out of range")
     if taken == nil {
       let flags = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
@@ -91,7 +103,6 @@ struct EntityBuffer {
     }
     precondition(!taken![index], "entity taken twice")
     taken![index] = true
-    return (base + index).move()
   }
 
   /// Destroys the entities still held and frees the memory.

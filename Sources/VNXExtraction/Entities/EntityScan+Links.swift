@@ -85,13 +85,17 @@ extension EntityScan {
     linkPlaces()
     let order = textOrder(keep)
     for (position, index) in order.enumerated() { newIndex[index] = position }
-    return order.map { index in
-      var entity = entities.take(index)
-      entity.parent = entity.parent.flatMap { parent in
-        let target = newIndex[fuller[parent] >= 0 ? fuller[parent] : parent]
-        return target >= 0 ? target : nil
+    // Each entity moved straight into the result's memory, its parent renumbered there.
+    return [Entity](unsafeUninitializedCapacity: order.count) { result, initialized in
+      for (position, index) in order.enumerated() {
+        let slot = result.baseAddress! + position
+        entities.take(index, into: slot)
+        initialized = position + 1
+        slot.pointee.parent = slot.pointee.parent.flatMap { parent in
+          let target = newIndex[fuller[parent] >= 0 ? fuller[parent] : parent]
+          return target >= 0 ? target : nil
+        }
       }
-      return entity
     }
   }
 
