@@ -74,9 +74,11 @@ extension EntityScan {
       return nil
     }
     // A bare name: three or more words from a surname, or two before an apposed role.
-    guard startsWithSurname(index) || hasMiddleName(index..<(nameEnd(at: index) ?? index)), index == sentenceStart(index) || !isCapitalizedWord(index - 1),
-      !`is`(index - 1, Cue.đường), !`is`(index - 1, Cue.phố), !`is`(index - 1, Cue.số),
-      let end = nameEnd(at: index)
+    // The name's end found once (every test here only reads): without one, no middle name
+    // can be found either.
+    guard let end = nameEnd(at: index), startsWithSurname(index) || hasMiddleName(index..<end),
+      index == sentenceStart(index) || !isCapitalizedWord(index - 1),
+      !`is`(index - 1, Cue.đường), !`is`(index - 1, Cue.phố), !`is`(index - 1, Cue.số)
     else { return nil }
     // "Hoàng Su Phì" is a district: a bare run that is a district or commune name is no person.
     if let match = longest(gazetteer.names, at: index), index + match.length == end,
