@@ -83,7 +83,7 @@ struct NFCSegmentCache {
     if (try? ICU.appendNFC(ofUTF8: segment, to: &composed)) == nil {
       composed = Array(segment)
     }
-    let scalars = Self.scalarCount(composed)
+    let scalars = composed.withUnsafeBufferPointer(UTF8Scalars.count)
     let changed = !composed.elementsEqual(segment)
     if composed.count <= 14, !composed.isEmpty, count < Self.limit {
       var value = (UInt64(0), UInt64(0))
@@ -102,11 +102,7 @@ struct NFCSegmentCache {
     var composed: [UInt8] = []
     if (try? ICU.appendNFC(ofUTF8: segment, to: &composed)) == nil { composed = Array(segment) }
     output.append(contentsOf: composed)
-    return (Self.scalarCount(composed), !composed.elementsEqual(segment))
-  }
-
-  private static func scalarCount(_ bytes: some Sequence<UInt8>) -> Int {
-    bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    return (composed.withUnsafeBufferPointer(UTF8Scalars.count), !composed.elementsEqual(segment))
   }
 
   @inline(__always)
